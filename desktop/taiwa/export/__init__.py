@@ -1,0 +1,1 @@
+"""PDF summaries with reportlab. No Qt here."""

@@ -1,0 +1,1 @@
+"""Calendar import: .ics files → occurrences → 1on1 matches. No Qt here."""

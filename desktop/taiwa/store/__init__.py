@@ -1,0 +1,1 @@
+"""Typed queries over the vault (people, meetings, topics, actions, search). No Qt here."""

@@ -1,0 +1,1 @@
+"""The encrypted vault: SQLCipher database, keys, keyring, recovery, backup. No Qt here."""

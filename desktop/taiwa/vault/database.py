@@ -1,0 +1,366 @@
+"""The one class that owns an SQLCipher connection: open sequence, transactions, migrations.
+
+Nothing above this module sees a raw ``sqlcipher3`` error: environment failures become
+:class:`~taiwa.vault.errors.VaultError` subclasses, everything else a :class:`BugError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from taiwa.vault import errors, schema
+from taiwa.vault.keys import RawKey
+
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096  # SQLCipher 4's default page size
+FILE_MODE = 0o600
+
+Row = sqlcipher.Row
+Connection = sqlcipher.Connection
+SqlError = sqlcipher.Error
+
+
+def raise_sqlite_error(exc: BaseException) -> NoReturn:
+    """Re-raise an sqlcipher3 error as "the environment" or "a bug" (qutebrowser's split)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "database or disk is full" in text:
+        raise errors.DiskFullError() from exc
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        raise errors.VaultInUseError() from exc
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) or (
+        "readonly" in text or "unable to open database" in text
+    ):
+        raise errors.VaultNotWritableError() from exc
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or (
+        "file is not a database" in text or "malformed" in text
+    ):
+        raise errors.DatabaseCorruptError() from exc
+    if name.startswith("SQLITE_IOERR"):
+        raise errors.VaultNotWritableError() from exc
+    raise errors.BugError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def utc_now() -> str:
+    """The current time as stored in the vault (UTC, ISO-8601, second precision)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _connect(path: Path) -> Connection:
+    try:
+        # Autocommit at the driver level; transactions are explicit (BEGIN IMMEDIATE) below.
+        # check_same_thread=False: the UI hands the connection to one worker thread at a time,
+        # serialised by Database._lock.
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=5)
+    except sqlcipher.Error as exc:
+        raise_sqlite_error(exc)
+    conn.row_factory = sqlcipher.Row
+    return conn
+
+
+def _apply_key(conn: Connection, key: RawKey, *, rekey: bool = False) -> None:
+    pragma = "rekey" if rekey else "key"
+    # Only a validated 64-hex literal is ever formatted into this statement (see RawKey).
+    conn.execute(f"PRAGMA {pragma} = {key.sql_literal()}")
+
+
+def check_file(path: Path) -> None:
+    """Cheap checks before SQLCipher sees the file, so each failure gets its own message."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise errors.VaultNotFoundError(path=str(path.parent)) from None
+    if size == 0:
+        raise errors.DatabaseEmptyError()
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_PLAIN_HEADER))
+    if head == SQLITE_PLAIN_HEADER:
+        raise errors.NotEncryptedError()
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        raise errors.DatabaseCorruptError()
+
+
+class Database:
+    """An open, keyed, checked and migrated vault database.
+
+    Use :meth:`transaction` for every write and :meth:`query` for reads. The connection is used
+    by one thread at a time (the lock serialises the UI's workers).
+    """
+
+    def __init__(self, conn: Connection, path: Path) -> None:
+        self._conn: Connection | None = conn
+        self.path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    # -- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        key: RawKey,
+        *,
+        backup_dir: Path | None = None,
+        migrate: bool = True,
+    ) -> Database:
+        """Open ``path`` with ``key`` following the design's open sequence.
+
+        Raises:
+            VaultError: a subclass naming what is wrong; the file is left as it was.
+        """
+        check_file(path)
+        conn = _connect(path)
+        try:
+            _apply_key(conn, key)
+            _check_cipher(conn)
+            # Nothing may be written until the file is known to be ours and intact.
+            conn.execute("PRAGMA query_only = ON")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlcipher.DatabaseError as exc:
+                # SQLCipher cannot tell a wrong key from a damaged first page; the caller
+                # (who holds the header's key check) turns this into WrongKeyError when needed.
+                raise errors.DatabaseCorruptError() from exc
+            _quick_check(conn)
+            conn.execute("PRAGMA query_only = OFF")
+            _configure(conn)
+            db = cls(conn, path)
+            if migrate:
+                db._migrate(backup_dir)
+            return db
+        except errors.VaultError:
+            conn.close()
+            raise
+        except sqlcipher.Error as exc:
+            conn.close()
+            raise_sqlite_error(exc)
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def create(cls, path: Path, key: RawKey) -> Database:
+        """Create a new database at ``path`` (written as ``*.new``, then renamed into place).
+
+        Raises:
+            VaultExistsError: ``path`` already exists; it is not touched.
+        """
+        if path.exists():
+            raise errors.VaultExistsError(path=str(path.parent))
+        new = path.with_name(path.name + ".new")
+        for stale in (new, Path(f"{new}-journal")):
+            stale.unlink(missing_ok=True)
+        conn = _connect(new)
+        try:
+            _apply_key(conn, key)
+            _check_cipher(conn)
+            # DELETE journal while it is still *.new: a -wal named after the temporary file
+            # would be orphaned by the rename and its pages lost.
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("BEGIN IMMEDIATE")
+            schema.apply_all(conn)
+            conn.execute("COMMIT")
+        except sqlcipher.Error as exc:
+            conn.close()
+            new.unlink(missing_ok=True)
+            raise_sqlite_error(exc)
+        except BaseException:
+            conn.close()
+            new.unlink(missing_ok=True)
+            raise
+        conn.close()
+        os.chmod(new, FILE_MODE)
+        _fsync_file(new)
+        if path.exists():  # someone else created it meanwhile: never replace a vault
+            new.unlink(missing_ok=True)
+            raise errors.VaultExistsError(path=str(path.parent))
+        os.replace(new, path)
+        _fsync_dir(path.parent)
+        return cls.open(path, key, migrate=False)
+
+    # -- use --------------------------------------------------------------------------------
+
+    @property
+    def conn(self) -> Connection:
+        """The raw connection, for the store package only."""
+        if self._conn is None:
+            raise errors.BugError("the database is closed")
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A write transaction (``BEGIN IMMEDIATE``); nested calls become savepoints."""
+        with self._lock:
+            conn = self.conn
+            depth = self._depth
+            try:
+                conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+            except sqlcipher.Error as exc:
+                raise_sqlite_error(exc)
+            self._depth += 1
+            try:
+                yield conn
+            except BaseException as exc:
+                self._depth -= 1
+                with contextlib.suppress(sqlcipher.Error):
+                    if depth == 0:
+                        conn.execute("ROLLBACK")
+                    else:
+                        conn.execute(f"ROLLBACK TO sp{depth}")
+                        conn.execute(f"RELEASE sp{depth}")
+                if isinstance(exc, sqlcipher.Error):
+                    raise_sqlite_error(exc)
+                raise
+            else:
+                self._depth -= 1
+                try:
+                    conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+                except sqlcipher.Error as exc:
+                    with contextlib.suppress(sqlcipher.Error):
+                        conn.execute("ROLLBACK")
+                    raise_sqlite_error(exc)
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
+        """Run a read and return all rows."""
+        with self._lock:
+            try:
+                return list(self.conn.execute(sql, params).fetchall())
+            except sqlcipher.Error as exc:
+                raise_sqlite_error(exc)
+
+    def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
+        """Run a read and return the first row or None."""
+        with self._lock:
+            try:
+                row: Row | None = self.conn.execute(sql, params).fetchone()
+            except sqlcipher.Error as exc:
+                raise_sqlite_error(exc)
+            return row
+
+    def pragma(self, name: str) -> Any:
+        """Read a single-valued PRAGMA (name from code, never from input)."""
+        row = self.query_one(f"PRAGMA {name}")
+        return None if row is None else row[0]
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (before a file copy or on close)."""
+        with self._lock:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlcipher.Error as exc:
+                raise_sqlite_error(exc)
+
+    def rekey(self, new_key: RawKey) -> None:
+        """Re-encrypt every page under ``new_key`` (the caller makes it crash-safe)."""
+        with self._lock:
+            try:
+                self.conn.execute("PRAGMA journal_mode = DELETE")
+                _apply_key(self.conn, new_key, rekey=True)
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            except sqlcipher.Error as exc:
+                raise_sqlite_error(exc)
+
+    def close(self) -> None:
+        """Checkpoint and close; safe to call twice."""
+        with self._lock:
+            conn, self._conn = self._conn, None
+            if conn is None:
+                return
+            with contextlib.suppress(sqlcipher.Error):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- migrations ---------------------------------------------------------------------------
+
+    @property
+    def user_version(self) -> int:
+        return int(self.pragma("user_version"))
+
+    def _migrate(self, backup_dir: Path | None) -> None:
+        current = self.user_version
+        latest = schema.LATEST_VERSION
+        if current > latest:
+            raise errors.VaultTooNewError()
+        if current == latest:
+            return
+        if current > 0:
+            # A copy of the (still encrypted) file before the schema changes (Vorta does too).
+            self.checkpoint()
+            target_dir = backup_dir or self.path.parent / "backups"
+            target_dir.mkdir(mode=0o700, exist_ok=True)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            copy = target_dir / f"{self.path.stem}-v{current}-{stamp}.db"
+            shutil.copyfile(self.path, copy)
+            os.chmod(copy, FILE_MODE)
+        with self.transaction() as conn:
+            schema.apply_from(conn, current)
+
+
+def _check_cipher(conn: Connection) -> None:
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    version = str(row[0]) if row else ""
+    if not version.startswith("4."):
+        raise errors.UnsupportedCipherError()
+
+
+def _quick_check(conn: Connection) -> None:
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlcipher.DatabaseError as exc:
+        raise errors.DatabaseCorruptError() from exc
+    if [tuple(r) for r in rows] != [("ok",)]:
+        raise errors.DatabaseCorruptError()
+
+
+def _configure(conn: Connection) -> None:
+    # temp_store=MEMORY: SQLite's temp files (sorts, temp indices) are *not* encrypted.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    # secure_delete: deleted note text is overwritten instead of lingering in free pages.
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    if mode is None or str(mode[0]).lower() != "wal":
+        raise errors.VaultNotWritableError()
+    # FULL: a commit is on disk when it returns (WAL with NORMAL may lose the last commits).
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

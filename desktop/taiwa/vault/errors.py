@@ -1,0 +1,120 @@
+"""Failures of the vault, each with its own clear message and a way forward.
+
+Every message is one line, translated, and never contains a key, a secret or note text.
+"""
+
+from __future__ import annotations
+
+from taiwa.errors import TaiwaError
+from taiwa.i18n import Msg
+
+
+class VaultError(TaiwaError):
+    """Base of every expected vault failure (the environment, not a bug)."""
+
+    exit_code = 3
+    code = "vault_error"
+    message = Msg("The vault could not be opened.", "保管庫を開けませんでした。")
+
+
+class VaultNotFoundError(VaultError):
+    code = "vault_not_found"
+    message = Msg(
+        "No vault at {path}. Create one with 'taiwa init' or restore a backup.",
+        "{path} に保管庫がありません。'taiwa init' で作成するか、バックアップから復元してください。",
+    )
+
+
+class VaultExistsError(VaultError):
+    code = "vault_exists"
+    message = Msg(
+        "A vault already exists at {path}; it was left untouched.",
+        "{path} には既に保管庫があります。変更していません。",
+    )
+
+
+class VaultInUseError(VaultError):
+    code = "vault_in_use"
+    message = Msg(
+        "The vault is open in another Taiwa window or process. Close it and try again.",
+        "保管庫は別の Taiwa で使用中です。そちらを閉じてからもう一度お試しください。",
+    )
+
+
+class VaultNotWritableError(VaultError):
+    code = "vault_not_writable"
+    message = Msg(
+        "The vault folder cannot be written to. Check its permissions and free space.",
+        "保管庫のフォルダーに書き込めません。アクセス権と空き容量を確認してください。",
+    )
+
+
+class DiskFullError(VaultError):
+    code = "disk_full"
+    message = Msg(
+        "The disk is full; nothing was saved. Free some space and try again.",
+        "ディスクがいっぱいのため保存できませんでした。空き容量を確保してもう一度お試しください。",
+    )
+
+
+class DatabaseEmptyError(VaultError):
+    code = "database_empty"
+    message = Msg(
+        "The vault's database file is empty (0 bytes). Restore it from a backup.",
+        "保管庫のデータベースファイルが空（0 バイト）です。バックアップから復元してください。",
+    )
+
+
+class DatabaseCorruptError(VaultError):
+    code = "database_corrupt"
+    message = Msg(
+        "The vault's database file is damaged. It was left as it is; restore it from a backup.",
+        "保管庫のデータベースファイルが破損しています。そのままにしてあります。バックアップから復元してください。",
+    )
+
+
+class NotEncryptedError(VaultError):
+    code = "not_encrypted"
+    message = Msg(
+        "The vault's database file is an unencrypted SQLite file, not a Taiwa vault. It was left untouched.",
+        "保管庫のデータベースファイルが暗号化されていない SQLite ファイルです。Taiwa の保管庫ではありません。変更していません。",
+    )
+
+
+class WrongKeyError(VaultError):
+    code = "wrong_key"
+    message = Msg(
+        "The key in the keyring does not open this vault. Unlock it with your recovery code.",
+        "キーリングの鍵ではこの保管庫を開けません。リカバリーコードで解除してください。",
+    )
+
+
+class WrongRecoverySecretError(VaultError):
+    code = "wrong_recovery_secret"
+    message = Msg(
+        "That recovery code or passphrase is not right. Nothing was changed.",
+        "リカバリーコードまたはパスフレーズが違います。何も変更していません。",
+    )
+
+
+class UnsupportedCipherError(VaultError):
+    code = "unsupported_cipher"
+    message = Msg(
+        "This SQLCipher build is not version 4; Taiwa will not open the vault with it.",
+        "SQLCipher のバージョンが 4 ではないため、保管庫を開きません。",
+    )
+
+
+class VaultTooNewError(VaultError):
+    code = "vault_too_new"
+    message = Msg(
+        "This vault was written by a newer Taiwa. Update Taiwa to open it.",
+        "この保管庫は新しいバージョンの Taiwa で作成されています。Taiwa を更新してください。",
+    )
+
+
+class BugError(Exception):
+    """A database failure that the user cannot fix: a programming error. Goes to the crash path.
+
+    The SQL error text is kept (it names tables and constraints, never bound values).
+    """

@@ -1,0 +1,1 @@
+"""Bundled assets (fonts with their licence, translations, icons, question banks)."""
