@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -24,8 +24,12 @@ SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4's default page size
 FILE_MODE = 0o600
 
-Row = sqlcipher.Row
-Connection = sqlcipher.Connection
+if TYPE_CHECKING:
+    # sqlcipher3 ships no type information; its API is the standard library's sqlite3 API.
+    from sqlite3 import Connection, Row
+else:
+    Row = sqlcipher.Row
+    Connection = sqlcipher.Connection
 SqlError = sqlcipher.Error
 
 
@@ -60,7 +64,9 @@ def _connect(path: Path) -> Connection:
         # Autocommit at the driver level; transactions are explicit (BEGIN IMMEDIATE) below.
         # check_same_thread=False: the UI hands the connection to one worker thread at a time,
         # serialised by Database._lock.
-        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=5)
+        conn: Connection = sqlcipher.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=5
+        )
     except sqlcipher.Error as exc:
         raise_sqlite_error(exc)
     conn.row_factory = sqlcipher.Row
