@@ -1,0 +1,258 @@
+"""Background work with results on the GUI thread (the shape of Anki's ``CollectionOp``).
+
+::
+
+    Op(self, lambda: ctx.store.search.search(text)) \\
+        .success(self._on_results) \\
+        .failure(self._on_search_failed) \\
+        .run()
+
+- ``fn`` runs on a worker thread. Every ``Op`` runs on one single-threaded pool, so the vault's
+  connection is used by one worker at a time, in submission order (the Database's RLock also
+  serialises the GUI thread's own short reads).
+- ``success(value)`` and ``failure(exc)`` are called on the GUI thread. Without a failure
+  callback, a :class:`~taiwa.errors.TaiwaError` is shown as a translated message box and anything
+  else goes to the crash dialog, which shows only the exception's *type* — an exception's text may
+  quote note or file content.
+- Callbacks are dropped when ``parent`` was deleted meanwhile, or when the app locked after the
+  op started (``ctx.generation`` changed): a result never reaches a cleared page.
+- For progress and cancelling, use ``.progress(cb)``: ``fn`` is then called with one argument,
+  ``report(done, total)``, which delivers ``cb(done, total)`` on the GUI thread and raises
+  :class:`OpCancelled` once :meth:`Op.cancel` was called (the op then ends silently, or in the
+  ``cancelled`` callback).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from taiwa.errors import TaiwaError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class OpCancelled(Exception):  # noqa: N818 - reads as what happened, like KeyboardInterrupt
+    """Raised inside ``fn`` by ``report()`` after :meth:`Op.cancel`."""
+
+
+_pool: QThreadPool | None = None
+_live: set[_Bridge] = set()
+#: Bumped by :func:`invalidate_pending` (at every lock); results of older ops are dropped.
+_generation = 0
+
+
+def pool() -> QThreadPool:
+    """The single-threaded pool every vault operation runs on."""
+    global _pool  # noqa: PLW0603 - one pool per process, created on first use
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setObjectName("taiwa-vault-worker")
+        # One thread: the database connection is never used by two workers at once.
+        _pool.setMaxThreadCount(1)
+        _pool.setExpiryTimeout(-1)
+    return _pool
+
+
+def wait_for_pending(timeout_ms: int = -1) -> bool:
+    """Block until every queued op has finished (used before closing the database)."""
+    return pool().waitForDone(timeout_ms)
+
+
+def invalidate_pending() -> None:
+    """Make every op started so far deliver nothing (the app is locking)."""
+    global _generation  # noqa: PLW0603
+    _generation += 1
+
+
+def pending_count() -> int:
+    """How many ops have not delivered their result yet."""
+    return len(_live)
+
+
+def error_text(exc: BaseException) -> str:
+    """What the user may read about ``exc``: the translated message, or just the type."""
+    if isinstance(exc, TaiwaError):
+        return exc.localized()
+    return QCoreApplication.translate(
+        "Ops", "Internal error ({kind}). Nothing was changed by the failed step."
+    ).format(kind=type(exc).__name__)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """The default failure path: a message box or the crash dialog."""
+    if isinstance(exc, TaiwaError):
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("Ops", "Taiwa"))
+        box.setTextFormat(_plain())
+        box.setText(exc.localized())
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
+        return
+    show_crash(parent, exc)
+
+
+def show_crash(parent: QWidget | None, exc: BaseException) -> None:
+    """The crash dialog: the exception type only (its text may quote note content)."""
+    from taiwa.ui.crash import CrashDialog
+
+    log.error("unexpected %s in a background operation", type(exc).__name__)
+    CrashDialog(type(exc).__name__, parent).open()
+
+
+def _plain() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.TextFormat.PlainText
+
+
+class _Bridge(QObject):
+    """Lives on the GUI thread; the worker emits, the slots run on the GUI thread."""
+
+    finished_ok = Signal(object)
+    finished_err = Signal(object)
+    progressed = Signal(int, int)
+
+    def __init__(self, op: Op[Any]) -> None:
+        super().__init__()
+        self.op = op
+        # The signals are connected to this object's slots, so Qt queues them to its thread.
+        self.finished_ok.connect(self._on_finished_ok)
+        self.finished_err.connect(self._on_finished_err)
+        self.progressed.connect(self._on_progressed)
+
+    @Slot(object)
+    def _on_finished_ok(self, value: object) -> None:
+        _live.discard(self)
+        self.op._deliver_success(value)
+
+    @Slot(object)
+    def _on_finished_err(self, exc: object) -> None:
+        _live.discard(self)
+        assert isinstance(exc, BaseException)
+        self.op._deliver_failure(exc)
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        self.op._deliver_progress(done, total)
+
+
+class _Runner(QRunnable):
+    def __init__(self, op: Op[Any], bridge: _Bridge) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._op = op
+        self._bridge = bridge
+
+    def run(self) -> None:
+        op, bridge = self._op, self._bridge
+        try:
+            value = op._fn(op._report) if op._progress_cb is not None else op._fn()
+        except BaseException as exc:  # every failure must reach the GUI thread
+            bridge.finished_err.emit(exc)
+        else:
+            bridge.finished_ok.emit(value)
+
+
+class Op(Generic[T]):
+    """One piece of background work and what to do with its result on the GUI thread."""
+
+    def __init__(self, parent: QObject | None, fn: Callable[..., T]) -> None:
+        self._parent = parent
+        self._fn = fn
+        self._success: Callable[[T], Any] | None = None
+        self._failure: Callable[[BaseException], Any] | None = None
+        self._cancelled_cb: Callable[[], Any] | None = None
+        self._progress_cb: Callable[[int, int], Any] | None = None
+        self._cancel = threading.Event()
+        self._generation = _generation
+        self._bridge: _Bridge | None = None
+        self.done = False
+
+    def success(self, cb: Callable[[T], Any]) -> Op[T]:
+        """Call ``cb(result)`` on the GUI thread when ``fn`` returned."""
+        self._success = cb
+        return self
+
+    def failure(self, cb: Callable[[BaseException], Any]) -> Op[T]:
+        """Call ``cb(exc)`` on the GUI thread when ``fn`` raised (replaces the default)."""
+        self._failure = cb
+        return self
+
+    def progress(self, cb: Callable[[int, int], Any]) -> Op[T]:
+        """Pass ``report(done, total)`` to ``fn``; ``cb(done, total)`` runs on the GUI thread."""
+        self._progress_cb = cb
+        return self
+
+    def cancelled(self, cb: Callable[[], Any]) -> Op[T]:
+        """Call ``cb()`` on the GUI thread when the op ended because of :meth:`cancel`."""
+        self._cancelled_cb = cb
+        return self
+
+    def cancel(self) -> None:
+        """Ask ``fn`` to stop at its next ``report()`` call."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> Op[T]:
+        """Queue the op on the vault worker; returns immediately."""
+        self._generation = _generation
+        bridge = _Bridge(self)
+        self._bridge = bridge
+        _live.add(bridge)
+        pool().start(_Runner(self, bridge))
+        return self
+
+    #: Anki's name for the same thing.
+    run_in_background = run
+
+    # -- worker side ------------------------------------------------------------------------
+
+    def _report(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise OpCancelled()
+        if self._bridge is not None:
+            self._bridge.progressed.emit(int(done), int(total))
+
+    # -- GUI side ---------------------------------------------------------------------------
+
+    def _receiver_alive(self) -> bool:
+        if self._generation != _generation:
+            return False  # the app locked meanwhile: the page that asked was cleared
+        parent = self._parent
+        return parent is None or shiboken6.isValid(parent)
+
+    def _deliver_success(self, value: Any) -> None:
+        self.done = True
+        if self._receiver_alive() and self._success is not None:
+            self._success(value)
+
+    def _deliver_failure(self, exc: BaseException) -> None:
+        self.done = True
+        if not self._receiver_alive():
+            return
+        if isinstance(exc, OpCancelled):
+            if self._cancelled_cb is not None:
+                self._cancelled_cb()
+            return
+        if self._failure is not None:
+            self._failure(exc)
+            return
+        parent = self._parent if isinstance(self._parent, QWidget) else None
+        show_error(parent, exc)
+
+    def _deliver_progress(self, done: int, total: int) -> None:
+        if self._receiver_alive() and self._progress_cb is not None:
+            self._progress_cb(done, total)
