@@ -16,6 +16,23 @@ The main window calls these, in this order, when it matters:
 
 :class:`Page` gives no-op defaults so a page implements only what it needs; ``nav_key`` names
 the page for the navigation and for tests.
+
+How the main window finds and drives the pages (imported lazily, built as ``Cls(ctx, parent)``):
+
+=================  ==================  =========================================================
+module             class               navigation
+=================  ==================  =========================================================
+dashboard.py       ``DashboardPage``   left navigation "Dashboard"
+people_page.py     ``PeoplePage``      left navigation "People"
+search_page.py     ``SearchPage``      left navigation "Search"; ``focus_query(text="")`` is
+                                       called by Ctrl+F / the toolbar search field
+person_page.py     ``PersonPage``      ``show_person(person_id)`` on ``events.open_person``
+meeting_editor.py  ``MeetingEditor``   ``show_meeting(meeting_id)`` on ``events.open_meeting``
+=================  ==================  =========================================================
+
+``events.new_meeting(person_id)`` is handled by the window: with a person id it creates the
+meeting (``store.meetings.create`` with carry-over, now) and opens it in the editor; with 0 it
+asks which person first. Pages emit the events; they never switch pages themselves.
 """
 
 from __future__ import annotations
