@@ -127,13 +127,192 @@ class Meeting:
     actions: tuple[Action, ...] = field(default=())
 
     @property
+    def own_actions(self) -> tuple[Action, ...]:
+        """Action items agreed in this meeting (not the open ones carried in from before)."""
+        return tuple(a for a in self.actions if a.meeting_id == self.id)
+
+    @property
+    def carried_actions(self) -> tuple[Action, ...]:
+        """Action items from earlier meetings that were still open when this one took place."""
+        return tuple(a for a in self.actions if a.meeting_id != self.id)
+
+    @property
     def has_content(self) -> bool:
-        """Whether the manager wrote anything for this meeting (so it must never be deleted)."""
+        """Whether the manager wrote anything for this meeting (so it must never be deleted).
+
+        Topics and actions that carry-over brought in do not count: the manager did not write
+        them here, and deleting the meeting gives them back to the next one.
+        """
         return bool(
             self.shared_notes.strip()
             or self.private_notes.strip()
             or self.purpose.strip()
             or self.mood is not None
-            or self.topics
-            or self.actions
+            or any(t.carried_from is None or t.state is TopicState.DISCUSSED for t in self.topics)
+            or self.own_actions
         )
+
+
+@dataclass(frozen=True, slots=True)
+class TopicDraft:
+    """A topic to add with a new meeting."""
+
+    theme: Theme
+    text: str
+    raised_by: Owner = Owner.REPORT
+    state: TopicState = TopicState.OPEN
+
+
+@dataclass(frozen=True, slots=True)
+class ActionDraft:
+    """An action item to add with a new meeting."""
+
+    owner: Owner
+    text: str
+    due_on: date | None = None
+
+
+# -- what the services report ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """One row of a person's meeting list (no topics or actions loaded)."""
+
+    id: int
+    person_id: int
+    starts_at: datetime
+    status: MeetingStatus
+    source: MeetingSource
+    mood: int | None
+    purpose: str
+    topic_count: int
+    action_count: int
+    held: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a search snippet; ``highlighted`` pieces matched the query."""
+
+    text: str
+    highlighted: bool
+
+
+class HitKind(StrEnum):
+    SHARED_NOTES = "shared_notes"
+    PRIVATE_NOTES = "private_notes"
+    TOPIC = "topic"
+    ACTION = "action"
+    PURPOSE = "purpose"
+    CAREER_GOALS = "career_goals"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: what matched, where to open it, and a plain-text snippet."""
+
+    kind: HitKind
+    source_id: int  # meeting, topic, action or person id depending on ``kind``
+    person_id: int
+    person_name: str
+    meeting_id: int | None  # None for career goals and actions without a meeting
+    starts_at: datetime | None  # the meeting's start (UTC), when there is a meeting
+    snippet: tuple[Segment, ...]
+    rank: float = 0.0
+
+    @property
+    def snippet_text(self) -> str:
+        return "".join(s.text for s in self.snippet)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonStatus:
+    """A person's line on the dashboard."""
+
+    person: Person
+    last_held: date | None
+    next_due: date
+    days_overdue: int  # 0 when not overdue
+    next_planned: datetime | None
+    open_actions: int
+    open_manager_actions: int
+    overdue_actions: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """Held ÷ planned with the parts, so a reader can check the sum."""
+
+    held: int
+    planned: int
+
+    @property
+    def value(self) -> float | None:
+        return None if self.planned == 0 else self.held / self.planned
+
+    @property
+    def meets_target(self) -> bool | None:
+        value = self.value
+        return None if value is None else value >= EXECUTION_RATE_TARGET
+
+
+@dataclass(frozen=True, slots=True)
+class PersonStats:
+    person_id: int
+    person_name: str
+    execution: Rate
+    average_interval_days: float | None
+    actions_done: int
+    actions_total: int
+
+    @property
+    def action_completion(self) -> float | None:
+        return None if self.actions_total == 0 else self.actions_done / self.actions_total
+
+
+@dataclass(frozen=True, slots=True)
+class StatsReport:
+    """Execution rate and companions for a period (``start`` and ``end`` inclusive)."""
+
+    start: date
+    end: date
+    overall: Rate
+    average_interval_days: float | None
+    actions_done: int
+    actions_total: int
+    people: tuple[PersonStats, ...]
+    target: float = EXECUTION_RATE_TARGET
+
+    @property
+    def action_completion(self) -> float | None:
+        return None if self.actions_total == 0 else self.actions_done / self.actions_total
+
+
+class SignalKind(StrEnum):
+    MOOD_FALLING = "mood_falling"
+    SKIPPED_TWICE = "skipped_twice"
+    OVERDUE = "overdue"
+    MANAGER_ACTIONS_OVERDUE = "manager_actions_overdue"
+    NO_CAREER_TOPIC = "no_career_topic"
+
+
+class UpcomingKind(StrEnum):
+    MEETING = "meeting"  # a planned meeting row (manual or from the calendar)
+    CADENCE = "cadence"  # a slot the cadence asks for, with nothing booked
+
+
+@dataclass(frozen=True, slots=True)
+class UpcomingItem:
+    kind: UpcomingKind
+    person_id: int
+    person_name: str
+    starts_at: datetime | None  # planned meetings: their start (UTC)
+    due_on: date  # the day it falls on (cadence slots: the due day)
+    meeting_id: int | None = None
+    source: MeetingSource | None = None
+    overdue: bool = False

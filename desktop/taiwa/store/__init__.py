@@ -1,1 +1,35 @@
-"""Typed queries over the vault (people, meetings, topics, actions, search). No Qt here."""
+"""Typed queries over the vault (people, meetings, topics, actions, search). No Qt here.
+
+``Store(db)`` is the one entry point the CLI and the GUI use; SQL lives only in this package
+and in :mod:`taiwa.vault`. Every method returns the dataclasses of :mod:`taiwa.domain.models`
+and validates its input before writing, raising an :class:`~taiwa.errors.InputError`
+subclass (see :mod:`taiwa.domain.errors`) with nothing changed.
+"""
+
+from __future__ import annotations
+
+from taiwa.store.actions import Actions
+from taiwa.store.meetings import Meetings
+from taiwa.store.people import People
+from taiwa.store.topics import Topics
+from taiwa.vault.database import Database
+
+__all__ = ["Store"]
+
+
+class Store:
+    """The vault's content, grouped by what it holds.
+
+    Attributes:
+        people: direct reports (:class:`~taiwa.store.people.People`).
+        meetings: meetings with carry-over (:class:`~taiwa.store.meetings.Meetings`).
+        topics: agenda topics (:class:`~taiwa.store.topics.Topics`).
+        actions: action items (:class:`~taiwa.store.actions.Actions`).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.people = People(db)
+        self.meetings = Meetings(db)
+        self.topics = Topics(db)
+        self.actions = Actions(db)

@@ -1,0 +1,130 @@
+"""Action items: next steps owned by the manager or the report, open until done."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from taiwa.domain import errors, validate
+from taiwa.domain.models import Action, Owner
+from taiwa.store import _convert as cv
+from taiwa.vault.database import Database, utc_now
+
+
+class Actions:
+    """Typed access to ``action`` rows."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, action_id: int) -> Action:
+        """The action item with this id.
+
+        Raises:
+            ActionNotFoundError: there is none.
+        """
+        row = self._db.query_one("SELECT * FROM action WHERE id = ?", (action_id,))
+        if row is None:
+            raise errors.ActionNotFoundError(id=action_id)
+        return cv.action(row)
+
+    def add(
+        self,
+        person_id: int,
+        owner: Owner | str,
+        text: str,
+        *,
+        meeting_id: int | None = None,
+        due_on: date | str | None = None,
+    ) -> Action:
+        """Add an action item for a person (agreed in ``meeting_id`` when given).
+
+        Raises:
+            UnknownPersonError, MeetingNotFoundError, InputError: nothing is written.
+        """
+        values = (validate.owner(owner).value, validate.text(text))
+        due = cv.opt_day(validate.optional_date(due_on))
+        if self._db.query_one("SELECT 1 FROM person WHERE id = ?", (person_id,)) is None:
+            raise errors.UnknownPersonError(ref=str(person_id))
+        if meeting_id is not None:
+            row = self._db.query_one("SELECT person_id FROM meeting WHERE id = ?", (meeting_id,))
+            if row is None or row[0] != person_id:
+                raise errors.MeetingNotFoundError(id=meeting_id)
+        with self._db.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO action (person_id, meeting_id, owner, text, due_on, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (person_id, meeting_id, *values, due, utc_now()),
+            )
+            action_id = int(cur.lastrowid or 0)
+        return self.get(action_id)
+
+    def update(self, action_id: int, **fields: Any) -> Action:
+        """Change ``text``, ``owner`` or ``due_on`` (None clears the due date).
+
+        Raises:
+            ActionNotFoundError, InputError: nothing is changed.
+        """
+        unknown = set(fields) - {"text", "owner", "due_on"}
+        if unknown:
+            raise errors.BadFieldError(value=sorted(unknown)[0])
+        current = self.get(action_id)
+        text = validate.text(fields["text"]) if "text" in fields else current.text
+        owner = validate.owner(fields["owner"]) if "owner" in fields else current.owner
+        due = validate.optional_date(fields["due_on"]) if "due_on" in fields else current.due_on
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE action SET text = ?, owner = ?, due_on = ? WHERE id = ?",
+                (text, owner.value, cv.opt_day(due), action_id),
+            )
+        return self.get(action_id)
+
+    def set_done(self, action_id: int, done_on: date | str | None = None) -> Action:
+        """Mark an item done (today unless ``done_on`` is given); done again keeps the date."""
+        current = self.get(action_id)
+        if current.done_on is not None:
+            return current
+        when = date.today() if done_on is None else validate.parse_date(done_on)
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE action SET done_on = ? WHERE id = ?", (when.isoformat(), action_id)
+            )
+        return self.get(action_id)
+
+    def reopen(self, action_id: int) -> Action:
+        """Mark a done item open again."""
+        self.get(action_id)
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE action SET done_on = NULL WHERE id = ?", (action_id,))
+        return self.get(action_id)
+
+    def delete(self, action_id: int) -> None:
+        """Delete an action item."""
+        self.get(action_id)
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM action WHERE id = ?", (action_id,))
+
+    def open_actions(
+        self, person_id: int | None = None, owner: Owner | str | None = None
+    ) -> list[Action]:
+        """Open items (of one person and/or one owner), earliest due first."""
+        sql = "SELECT * FROM action WHERE done_on IS NULL"
+        params: list[Any] = []
+        if person_id is not None:
+            sql += " AND person_id = ?"
+            params.append(person_id)
+        if owner is not None:
+            sql += " AND owner = ?"
+            params.append(validate.owner(owner).value)
+        rows = self._db.query(sql + " ORDER BY due_on IS NULL, due_on, id", params)
+        return [cv.action(r) for r in rows]
+
+    def list_for_person(self, person_id: int, *, include_done: bool = True) -> list[Action]:
+        """All of a person's items, open first, then by due date."""
+        sql = "SELECT * FROM action WHERE person_id = ?"
+        if not include_done:
+            sql += " AND done_on IS NULL"
+        rows = self._db.query(
+            sql + " ORDER BY done_on IS NOT NULL, due_on IS NULL, due_on, id", (person_id,)
+        )
+        return [cv.action(r) for r in rows]
