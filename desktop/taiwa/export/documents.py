@@ -1,0 +1,584 @@
+"""The meeting summary and the person summary, laid out with reportlab platypus.
+
+Every piece of user text goes through :func:`taiwa.export.markup.user` or
+:func:`~taiwa.export.markup.plain` before it becomes a Paragraph; the markup added here is only
+the fixed styling around it. The PDF is built in memory and returned as bytes: nothing is
+written to disk here.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from taiwa.domain.models import Action, Meeting, Person, Theme, TopicState
+from taiwa.export import layout
+from taiwa.export.charts import months_between, mood_chart, theme_chart
+from taiwa.export.layout import PageDecor, para
+from taiwa.export.markup import plain, user
+from taiwa.export.model import (
+    ExportOptions,
+    MeetingDoc,
+    PersonDoc,
+    Progress,
+    local_zone,
+    meeting_local,
+)
+from taiwa.export.texts import (
+    OWNER_NAMES,
+    STATUS_NAMES,
+    THEME_NAMES,
+    TOPIC_STATE_NAMES,
+    WANTED_NAMES,
+    T,
+    format_date,
+    format_date_short,
+    format_datetime,
+    format_percent,
+    tr,
+)
+from taiwa.i18n import Lang, Msg
+
+
+class _Ctx:
+    """Per-document helpers bound to the options (language, zone, what is shown)."""
+
+    def __init__(self, options: ExportOptions) -> None:
+        self.options = options
+        self.lang: Lang = options.lang
+
+    def t(self, msg: Msg, **params: object) -> str:
+        return tr(msg, self.lang, **params)
+
+    def h(self, msg: Msg, level: str = "h1", **params: object) -> Flowable:
+        text = self.t(msg, **params)
+        return para(plain(text, self.lang), level, source=text)
+
+    def text(self, value: str, style: str = "body") -> Flowable:
+        return para(user(value, self.lang), style, source=value)
+
+    def cell(self, value: str, style: str = "cell") -> Flowable:
+        return para(user(value, self.lang), style, source=value)
+
+    def fixed(self, msg: Msg, style: str = "body", **params: object) -> Flowable:
+        text = self.t(msg, **params)
+        return para(plain(text, self.lang), style, source=text)
+
+    def local(self, meeting: Meeting) -> datetime:
+        return meeting_local(meeting, self.options)
+
+    def day(self, meeting: Meeting) -> date:
+        return self.local(meeting).date()
+
+    def today(self) -> date:
+        return self.options.today or datetime.now(local_zone(self.options)).date()
+
+    def width(self) -> float:
+        return float(layout.page_size(self.options.paper)[0] - 2 * layout.MARGIN_X)
+
+
+def _table(
+    rows: list[list[Flowable]], widths: Sequence[float], *, header: bool = True, zebra: bool = True
+) -> Table:
+    """A table whose rows may split across pages, repeating the header row on each page."""
+    table = Table(
+        rows,
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        splitByRow=1,
+        splitInRow=1,  # a single very long cell flows on to the next page instead of failing
+        hAlign="LEFT",
+    )
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.RULE),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), layout.HEAD_BG),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.ACCENT),
+        ]
+    if zebra:
+        commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [None, layout.ZEBRA]))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _kv_table(c: _Ctx, pairs: Iterable[tuple[Msg, str]]) -> Table:
+    rows = [[c.fixed(label, "cellhead"), c.cell(value)] for label, value in pairs]
+    width = c.width()
+    return _table(rows, [38 * mm, width - 38 * mm], header=False, zebra=False)
+
+
+def _cover(c: _Ctx, title: Msg, what: str) -> list[Flowable]:
+    story: list[Flowable] = [
+        c.fixed(title, "title"),
+        para(plain(what, c.lang), "cover", source=what),
+    ]
+    if c.options.shared_only:
+        story.append(c.fixed(T.COVER_SHARED, "cover"))
+    elif c.options.show_private:
+        story.append(c.fixed(T.COVER_PRIVATE_YES, "warning"))
+    else:
+        story.append(c.fixed(T.COVER_PRIVATE_NO, "cover"))
+    story.append(HRFlowable(width="100%", thickness=0.8, color=layout.ACCENT, spaceAfter=2 * mm))
+    return story
+
+
+def _action_state(c: _Ctx, action: Action) -> Flowable:
+    if action.done_on is not None:
+        text = c.t(T.DONE_ON, date=format_date_short(action.done_on, c.lang))
+        return para(f'<font color="#2f7d32">{plain(text, c.lang)}</font>', "cell", source=text)
+    if action.is_overdue(c.today()):
+        text = c.t(T.OVERDUE)
+        return para(f'<font color="#b3261e">{plain(text, c.lang)}</font>', "cell", source=text)
+    return c.cell(c.t(T.OPEN))
+
+
+def _due(c: _Ctx, action: Action) -> str:
+    return format_date_short(action.due_on, c.lang) if action.due_on else c.t(T.NONE_DASH)
+
+
+def _topic_line(c: _Ctx, text: str, extra: Sequence[str]) -> Flowable:
+    markup = user(text, c.lang)
+    if extra:
+        note = "（" + "、".join(extra) + "）" if c.lang == "ja" else " (" + ", ".join(extra) + ")"
+        markup += f'<font color="#5f6b7a" size="8">{plain(note, c.lang)}</font>'
+    return para(markup, "bullet", source=text)
+
+
+def _with_bullets(items: list[Flowable]) -> list[Flowable]:
+    for item in items:
+        item.bulletText = "•"
+    return items
+
+
+# -- meeting summary ---------------------------------------------------------------------------
+
+
+def _meeting_facts(c: _Ctx, doc: MeetingDoc, when: str) -> Table:
+    m, person = doc.meeting, doc.person
+    pairs: list[tuple[Msg, str]] = [(T.DATE, when), (T.PERSON, person.name)]
+    # The role and team recorded with the meeting, so an old summary reads as it was then.
+    for label, value in ((T.ROLE, m.role or person.role), (T.TEAM, m.team or person.team)):
+        if value:
+            pairs.append((label, value))
+    pairs.append((T.STATUS, c.t(STATUS_NAMES[m.status])))
+    if m.purpose.strip():
+        pairs.append((T.PURPOSE, m.purpose))
+    if m.wanted_response is not None:
+        pairs.append((T.WANTED, c.t(WANTED_NAMES[m.wanted_response])))
+    if c.options.show_mood and m.mood is not None:
+        pairs.append((T.MOOD, f"{m.mood} / 5"))
+    return _kv_table(c, pairs)
+
+
+def _agenda(c: _Ctx, m: Meeting) -> list[Flowable]:
+    story: list[Flowable] = [c.h(T.AGENDA)]
+    if not m.topics:
+        return [*story, c.fixed(T.NO_TOPICS, "small")]
+    for theme in Theme:
+        items: list[Flowable] = []
+        for topic in sorted((t for t in m.topics if t.theme is theme), key=lambda t: t.position):
+            extra = [c.t(TOPIC_STATE_NAMES[topic.state])]
+            if topic.carried_from is not None and topic.state is not TopicState.CARRIED:
+                extra.append(c.t(T.CARRIED))
+            extra.append(c.t(T.RAISED_BY, who=c.t(OWNER_NAMES[topic.raised_by])))
+            items.append(_topic_line(c, topic.text, extra))
+        if items:
+            story.append(KeepTogether([c.h(THEME_NAMES[theme], "h2"), *_with_bullets(items)]))
+    return story
+
+
+def _meeting_actions_table(c: _Ctx, actions: Sequence[Action]) -> Table:
+    rows: list[list[Flowable]] = [
+        [c.fixed(h, "cellhead") for h in (T.OWNER, T.ACTION, T.DUE, T.STATE)]
+    ]
+    for action in actions:
+        rows.append(
+            [
+                c.cell(c.t(OWNER_NAMES[action.owner])),
+                c.cell(action.text),
+                c.cell(_due(c, action)),
+                _action_state(c, action),
+            ]
+        )
+    widths = [26 * mm, 0.0, 24 * mm, 28 * mm]
+    widths[1] = c.width() - sum(widths)
+    return _table(rows, widths)
+
+
+def meeting_story(doc: MeetingDoc, options: ExportOptions) -> list[Flowable]:
+    """The flowables of a meeting summary."""
+    c = _Ctx(options)
+    m = doc.meeting
+    when = format_datetime(c.local(m), c.lang)
+    story = _cover(c, T.MEETING_TITLE, c.t(T.COVER_MEETING, person=doc.person.name, date=when))
+    story.append(_meeting_facts(c, doc, when))
+    story += _agenda(c, m)
+
+    story.append(c.h(T.SHARED_NOTES))
+    if m.shared_notes.strip():
+        story.append(c.text(m.shared_notes, "note"))
+    else:
+        story.append(c.fixed(T.NO_SHARED_NOTES, "small"))
+    if options.show_private and m.private_notes.strip():
+        story.append(c.h(T.PRIVATE_NOTES))
+        story.append(c.text(m.private_notes, "private"))
+
+    # The store lists the open items carried over from earlier meetings with this one too.
+    agreed = [a for a in m.actions if a.meeting_id == m.id]
+    carried = [a for a in m.actions if a.meeting_id != m.id]
+    story.append(c.h(T.ACTIONS))
+    story.append(_meeting_actions_table(c, agreed) if agreed else c.fixed(T.NO_ACTIONS, "small"))
+    if carried:
+        story.append(c.h(T.CARRIED_ACTIONS, "h2"))
+        story.append(_meeting_actions_table(c, carried))
+
+    story.append(c.h(T.NEXT_MEETING))
+    story.append(c.cell(_next_meeting_text(c, doc), "body"))
+    return story
+
+
+def _next_meeting_text(c: _Ctx, doc: MeetingDoc) -> str:
+    if doc.next_meeting is not None:
+        return format_datetime(c.local(doc.next_meeting), c.lang)
+    days = doc.person.cadence_days
+    due = date.fromordinal(c.day(doc.meeting).toordinal() + days)
+    return c.t(T.NEXT_DUE, date=format_date(due, c.lang), days=days)
+
+
+# -- person summary ----------------------------------------------------------------------------
+
+
+def _range_text(c: _Ctx, doc: PersonDoc) -> tuple[str, str]:
+    days = [c.day(m) for m in doc.meetings]
+    start = doc.start or (min(days) if days else c.today())
+    end = doc.end or (max(days) if days else c.today())
+    return format_date(start, c.lang), format_date(end, c.lang)
+
+
+def _role_history(c: _Ctx, meetings: Sequence[Meeting]) -> list[tuple[str, str, date, date]]:
+    spans: list[tuple[str, str, date, date]] = []
+    for m in meetings:
+        if not (m.role or m.team):
+            continue
+        day = c.day(m)
+        if spans and spans[-1][:2] == (m.role, m.team):
+            spans[-1] = (m.role, m.team, spans[-1][2], day)
+        else:
+            spans.append((m.role, m.team, day, day))
+    return spans
+
+
+def person_story(doc: PersonDoc, options: ExportOptions) -> list[Flowable]:
+    """The flowables of a person summary (the career-discussion document)."""
+    c = _Ctx(options)
+    person = doc.person
+    meetings = sorted(doc.meetings, key=lambda m: m.starts_at)
+    start, end = _range_text(c, doc)
+    title = T.SHARED_TITLE if options.shared_only else T.PERSON_TITLE
+    story = _cover(c, title, c.t(T.COVER_PERSON, person=person.name, start=start, end=end))
+    width = c.width()
+
+    story.append(c.h(T.PROFILE))
+    story.append(_kv_table(c, _profile_pairs(c, person)))
+    history = _role_history(c, meetings)
+    if history:
+        story.append(c.h(T.ROLE_HISTORY, "h2"))
+        rows: list[list[Flowable]] = [
+            [
+                c.fixed(T.ROLE, "cellhead"),
+                c.fixed(T.TEAM, "cellhead"),
+                c.fixed(T.SINCE, "cellhead"),
+                c.fixed(T.UNTIL, "cellhead"),
+            ]
+        ]
+        for role, team, first, last in history:
+            rows.append(
+                [
+                    c.cell(role or c.t(T.NONE_DASH)),
+                    c.cell(team or c.t(T.NONE_DASH)),
+                    c.cell(format_date_short(first, c.lang)),
+                    c.cell(format_date_short(last, c.lang)),
+                ]
+            )
+        rest = width - 56 * mm
+        story.append(_table(rows, [rest * 0.55, rest * 0.45, 28 * mm, 28 * mm]))
+
+    story.append(c.h(T.CAREER_GOALS))
+    if person.career_goals.strip():
+        story.append(c.text(person.career_goals, "note"))
+    else:
+        story.append(c.fixed(T.NO_CAREER_GOALS, "small"))
+
+    story += _meetings_section(c, doc, meetings)
+    story += _charts_section(c, doc, meetings)
+    if options.show_signals and doc.signals:
+        story.append(c.h(T.SIGNALS))
+        story.append(c.fixed(T.SIGNALS_NOTE, "small"))
+        story += _with_bullets([para(plain(s, c.lang), "bullet", source=s) for s in doc.signals])
+    story += _actions_section(c, doc, meetings)
+    story += _topics_section(c, meetings)
+    story += _notes_section(c, meetings)
+    return story
+
+
+def _profile_pairs(c: _Ctx, person: Person) -> list[tuple[Msg, str]]:
+    pairs: list[tuple[Msg, str]] = [(T.NAME, person.name)]
+    if person.emails:
+        pairs.append((T.EMAIL, ", ".join(person.emails)))
+    if person.role:
+        pairs.append((T.ROLE, person.role))
+    if person.team:
+        pairs.append((T.TEAM, person.team))
+    if person.started_on:
+        pairs.append((T.STARTED, format_date(person.started_on, c.lang)))
+    pairs.append((T.CADENCE, c.t(T.CADENCE_DAYS, days=person.cadence_days)))
+    return pairs
+
+
+def _meetings_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
+    story: list[Flowable] = [c.h(T.MEETINGS_HELD)]
+    figures = doc.execution
+    if figures is not None:
+        if figures.rate is None:
+            story.append(c.fixed(T.EXECUTION_NONE, "body"))
+        else:
+            story.append(
+                c.fixed(
+                    T.EXECUTION,
+                    "body",
+                    held=figures.held,
+                    planned=figures.planned,
+                    rate=format_percent(figures.rate),
+                    target=format_percent(0.9),
+                )
+            )
+        story.append(Spacer(1, 1.5 * mm))
+    if not meetings:
+        story.append(c.fixed(T.NO_MEETINGS, "small"))
+        return story
+    show_mood = c.options.show_mood
+    head = [T.DATE, T.STATUS, T.PURPOSE, T.TOPICS_COUNT, T.ACTIONS_COUNT]
+    if show_mood:
+        head.append(T.MOOD)
+    rows: list[list[Flowable]] = [[c.fixed(h, "cellhead") for h in head]]
+    for m in meetings:
+        row = [
+            c.cell(format_date_short(c.day(m), c.lang)),
+            c.cell(c.t(STATUS_NAMES[m.status])),
+            c.cell(m.purpose),
+            c.cell(str(len(m.topics))),
+            c.cell(str(len(m.actions))),
+        ]
+        if show_mood:
+            row.append(c.cell(str(m.mood) if m.mood is not None else c.t(T.NONE_DASH)))
+        rows.append(row)
+    width = c.width()
+    fixed = [26 * mm, 20 * mm, 0.0, 15 * mm, 19 * mm] + ([14 * mm] if show_mood else [])
+    fixed[2] = width - sum(fixed)
+    story.append(_table(rows, fixed))
+    return story
+
+
+def _charts_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
+    story: list[Flowable] = []
+    width = c.width()
+    counts: Counter[tuple[int, int, Theme]] = Counter()
+    for m in meetings:
+        day = c.day(m)
+        for topic in m.topics:
+            counts[(day.year, day.month, topic.theme)] += 1
+    title = c.h(T.THEMES_OVER_TIME)
+    if counts:
+        days = [c.day(m) for m in meetings]
+        first = doc.start if doc.start and doc.start <= min(days) else min(days)
+        last = doc.end if doc.end and doc.end >= max(days) else max(days)
+        months = months_between(first, last)
+        chart = theme_chart(counts, months, c.lang, width)
+        story.append(KeepTogether([title, chart, c.fixed(T.THEMES_CAPTION, "caption")]))
+    else:
+        story += [title, c.fixed(T.NO_THEMES, "small")]
+    if c.options.show_mood:
+        points = [(c.day(m), m.mood) for m in meetings if m.mood is not None]
+        title = c.h(T.MOOD_TREND)
+        if points:
+            chart = mood_chart(points, c.lang, width)
+            story.append(KeepTogether([title, chart, c.fixed(T.MOOD_CAPTION, "caption")]))
+        else:
+            story += [title, c.fixed(T.NO_MOOD, "small")]
+    return story
+
+
+def _actions_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
+    story: list[Flowable] = [c.h(T.ALL_ACTIONS)]
+    actions = doc.all_actions()
+    if not actions:
+        story.append(c.fixed(T.NO_ACTIONS, "small"))
+        return story
+    agreed = {m.id: c.day(m) for m in meetings}
+    rows: list[list[Flowable]] = [
+        [c.fixed(h, "cellhead") for h in (T.AGREED_ON, T.OWNER, T.ACTION, T.DUE, T.STATE)]
+    ]
+
+    def order(a: Action) -> tuple[date, int]:
+        return (agreed.get(a.meeting_id or -1, date.min), a.id)
+
+    for action in sorted(actions, key=order):
+        day = agreed.get(action.meeting_id or -1)
+        rows.append(
+            [
+                c.cell(format_date_short(day, c.lang) if day else c.t(T.NONE_DASH)),
+                c.cell(c.t(OWNER_NAMES[action.owner])),
+                c.cell(action.text),
+                c.cell(_due(c, action)),
+                _action_state(c, action),
+            ]
+        )
+    widths = [24 * mm, 24 * mm, 0.0, 22 * mm, 26 * mm]
+    widths[2] = c.width() - sum(widths)
+    story.append(_table(rows, widths))
+    return story
+
+
+def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
+    story: list[Flowable] = [c.h(T.TOPICS_BY_THEME)]
+    any_topic = False
+    for theme in Theme:
+        items: list[Flowable] = []
+        for m in meetings:
+            for topic in sorted(m.topics, key=lambda t: t.position):
+                if topic.theme is not theme:
+                    continue
+                stamp = format_date_short(c.day(m), c.lang)
+                extra = [stamp, c.t(TOPIC_STATE_NAMES[topic.state])]
+                items.append(_topic_line(c, topic.text, extra))
+        if items:
+            any_topic = True
+            story.append(CondPageBreak(30 * mm))
+            story.append(c.h(THEME_NAMES[theme], "h2"))
+            story += _with_bullets(items)
+    if not any_topic:
+        story.append(c.fixed(T.NO_THEMES, "small"))
+    return story
+
+
+def _notes_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
+    show_private = c.options.show_private
+    story: list[Flowable] = [c.h(T.NOTES_IN_ORDER)]
+    written = 0
+    for m in meetings:
+        shared = m.shared_notes.strip()
+        private = m.private_notes.strip() if show_private else ""
+        if not shared and not private:
+            continue
+        written += 1
+        heading = format_datetime(c.local(m), c.lang)
+        if m.purpose.strip():
+            heading_markup = plain(heading, c.lang) + "　" + plain(m.purpose, c.lang)
+            heading_source = heading + m.purpose
+        else:
+            heading_markup, heading_source = plain(heading, c.lang), heading
+        block: list[Flowable] = [para(heading_markup, "h2", source=heading_source)]
+        if shared:
+            block.append(c.text(m.shared_notes, "note"))
+        if private:
+            block.append(c.fixed(T.PRIVATE_NOTES, "h3"))
+            block.append(c.text(m.private_notes, "private"))
+        # Keep a heading with the start of its notes; long notes still flow over pages.
+        story.append(CondPageBreak(25 * mm))
+        story += block
+    if not written:
+        story.append(c.fixed(T.NO_SHARED_NOTES, "small"))
+    return story
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+
+def _render(
+    story: list[Flowable],
+    options: ExportOptions,
+    decor: PageDecor,
+    title: str,
+    progress: Progress | None,
+) -> bytes:
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=layout.page_size(options.paper),
+        leftMargin=layout.MARGIN_X,
+        rightMargin=layout.MARGIN_X,
+        topMargin=layout.MARGIN_TOP,
+        bottomMargin=layout.MARGIN_BOTTOM,
+        title=title,
+        author="",
+        subject="",
+        creator="Taiwa",
+        producer="Taiwa",
+        lang="ja-JP" if options.lang == "ja" else "en",
+        invariant=0,
+    )
+    if progress is not None:
+        total = [max(1, len(story))]
+
+        def on_progress(kind: str, value: int) -> None:
+            if kind == "SIZE_EST":
+                total[0] = max(1, int(value))
+            elif kind == "PROGRESS":
+                progress(min(int(value), total[0]), total[0])
+
+        template.setProgressCallBack(on_progress)
+    canvas_class = layout.make_canvas_class(decor, tr(T.PAGE, options.lang))
+    template.build(story, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+def _decor(c: _Ctx, left: str, right: str) -> PageDecor:
+    return PageDecor(
+        lang=c.lang,
+        header_left=left,
+        header_right=right,
+        footer_left=c.t(T.GENERATED, date=format_date(c.today(), c.lang)),
+        footer_right=c.t(T.CONFIDENTIAL) if c.options.show_private else "",
+    )
+
+
+def render_meeting(
+    doc: MeetingDoc, options: ExportOptions, progress: Progress | None = None
+) -> bytes:
+    """The meeting summary as PDF bytes (unencrypted; see :mod:`taiwa.export.writer`)."""
+    c = _Ctx(options)
+    when = format_date(c.day(doc.meeting), c.lang)
+    decor = _decor(c, f"{c.t(T.MEETING_TITLE)} — {doc.person.name}", when)
+    return _render(meeting_story(doc, options), options, decor, c.t(T.MEETING_TITLE), progress)
+
+
+def render_person(
+    doc: PersonDoc, options: ExportOptions, progress: Progress | None = None
+) -> bytes:
+    """The person summary as PDF bytes (unencrypted; see :mod:`taiwa.export.writer`)."""
+    c = _Ctx(options)
+    start, end = _range_text(c, doc)
+    title = c.t(T.SHARED_TITLE if options.shared_only else T.PERSON_TITLE)
+    decor = _decor(c, f"{title} — {doc.person.name}", f"{start} – {end}")
+    return _render(person_story(doc, options), options, decor, title, progress)

@@ -1,0 +1,247 @@
+"""The export service the CLI and the GUI share: gather from the store, lay out, protect, write.
+
+A request is validated (target path, dates, password) before anything is read; the PDF is
+built in memory, encrypted in memory when a password is given, and only then written
+atomically. Nothing unencrypted or partial ever reaches the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from taiwa.domain import validate
+from taiwa.domain.errors import BadPeriodError
+from taiwa.domain.models import Action, Meeting, MeetingStatus
+from taiwa.export import documents, writer
+from taiwa.export.model import (
+    DocKind,
+    ExecutionFigures,
+    ExportOptions,
+    MeetingDoc,
+    PersonDoc,
+    Progress,
+    local_zone,
+    meeting_local,
+)
+from taiwa.store import Store
+
+#: Build steps reported to a progress callback, as (step, done, total).
+StepProgress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """One export: a meeting, or a person over an optional date range."""
+
+    kind: DocKind
+    target_id: int
+    options: ExportOptions = field(default_factory=ExportOptions)
+    start: date | None = None
+    end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise BadPeriodError()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPreview:
+    """What an export will contain, for the dialog's preview (counts only, no note text)."""
+
+    kind: DocKind
+    person_name: str
+    start: date | None
+    end: date | None
+    meetings: int
+    topics: int
+    actions: int
+    shared_notes: int
+    private_notes: int  # meetings with private notes in range (included only if asked)
+    moods: int
+    signals: int
+    private_included: bool
+    mood_included: bool
+    signals_included: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    encrypted: bool
+    size: int
+
+
+def _day_start(day: date, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def parse_day(value: str | None) -> date | None:
+    """A ``--from``/``--to`` value as a date (None stays None).
+
+    Raises:
+        BadDateError: not a date.
+    """
+    if value is None or not value.strip():
+        return None
+    return validate.parse_date(value)
+
+
+def _agreed_in(meeting: Meeting) -> tuple[Action, ...]:
+    """The actions agreed in ``meeting`` (the store also lists carried-over open ones)."""
+    return tuple(a for a in meeting.actions if a.meeting_id == meeting.id)
+
+
+def gather_meeting(store: Store, meeting_id: int, options: ExportOptions) -> MeetingDoc:
+    """The data of a meeting summary.
+
+    Raises:
+        MeetingNotFoundError: no such meeting.
+    """
+    meeting = store.meetings.get(meeting_id)
+    person = store.people.get(meeting.person_id)
+    later = store.meetings.list_between(
+        meeting.starts_at + timedelta(seconds=1),
+        meeting.starts_at + timedelta(days=3660),
+        person_id=person.id,
+    )
+    upcoming = [m for m in later if m.status in (MeetingStatus.PLANNED, MeetingStatus.HELD)]
+    return MeetingDoc(
+        person=person, meeting=meeting, next_meeting=upcoming[0] if upcoming else None
+    )
+
+
+def _execution(
+    store: Store, person_id: int, start: date, end: date, today: date
+) -> ExecutionFigures | None:
+    reports: Any = getattr(store, "reports", None)
+    if reports is None:
+        return None
+    rate = reports.execution_rate(start, end, today=today)
+    mine = next((p for p in getattr(rate, "people", ()) if p.person_id == person_id), None)
+    if mine is None:
+        return None
+    return ExecutionFigures(held=int(mine.held), planned=int(mine.planned))
+
+
+def _signals(store: Store, person_id: int, today: date, options: ExportOptions) -> tuple[str, ...]:
+    reports: Any = getattr(store, "reports", None)
+    if reports is None or not options.show_signals:
+        return ()
+    found = reports.signals(today)
+    return tuple(
+        s.message.text(options.lang) if hasattr(s, "message") else str(s)
+        for s in found
+        if getattr(s, "person_id", None) == person_id
+    )
+
+
+def gather_person(
+    store: Store,
+    person_id: int,
+    options: ExportOptions,
+    start: date | None = None,
+    end: date | None = None,
+) -> PersonDoc:
+    """The data of a person summary over ``start``..``end`` (local dates, inclusive).
+
+    Without ``start`` the range starts at the person's first meeting; without ``end`` it ends
+    today (planned meetings after today are not part of a summary).
+    """
+    person = store.people.get(person_id)
+    zone = local_zone(options)
+    today = options.today or datetime.now(zone).date()
+    last = end or today
+    first_dt = _day_start(start, zone) if start else datetime(1970, 1, 1, tzinfo=zone)
+    meetings = store.meetings.list_between(
+        first_dt, _day_start(last + timedelta(days=1), zone), person_id=person.id
+    )
+    first = start
+    if first is None:
+        first = meeting_local(meetings[0], options).date() if meetings else last
+    agreed: dict[int, Action] = {}
+    for m in meetings:
+        for action in _agreed_in(m):
+            agreed[action.id] = action
+    # The latest state of every action agreed in the range (done since, reopened...).
+    current = {a.id: a for a in store.actions.list_for_person(person.id)}
+    actions = tuple(current.get(i, a) for i, a in agreed.items())
+    return PersonDoc(
+        person=person,
+        start=first,
+        end=last,
+        meetings=tuple(replace(m, actions=_agreed_in(m)) for m in meetings),
+        actions=actions,
+        execution=_execution(store, person.id, first, last, today),
+        signals=_signals(store, person.id, today, options),
+    )
+
+
+def build(store: Store, request: ExportRequest, progress: Progress | None = None) -> bytes:
+    """The request's PDF as bytes, encrypted when the options carry a password."""
+    options = request.options
+    if request.kind is DocKind.MEETING:
+        pdf = documents.render_meeting(
+            gather_meeting(store, request.target_id, options), options, progress
+        )
+    else:
+        doc = gather_person(store, request.target_id, options, request.start, request.end)
+        pdf = documents.render_person(doc, options, progress)
+    if options.password:
+        pdf = writer.encrypt(pdf, options.password)
+    return pdf
+
+
+def export(
+    store: Store, request: ExportRequest, path: Path, progress: Progress | None = None
+) -> ExportResult:
+    """Build the request's PDF and write it to ``path`` atomically (mode 0600).
+
+    Raises:
+        InputError: bad target path, period or password; unknown meeting or person.
+        ExportWriteError: the file could not be written (nothing is left behind).
+    """
+    target = writer.check_target(path)
+    if request.options.password is not None:
+        writer.check_password(request.options.password)
+    pdf = build(store, request, progress)
+    written = writer.write_atomic(target, pdf)
+    return ExportResult(
+        path=written,
+        encrypted=bool(request.options.password),
+        size=len(pdf),
+    )
+
+
+def preview(store: Store, request: ExportRequest) -> ExportPreview:
+    """What the export will include (counts), without laying anything out."""
+    options = request.options
+    if request.kind is DocKind.MEETING:
+        doc = gather_meeting(store, request.target_id, options)
+        meetings: tuple[Meeting, ...] = (doc.meeting,)
+        person, start, end, signals = doc.person, None, None, 0
+        actions = len(_agreed_in(doc.meeting))
+    else:
+        pdoc = gather_person(store, request.target_id, options, request.start, request.end)
+        meetings, person, start, end = pdoc.meetings, pdoc.person, pdoc.start, pdoc.end
+        signals = len(pdoc.signals)
+        actions = len(pdoc.all_actions())
+    return ExportPreview(
+        kind=request.kind,
+        person_name=person.name,
+        start=start,
+        end=end,
+        meetings=len(meetings),
+        topics=sum(len(m.topics) for m in meetings),
+        actions=actions,
+        shared_notes=sum(1 for m in meetings if m.shared_notes.strip()),
+        private_notes=sum(1 for m in meetings if m.private_notes.strip()),
+        moods=sum(1 for m in meetings if m.mood is not None),
+        signals=signals,
+        private_included=options.show_private,
+        mood_included=options.show_mood,
+        signals_included=options.show_signals,
+    )
