@@ -8,9 +8,15 @@ subclass (see :mod:`taiwa.domain.errors`) with nothing changed.
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from taiwa.store.actions import Actions
 from taiwa.store.meetings import Meetings
 from taiwa.store.people import People
+from taiwa.store.questions import Questions
+from taiwa.store.reports import Reports
+from taiwa.store.search import Search
+from taiwa.store.settings import Settings
 from taiwa.store.topics import Topics
 from taiwa.vault.database import Database
 
@@ -25,11 +31,24 @@ class Store:
         meetings: meetings with carry-over (:class:`~taiwa.store.meetings.Meetings`).
         topics: agenda topics (:class:`~taiwa.store.topics.Topics`).
         actions: action items (:class:`~taiwa.store.actions.Actions`).
+        search: full-text search (:class:`~taiwa.store.search.Search`).
+        reports: execution rate, signals, upcoming, overview
+            (:class:`~taiwa.store.reports.Reports`).
+        questions: question banks (:class:`~taiwa.store.questions.Questions`).
+        settings: in-vault JSON settings (:class:`~taiwa.store.settings.Settings`).
+
+    Args:
+        db: the open vault.
+        zone: the zone whose days reports count in (default: the machine's local zone).
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, zone: tzinfo | None = None) -> None:
         self.db = db
         self.people = People(db)
         self.meetings = Meetings(db)
         self.topics = Topics(db)
         self.actions = Actions(db)
+        self.search = Search(db)
+        self.reports = Reports(db, zone)
+        self.questions = Questions(db)
+        self.settings = Settings(db)

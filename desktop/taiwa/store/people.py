@@ -5,11 +5,11 @@ from __future__ import annotations
 import builtins
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from taiwa.domain import errors, validate
-from taiwa.domain.models import DEFAULT_CADENCE_DAYS, Person
+from taiwa.domain.models import DEFAULT_CADENCE_DAYS, Person, PersonStatus
 from taiwa.store import _convert as cv
 from taiwa.vault.database import Database, utc_now
 
@@ -214,6 +214,15 @@ class People:
     def archive(self, person_id: int, archived: bool = True) -> Person:
         """Archive (or bring back) a person; their meetings stay."""
         return self.update(person_id, archived=archived)
+
+    def overview(self, now: datetime | None = None) -> builtins.list[PersonStatus]:
+        """Each active person's status (last held, next due, overdue, open actions).
+
+        Same as :meth:`taiwa.store.reports.Reports.overview`.
+        """
+        from taiwa.store.reports import Reports
+
+        return Reports(self._db).overview(now)
 
     def delete(self, person_id: int) -> None:
         """Delete a person with all their meetings, topics and actions."""

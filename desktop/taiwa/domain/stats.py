@@ -1,0 +1,165 @@
+"""Execution rate (実施率) and its companions, for any period, per person and overall.
+
+Execution rate = held ÷ planned over a period ``[start, end]`` (local days, both inclusive),
+counted only up to today (the future is not yet planned-and-missed):
+
+* **Planned** has two parts that never overlap:
+
+  1. *Occurrences*: every meeting row of the person on a day in the period whose start is not
+     after ``now`` — calendar occurrences (source ``calendar``) and meetings entered by hand,
+     whatever their status, **including cancelled and skipped ones** (they were planned).
+  2. *Empty cadence slots*: the person's active part of the period (from ``max(start,
+     active_from)`` to ``min(end, today)``) is cut into consecutive slots of ``cadence_days``
+     days. A *complete* slot in which the person has no meeting row at all counts as one
+     planned meeting that was not held. A slot that holds a row is already counted by the rows
+     (so a weekly calendar series with a 14-day cadence is not counted twice), and the last,
+     incomplete slot counts only through its rows (it is not due yet). Archived people get no
+     cadence slots (we do not know when they left), only their rows.
+
+* **Held**: the rows that are held — status ``held``, or still ``planned`` but with shared or
+  private notes or action items agreed in them (see :func:`taiwa.domain.facts.is_held`).
+
+So held ≤ planned always, and the rate is None when nothing was planned. The overall rate is
+the sum of held over the sum of planned across people (not an average of rates), shown against
+the 90 % target (:data:`~taiwa.domain.models.EXECUTION_RATE_TARGET`).
+
+Companions, over the same period:
+
+* average interval: the mean number of days between consecutive held meetings of a person
+  (overall: the mean over every such gap of every person);
+* action completion: of the action items agreed in the period, the share done (by today);
+* theme balance: how many topics of each theme were raised (carried copies are not counted
+  again).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+
+from taiwa.domain.facts import ActionFact, MeetingFact, PersonFact, TopicFact
+from taiwa.domain.models import PersonStats, Rate, StatsReport, Theme
+
+
+def execution_rate(
+    person: PersonFact,
+    meetings: Iterable[MeetingFact],
+    *,
+    start: date,
+    end: date,
+    now: datetime,
+    today: date,
+) -> Rate:
+    """Held ÷ planned for one person over ``[start, end]`` (see the module docstring).
+
+    Args:
+        person: the person (cadence, active-from day, archived flag).
+        meetings: the person's meetings (any days; others are ignored).
+        start: first day of the period.
+        end: last day of the period.
+        now: the current time (rows starting later are not counted yet).
+        today: the current local day.
+    """
+    last = min(end, today)
+    if last < start:
+        return Rate(held=0, planned=0)
+    in_period = [m for m in meetings if start <= m.day <= last]
+    counted = [m for m in in_period if m.starts_at <= now]
+    held = sum(1 for m in counted if m.held)
+    planned = len(counted)
+    if not person.archived:
+        planned += empty_slots(
+            person.cadence_days,
+            first=max(start, person.active_from) if person.active_from else start,
+            last=last,
+            busy_days={m.day for m in in_period},
+        )
+    return Rate(held=held, planned=planned)
+
+
+def empty_slots(cadence_days: int, *, first: date, last: date, busy_days: set[date]) -> int:
+    """How many complete cadence slots between ``first`` and ``last`` hold no meeting."""
+    empty = 0
+    slot = first
+    step = timedelta(days=cadence_days)
+    while slot + step - timedelta(days=1) <= last:
+        slot_end = slot + step
+        if not any(slot <= d < slot_end for d in busy_days):
+            empty += 1
+        slot = slot_end
+    return empty
+
+
+def intervals(held_days: Iterable[date]) -> list[int]:
+    """Days between consecutive held meetings (same-day duplicates count as one meeting)."""
+    days = sorted(set(held_days))
+    return [(b - a).days for a, b in itertools.pairwise(days)]
+
+
+def average(values: Sequence[int]) -> float | None:
+    return None if not values else sum(values) / len(values)
+
+
+def theme_balance(topics: Iterable[TopicFact], *, start: date, end: date) -> dict[Theme, int]:
+    """Topics per theme raised in ``[start, end]`` (every theme present, carried copies not
+    counted again)."""
+    counts = Counter(t.theme for t in topics if not t.carried and start <= t.day <= end)
+    return {theme: counts.get(theme, 0) for theme in Theme}
+
+
+def stats_report(
+    people: Sequence[PersonFact],
+    meetings: Iterable[MeetingFact],
+    actions: Iterable[ActionFact],
+    *,
+    start: date,
+    end: date,
+    now: datetime,
+    today: date,
+) -> StatsReport:
+    """Execution rate, average interval and action completion per person and overall."""
+    by_person: dict[int, list[MeetingFact]] = defaultdict(list)
+    for m in meetings:
+        by_person[m.person_id].append(m)
+    done: Counter[int] = Counter()
+    total: Counter[int] = Counter()
+    for a in actions:
+        if start <= a.origin_day <= end:
+            total[a.person_id] += 1
+            if a.done_on is not None and a.done_on <= today:
+                done[a.person_id] += 1
+    lines: list[PersonStats] = []
+    all_gaps: list[int] = []
+    held_sum = planned_sum = 0
+    for person in people:
+        own = by_person.get(person.id, [])
+        rate = execution_rate(person, own, start=start, end=end, now=now, today=today)
+        gaps = intervals(
+            m.day
+            for m in own
+            if m.held and start <= m.day <= min(end, today) and m.starts_at <= now
+        )
+        all_gaps.extend(gaps)
+        held_sum += rate.held
+        planned_sum += rate.planned
+        lines.append(
+            PersonStats(
+                person_id=person.id,
+                person_name=person.name,
+                execution=rate,
+                average_interval_days=average(gaps),
+                actions_done=done[person.id],
+                actions_total=total[person.id],
+            )
+        )
+    return StatsReport(
+        start=start,
+        end=end,
+        overall=Rate(held=held_sum, planned=planned_sum),
+        average_interval_days=average(all_gaps),
+        actions_done=sum(done.values()),
+        actions_total=sum(total.values()),
+        people=tuple(lines),
+    )

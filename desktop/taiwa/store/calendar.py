@@ -1,0 +1,243 @@
+"""The calendar import's SQL: calendar_event rows and meetings with source='calendar'.
+
+Meetings are keyed by (ics_uid, ics_recurrence_id) — '' for a single event, never NULL, so the
+UNIQUE constraint holds. A meeting the manager wrote anything for (notes, purpose, mood, topics,
+actions) or decided on (held, skipped) is never changed by an import: the guards are in the SQL
+too, so a note typed between the preview and the confirmation is safe.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from taiwa.domain.models import Person
+from taiwa.vault.database import Database
+
+_TS = "%Y-%m-%dT%H:%M:%SZ"
+_CHUNK = 500  # SQLite's default limit on bound parameters is far above this
+
+# A meeting is untouchable when it has any of the manager's own content.
+_NO_CONTENT = (
+    "m.shared_notes = '' AND m.private_notes = '' AND m.purpose = '' AND m.mood IS NULL"
+    " AND NOT EXISTS (SELECT 1 FROM topic t WHERE t.meeting_id = m.id)"
+    " AND NOT EXISTS (SELECT 1 FROM action a WHERE a.meeting_id = m.id)"
+)
+
+
+class PeopleRepo(Protocol):
+    def list(self, include_archived: bool = False) -> list[Person]: ...
+
+    def add(self, name: str, *, emails: Iterable[str] = ...) -> Person: ...
+
+
+def people_repo(db: Database) -> PeopleRepo:
+    """The 1on1 log's people repository (``Store(db).people``)."""
+    from taiwa.store import Store
+
+    people: PeopleRepo = Store(db).people
+    return people
+
+
+def _ts(value: datetime) -> str:
+    return value.astimezone(UTC).strftime(_TS)
+
+
+def _from_ts(value: str) -> datetime:
+    return datetime.strptime(value, _TS).replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarMeeting:
+    """A meeting an earlier import created, as far as re-importing needs to know."""
+
+    id: int
+    person_id: int
+    starts_at: datetime
+    status: str
+    sequence: int
+    has_content: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One occurrence to write (see :func:`apply_changes`)."""
+
+    action: str  # add / update / cancel / skip
+    meeting_id: int | None
+    person_id: int | None
+    uid: str
+    recurrence_id: str
+    sequence: int
+    starts_at: datetime
+    ends_at: datetime | None
+    zone: str
+    status: str  # the calendar's: confirmed / cancelled
+    summary: str
+    email: str | None
+
+
+def calendar_meetings(db: Database, uids: Iterable[str]) -> dict[tuple[str, str], CalendarMeeting]:
+    """Meetings created from these calendar UIDs, keyed by (uid, recurrence id)."""
+    wanted = sorted({u for u in uids if u})
+    found: dict[tuple[str, str], CalendarMeeting] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = db.query(
+            "SELECT m.id, m.person_id, m.starts_at, m.status, m.ics_uid, m.ics_recurrence_id,"
+            f" coalesce(m.ics_sequence, 0) AS seq, NOT ({_NO_CONTENT}) AS has_content"
+            f" FROM meeting m WHERE m.source = 'calendar' AND m.ics_uid IN ({marks})",  # noqa: S608 - only '?' marks
+            chunk,
+        )
+        for r in rows:
+            found[(r["ics_uid"], r["ics_recurrence_id"] or "")] = CalendarMeeting(
+                id=r["id"],
+                person_id=r["person_id"],
+                starts_at=_from_ts(r["starts_at"]),
+                status=r["status"],
+                sequence=int(r["seq"]),
+                has_content=bool(r["has_content"]),
+            )
+    return found
+
+
+def add_person(db: Database, name: str, email: str) -> int:
+    """Create a proposed person (inside the caller's transaction) and return the id."""
+    return people_repo(db).add(name, emails=[email]).id
+
+
+def apply_changes(
+    db: Database, changes: Sequence[Change], vanished: Sequence[int], now: datetime
+) -> None:
+    """Write an import: meetings added, updated, cancelled, and every occurrence seen.
+
+    Must run inside the caller's :meth:`Database.transaction` (one transaction per import).
+    """
+    stamp = _ts(now)
+    conn = db.conn
+    person_rows = {
+        r["id"]: (r["role"], r["team"]) for r in db.query("SELECT id, role, team FROM person")
+    }
+    for ch in changes:
+        meeting_id = ch.meeting_id
+        status = "cancelled" if ch.status == "cancelled" else "planned"
+        ends = _ts(ch.ends_at) if ch.ends_at else None
+        if ch.action == "add" and ch.person_id is not None:
+            role, team = person_rows.get(ch.person_id, ("", ""))
+            cur = conn.execute(
+                "INSERT INTO meeting (person_id, starts_at, ends_at, zone, status, role, team,"
+                " source, ics_uid, ics_recurrence_id, ics_sequence, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'calendar', ?, ?, ?, ?, ?)"
+                " ON CONFLICT (ics_uid, ics_recurrence_id) DO NOTHING",
+                (
+                    ch.person_id,
+                    _ts(ch.starts_at),
+                    ends,
+                    ch.zone,
+                    status,
+                    role,
+                    team,
+                    ch.uid,
+                    ch.recurrence_id,
+                    ch.sequence,
+                    stamp,
+                    stamp,
+                ),
+            )
+            meeting_id = int(cur.lastrowid) if cur.rowcount else None
+        elif ch.action == "update" and meeting_id is not None:
+            conn.execute(
+                "UPDATE meeting AS m SET starts_at = ?, ends_at = ?, zone = ?, status = ?,"
+                " ics_recurrence_id = ?, ics_sequence = ?, updated_at = ?"
+                f" WHERE m.id = ? AND m.status IN ('planned', 'cancelled') AND {_NO_CONTENT}",  # noqa: S608 - constant
+                (
+                    _ts(ch.starts_at),
+                    ends,
+                    ch.zone,
+                    status,
+                    ch.recurrence_id,
+                    ch.sequence,
+                    stamp,
+                    meeting_id,
+                ),
+            )
+        elif ch.action == "cancel" and meeting_id is not None:
+            _cancel(db, meeting_id, stamp, ch.sequence)
+        if ch.person_id is None and meeting_id is None:
+            continue
+        conn.execute(
+            "INSERT INTO calendar_event (uid, recurrence_id, sequence, starts_at, ends_at, summary,"
+            " status, email, person_id, meeting_id, imported_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (uid, recurrence_id) DO UPDATE SET sequence = excluded.sequence,"
+            " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
+            " summary = excluded.summary, status = excluded.status, email = excluded.email,"
+            " person_id = excluded.person_id,"
+            " meeting_id = coalesce(excluded.meeting_id, calendar_event.meeting_id),"
+            " imported_at = excluded.imported_at",
+            (
+                ch.uid,
+                ch.recurrence_id,
+                ch.sequence,
+                _ts(ch.starts_at),
+                ends,
+                ch.summary,
+                ch.status,
+                ch.email,
+                ch.person_id,
+                meeting_id,
+                stamp,
+            ),
+        )
+    for meeting_id in vanished:
+        _cancel(db, meeting_id, stamp, None)
+        conn.execute(
+            "UPDATE calendar_event SET status = 'cancelled', imported_at = ? WHERE meeting_id = ?",
+            (stamp, meeting_id),
+        )
+
+
+def _cancel(db: Database, meeting_id: int, stamp: str, sequence: int | None) -> None:
+    db.conn.execute(
+        "UPDATE meeting AS m SET status = 'cancelled', updated_at = ?,"
+        " ics_sequence = coalesce(?, ics_sequence)"
+        f" WHERE m.id = ? AND m.status = 'planned' AND {_NO_CONTENT}",  # noqa: S608 - constant
+        (stamp, sequence, meeting_id),
+    )
+
+
+def upcoming_calendar(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    """Planned meetings from calendars between ``start`` and ``end`` (for listings)."""
+    rows = db.query(
+        "SELECT m.id, m.person_id, p.name, m.starts_at, m.ends_at, m.zone, m.status"
+        " FROM meeting m JOIN person p ON p.id = m.person_id"
+        " WHERE m.source = 'calendar' AND m.starts_at >= ? AND m.starts_at < ?"
+        " ORDER BY m.starts_at, m.id",
+        (_ts(start), _ts(end)),
+    )
+    return [dict(r) for r in rows]
+
+
+def get_setting(db: Database, key: str, default: Any = None) -> Any:
+    """A setting stored in the vault (JSON value), or ``default``."""
+    row = db.query_one("SELECT value FROM setting WHERE key = ?", (key,))
+    if row is None:
+        return default
+    try:
+        return json.loads(row[0])
+    except ValueError:
+        return default
+
+
+def set_setting(db: Database, key: str, value: Any) -> None:
+    """Store a setting in the vault (JSON value), inside the caller's transaction if any."""
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )

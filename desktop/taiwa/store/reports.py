@@ -1,0 +1,344 @@
+"""Reports over the log: execution rate, signals, upcoming, overview, theme balance, mood.
+
+The queries here gather flat facts (:mod:`taiwa.domain.facts`); the rules that turn them into
+numbers and prompts live in :mod:`taiwa.domain` and are tested without a database. Days are the
+manager's local days (``zone``, default: the machine's zone).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from taiwa.domain import cadence, errors, signals, stats, upcoming, validate
+from taiwa.domain.facts import ActionFact, MeetingFact, PersonFact, TopicFact
+from taiwa.domain.models import (
+    MeetingSource,
+    MeetingStatus,
+    Owner,
+    PersonStatus,
+    StatsReport,
+    Theme,
+    UpcomingItem,
+)
+from taiwa.domain.signals import Signal
+from taiwa.store import _convert as cv
+from taiwa.vault.database import Database
+
+# Whether a meeting row has content of its own (notes, or action items agreed in it).
+_HAS_CONTENT = """(m.shared_notes <> '' OR m.private_notes <> ''
+    OR EXISTS (SELECT 1 FROM action a WHERE a.meeting_id = m.id))"""
+_HELD = f"(m.status = 'held' OR (m.status = 'planned' AND {_HAS_CONTENT}))"
+
+# Rows fetched per person for the signals: enough for 6 moods and the last two statuses.
+_SIGNAL_WINDOW = 40
+
+
+def local_day(value: datetime, zone: tzinfo | None) -> date:
+    """The local day of an aware datetime (``zone`` None: the machine's zone)."""
+    return value.astimezone(zone).date()
+
+
+def day_start(day: date, zone: tzinfo | None) -> datetime:
+    """Local midnight at the start of ``day`` as an aware UTC datetime."""
+    if zone is None:
+        return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+    return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
+
+
+class Reports:
+    """Read-only reports; each call is a handful of indexed queries."""
+
+    def __init__(self, db: Database, zone: tzinfo | None = None) -> None:
+        self._db = db
+        self.zone = zone
+
+    # -- facts ------------------------------------------------------------------------------
+
+    def _people(self, include_archived: bool = True) -> list[PersonFact]:
+        where = "" if include_archived else "WHERE p.archived = 0"
+        rows = self._db.query(
+            "SELECT p.id, p.name, p.cadence_days, p.started_on, p.archived, p.created_at,"  # noqa: S608 - constant fragments
+            " (SELECT min(starts_at) FROM meeting m WHERE m.person_id = p.id) AS first_meeting"
+            f" FROM person p {where} ORDER BY p.name COLLATE NOCASE, p.id"
+        )
+        out = []
+        for r in rows:
+            active = cv.from_day(r["started_on"])
+            if active is None:
+                candidates = [local_day(cv.from_ts(r["created_at"]), self.zone)]
+                if r["first_meeting"]:
+                    candidates.append(local_day(cv.from_ts(r["first_meeting"]), self.zone))
+                active = min(candidates)
+            out.append(
+                PersonFact(
+                    id=r["id"],
+                    name=r["name"],
+                    cadence_days=r["cadence_days"],
+                    active_from=active,
+                    archived=bool(r["archived"]),
+                )
+            )
+        return out
+
+    def _meeting_fact(self, r: Any) -> MeetingFact:
+        start = cv.from_ts(r["starts_at"])
+        return MeetingFact(
+            id=r["id"],
+            person_id=r["person_id"],
+            starts_at=start,
+            day=local_day(start, self.zone),
+            status=MeetingStatus(r["status"]),
+            source=MeetingSource(r["source"]),
+            has_content=bool(r["has_content"]),
+            mood=r["mood"],
+        )
+
+    def _meetings_between(self, start: date, end: date) -> list[MeetingFact]:
+        lo = day_start(start, self.zone)
+        hi = day_start(end + timedelta(days=1), self.zone)
+        rows = self._db.query(
+            "SELECT m.id, m.person_id, m.starts_at, m.status, m.source, m.mood,"  # noqa: S608 - constant fragments
+            f" {_HAS_CONTENT} AS has_content FROM meeting m"
+            " WHERE m.starts_at >= ? AND m.starts_at < ?",
+            (cv.ts(lo), cv.ts(hi)),
+        )
+        return [self._meeting_fact(r) for r in rows]
+
+    def _actions_between(self, start: date, end: date) -> list[ActionFact]:
+        lo = cv.ts(day_start(start, self.zone))
+        hi = cv.ts(day_start(end + timedelta(days=1), self.zone))
+        rows = self._db.query(
+            "SELECT a.person_id, a.owner, m.starts_at AS origin, a.due_on, a.done_on"
+            " FROM meeting m JOIN action a ON a.meeting_id = m.id"
+            " WHERE m.starts_at >= ? AND m.starts_at < ?"
+            " UNION ALL"
+            " SELECT a.person_id, a.owner, a.created_at, a.due_on, a.done_on FROM action a"
+            " WHERE a.meeting_id IS NULL AND a.created_at >= ? AND a.created_at < ?",
+            (lo, hi, lo, hi),
+        )
+        return [
+            ActionFact(
+                person_id=r["person_id"],
+                owner=Owner(r["owner"]),
+                origin_day=local_day(cv.from_ts(r["origin"]), self.zone),
+                due_on=cv.from_day(r["due_on"]),
+                done_on=cv.from_day(r["done_on"]),
+            )
+            for r in rows
+        ]
+
+    # -- reports ----------------------------------------------------------------------------
+
+    def execution_rate(
+        self,
+        start: date | str,
+        end: date | str,
+        *,
+        now: datetime | None = None,
+        person_id: int | None = None,
+    ) -> StatsReport:
+        """Execution rate (held ÷ planned), average interval and action completion over
+        ``[start, end]`` (local days, inclusive), per person and overall.
+
+        See :mod:`taiwa.domain.stats` for exactly what is counted.
+
+        Raises:
+            BadDateError, BadPeriodError: nothing is computed.
+        """
+        first = validate.parse_date(start)
+        last = validate.parse_date(end)
+        if last < first:
+            raise errors.BadPeriodError()
+        now = now or datetime.now(UTC)
+        today = local_day(now, self.zone)
+        people = self._people(include_archived=True)
+        if person_id is not None:
+            people = [p for p in people if p.id == person_id]
+        meetings = self._meetings_between(first, last)
+        actions = self._actions_between(first, last)
+        # Archived people without a single meeting in the period are not part of the report.
+        with_rows = {m.person_id for m in meetings}
+        people = [p for p in people if not p.archived or p.id in with_rows]
+        return stats.stats_report(
+            people, meetings, actions, start=first, end=last, now=now, today=today
+        )
+
+    def signals(self, now: datetime | None = None) -> list[Signal]:
+        """The signals for every active person (see :mod:`taiwa.domain.signals`)."""
+        now = now or datetime.now(UTC)
+        today = local_day(now, self.zone)
+        people = self._people(include_archived=False)
+        overdue: dict[int, list[date]] = defaultdict(list)
+        for r in self._db.query(
+            "SELECT person_id, due_on FROM action"
+            " WHERE done_on IS NULL AND owner = 'manager' AND due_on < ?",
+            (today.isoformat(),),
+        ):
+            overdue[r["person_id"]].append(date.fromisoformat(r["due_on"]))
+        career_since = cv.ts(day_start(today - timedelta(days=signals.CAREER_DAYS), self.zone))
+        career: dict[int, date] = {}
+        for r in self._db.query(
+            "SELECT m.person_id, max(m.starts_at) AS last FROM meeting m"
+            " JOIN topic t ON t.meeting_id = m.id"
+            " WHERE m.starts_at >= ? AND m.starts_at <= ? AND t.theme = 'career'"
+            " GROUP BY m.person_id",
+            (career_since, cv.ts(now)),
+        ):
+            career[r["person_id"]] = local_day(cv.from_ts(r["last"]), self.zone)
+        out: list[Signal] = []
+        for person in people:
+            rows = self._db.query(
+                "SELECT m.id, m.person_id, m.starts_at, m.status, m.source, m.mood,"  # noqa: S608 - constant fragments
+                f" {_HAS_CONTENT} AS has_content FROM meeting m"
+                " WHERE m.person_id = ? AND m.starts_at <= ?"
+                " ORDER BY m.starts_at DESC LIMIT ?",
+                (person.id, cv.ts(now), _SIGNAL_WINDOW),
+            )
+            facts = [self._meeting_fact(r) for r in reversed(rows)]
+            data = signals.PersonSignalsInput(
+                person=person,
+                meetings=facts,
+                manager_overdue_dues=overdue.get(person.id, []),
+                last_career_day=career.get(person.id),
+            )
+            out.extend(signals.person_signals(data, today=today))
+        return out
+
+    def _last_held(self, now: datetime) -> dict[int, date]:
+        found: dict[int, date] = {}
+        for person in self._db.query("SELECT id FROM person WHERE archived = 0"):
+            row = self._db.query_one(
+                f"SELECT m.starts_at FROM meeting m WHERE m.person_id = ? AND m.starts_at <= ?"  # noqa: S608 - constant
+                f" AND {_HELD} ORDER BY m.starts_at DESC LIMIT 1",
+                (person["id"], cv.ts(now)),
+            )
+            if row is not None:
+                found[person["id"]] = local_day(cv.from_ts(row[0]), self.zone)
+        return found
+
+    def upcoming(self, now: datetime | None = None, days: int = 14) -> list[UpcomingItem]:
+        """Planned meetings (manual and calendar) and due cadence slots in the next ``days``
+        days, overdue ones first (see :mod:`taiwa.domain.upcoming`)."""
+        now = now or datetime.now(UTC)
+        until = now + timedelta(days=max(0, days))
+        today = local_day(now, self.zone)
+        until_day = local_day(until, self.zone)
+        last_held = self._last_held(now)
+        planned: dict[int, list[tuple[int, datetime, date, MeetingSource]]] = defaultdict(list)
+        # Planned meetings up to a cadence past the window can still cover a due day in it.
+        horizon = until + timedelta(days=366)
+        for r in self._db.query(
+            "SELECT id, person_id, starts_at, source FROM meeting"
+            " WHERE status = 'planned' AND starts_at >= ? AND starts_at <= ?"
+            " ORDER BY starts_at",
+            (cv.ts(now), cv.ts(horizon)),
+        ):
+            start = cv.from_ts(r["starts_at"])
+            planned[r["person_id"]].append(
+                (r["id"], start, local_day(start, self.zone), MeetingSource(r["source"]))
+            )
+        items: list[UpcomingItem] = []
+        for person in self._people(include_archived=False):
+            items.extend(
+                upcoming.person_upcoming(
+                    person,
+                    last_held=last_held.get(person.id),
+                    planned=planned.get(person.id, []),
+                    today=today,
+                    now=now,
+                    until=until,
+                    until_day=until_day,
+                )
+            )
+        return upcoming.sort_items(items)
+
+    def overview(self, now: datetime | None = None) -> list[PersonStatus]:
+        """Each active person's status: last held, next due, overdue days, next planned
+        meeting and open action counts."""
+        from taiwa.store.people import People
+
+        now = now or datetime.now(UTC)
+        today = local_day(now, self.zone)
+        last_held = self._last_held(now)
+        next_planned: dict[int, datetime] = {}
+        for r in self._db.query(
+            "SELECT person_id, min(starts_at) AS next FROM meeting"
+            " WHERE status = 'planned' AND starts_at >= ? GROUP BY person_id",
+            (cv.ts(now),),
+        ):
+            next_planned[r["person_id"]] = cv.from_ts(r["next"])
+        counts: dict[int, tuple[int, int, int]] = {}
+        for r in self._db.query(
+            "SELECT person_id, count(*) AS open,"
+            " sum(owner = 'manager') AS manager,"
+            " sum(due_on IS NOT NULL AND due_on < ?) AS overdue"
+            " FROM action WHERE done_on IS NULL GROUP BY person_id",
+            (today.isoformat(),),
+        ):
+            counts[r["person_id"]] = (r["open"], r["manager"] or 0, r["overdue"] or 0)
+        facts = {p.id: p for p in self._people(include_archived=False)}
+        out = []
+        for person in People(self._db).list():
+            fact = facts[person.id]
+            due = cadence.next_due(
+                last_held.get(person.id),
+                person.cadence_days,
+                active_from=fact.active_from,
+                today=today,
+            )
+            open_count, manager, late = counts.get(person.id, (0, 0, 0))
+            out.append(
+                PersonStatus(
+                    person=person,
+                    last_held=last_held.get(person.id),
+                    next_due=due,
+                    days_overdue=cadence.days_overdue(due, today),
+                    next_planned=next_planned.get(person.id),
+                    open_actions=open_count,
+                    open_manager_actions=manager,
+                    overdue_actions=late,
+                )
+            )
+        return out
+
+    def theme_balance(
+        self, person_id: int | None, start: date | str, end: date | str
+    ) -> dict[Theme, int]:
+        """Topics per theme raised in ``[start, end]`` (one person, or everyone for None)."""
+        first = validate.parse_date(start)
+        last = validate.parse_date(end)
+        if last < first:
+            raise errors.BadPeriodError()
+        sql = (
+            "SELECT m.person_id, m.starts_at, t.theme, t.carried_from IS NOT NULL AS carried"
+            " FROM meeting m JOIN topic t ON t.meeting_id = m.id"
+            " WHERE m.starts_at >= ? AND m.starts_at < ?"
+        )
+        params: list[Any] = [
+            cv.ts(day_start(first, self.zone)),
+            cv.ts(day_start(last + timedelta(days=1), self.zone)),
+        ]
+        if person_id is not None:
+            sql += " AND m.person_id = ?"
+            params.append(person_id)
+        facts = [
+            TopicFact(
+                person_id=r["person_id"],
+                day=local_day(cv.from_ts(r["starts_at"]), self.zone),
+                theme=Theme(r["theme"]),
+                carried=bool(r["carried"]),
+            )
+            for r in self._db.query(sql, params)
+        ]
+        return stats.theme_balance(facts, start=first, end=last)
+
+    def mood_series(self, person_id: int) -> list[tuple[datetime, int]]:
+        """The person's moods over time (start, mood), oldest first."""
+        rows = self._db.query(
+            "SELECT starts_at, mood FROM meeting WHERE person_id = ? AND mood IS NOT NULL"
+            " ORDER BY starts_at",
+            (person_id,),
+        )
+        return [(cv.from_ts(r["starts_at"]), int(r["mood"])) for r in rows]
