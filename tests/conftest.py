@@ -27,10 +27,11 @@ os.environ.pop("TAIWA_VAULT", None)
 os.environ.pop("TAIWA_RECOVERY", None)
 
 import keyring  # noqa: E402
-
 from taiwa.vault.database import Database  # noqa: E402
 from taiwa.vault.keys import RawKey  # noqa: E402
+from tests.support.filekeyring import FileKeyring  # noqa: E402
 from tests.support.memkeyring import MemoryKeyring  # noqa: E402
+from tests.support.vaults import CliVault, subprocess_env  # noqa: E402
 
 REAL_HOME = Path(_REAL_HOME)
 
@@ -51,9 +52,52 @@ def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | N
 
 
 @pytest.fixture(autouse=True)
-def _private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Preferences go to a per-test folder."""
     monkeypatch.setenv("TAIWA_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture
+def vault_db(tmp_path: Path) -> Iterator[Database]:
+    """A Database opened through ``open_vault`` on a fresh vault (in-memory keyring)."""
+    from taiwa.vault.service import create_vault, open_vault
+
+    folder = tmp_path / "vault"
+    create_vault(folder).database.close()
+    database = open_vault(folder)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def cli_vault(tmp_path: Path) -> CliVault:
+    """An initialised vault (file-backed keyring) and a runner for ``python -m taiwa``.
+
+    ``.dir`` is the vault folder, ``.env`` the subprocess environment (private HOME and TMPDIR,
+    TAIWA_VAULT, the test keyring, TAIWA_LANG=en), ``.run(*args, input=None, env=None)`` runs
+    the CLI, ``.recovery_code`` is the vault's recovery code, ``.keyring`` the keyring file.
+    """
+    from taiwa.vault.keystore import Keystore
+    from taiwa.vault.service import create_vault
+
+    base = tmp_path / "cli"
+    folder = base / "vault"
+    keyring_file = base / "keyring.json"
+    env = subprocess_env(base, folder, keyring_file)
+    backend = FileKeyring(keyring_file)
+    created = create_vault(folder, keystore=Keystore(backend))
+    created.database.close()
+    return CliVault(
+        dir=folder,
+        env=env,
+        keyring=backend,
+        tmp=Path(env["TMPDIR"]),
+        recovery_code=created.recovery_code,
+    )
 
 
 @pytest.fixture

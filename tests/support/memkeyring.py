@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -9,7 +10,11 @@ from keyring.errors import PasswordDeleteError
 class MemoryKeyring(KeyringBackend):
     """Keeps secrets in a dict for the life of the process."""
 
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805 - keyring's classproperty
+        # Never picked by keyring's auto-detection (that would make the real-keyring tests run
+        # against memory); tests install it explicitly.
+        raise RuntimeError("test backend: install it with keyring.set_keyring")
 
     def __init__(self) -> None:
         super().__init__()

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from taiwa import paths
+from taiwa.i18n import Msg
+from taiwa.vault import errors
 from taiwa.vault.database import Database
+
+RECOVERY_ENV = "TAIWA_RECOVERY"
+NEW_RECOVERY_ENV = "TAIWA_NEW_RECOVERY"
+
+PROMPT_RECOVERY = Msg("Recovery code or passphrase: ", "リカバリーコードまたはパスフレーズ: ")
+PROMPT_NEW = Msg("New recovery passphrase: ", "新しいリカバリーパスフレーズ: ")
+PROMPT_AGAIN = Msg("Repeat it: ", "もう一度入力してください: ")
 
 
 @dataclass
@@ -18,6 +30,7 @@ class CliContext:
     out: TextIO
     err: TextIO
     _db: Database | None = field(default=None, init=False, repr=False)
+    _secret: str | None = field(default=None, init=False, repr=False)
 
     @property
     def vault_dir(self) -> Path:
@@ -25,12 +38,50 @@ class CliContext:
         return paths.vault_dir(getattr(self.args, "vault", None))
 
     def database(self) -> Database:
-        """The vault, opened once per command through the OS keyring (or recovery secret)."""
+        """The vault, opened once per command through the OS keyring.
+
+        In passphrase-only mode the recovery passphrase comes from ``TAIWA_RECOVERY`` or a
+        prompt on the terminal.
+        """
         if self._db is None:
             from taiwa.vault.service import open_vault
 
-            self._db = open_vault(self.vault_dir)
+            try:
+                self._db = open_vault(self.vault_dir)
+            except errors.RecoveryRequiredError:
+                self._db = open_vault(self.vault_dir, recovery_secret=self.recovery_secret())
         return self._db
+
+    def recovery_secret(self) -> str:
+        """The vault's recovery secret: ``TAIWA_RECOVERY``, else a hidden prompt (asked once).
+
+        Never from a command-line argument: those are visible to every user in ``ps``.
+
+        Raises:
+            RecoveryRequiredError: no variable set and no terminal to ask on.
+        """
+        if self._secret is None:
+            self._secret = self.read_secret(RECOVERY_ENV, PROMPT_RECOVERY)
+        return self._secret
+
+    def read_secret(self, env: str, prompt: Msg, *, confirm: bool = False) -> str:
+        """A secret from the environment variable ``env`` or a hidden terminal prompt.
+
+        Raises:
+            RecoveryRequiredError: neither is available.
+            PassphraseMismatchError: ``confirm`` and the two entries differ.
+        """
+        value = os.environ.get(env)
+        if value:
+            return value
+        if not sys.stdin.isatty():
+            raise errors.RecoveryRequiredError()
+        first = getpass.getpass(prompt.text())
+        if not first:
+            raise errors.RecoveryRequiredError()
+        if confirm and getpass.getpass(PROMPT_AGAIN.text()) != first:
+            raise errors.PassphraseMismatchError()
+        return first
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)

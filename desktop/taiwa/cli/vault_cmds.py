@@ -1,10 +1,297 @@
-"""CLI commands (filled in by the issue that owns this group)."""
+"""Vault commands: init, unlock, doctor, backup, restore, change-recovery, rotate-key.
+
+Secrets come from ``TAIWA_RECOVERY`` / ``TAIWA_NEW_RECOVERY`` or a hidden prompt, never from an
+argument. A generated recovery code is printed once, to stdout, and nowhere else.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
+
+from taiwa.cli.context import NEW_RECOVERY_ENV, PROMPT_NEW, CliContext
+from taiwa.i18n import Msg
+from taiwa.vault import errors
+
+CREATED = Msg("Created a vault at {path}.", "{path} に保管庫を作成しました。")
+KEY_IN_KEYRING = Msg(
+    "Its key is kept in the system keyring ({where}).",
+    "鍵はシステムのキーリング（{where}）に保管されています。",
+)
+PASSPHRASE_ONLY = Msg(
+    "Passphrase-only mode: nothing is in the keyring; the recovery passphrase opens it every time.",
+    "パスフレーズ専用モードです。キーリングには何も保存せず、毎回リカバリーパスフレーズで開きます。",
+)
+CODE_INTRO = Msg(
+    "Your recovery code (shown only this once — write it down and keep it somewhere safe; "
+    "it opens the vault and its backups when the keyring is lost):",
+    "リカバリーコード（表示はこの 1 回だけです。書き留めて安全な場所に保管してください。"
+    "キーリングを失ったときに保管庫とバックアップを開けます）:",
+)
+PASSPHRASE_SET = Msg(
+    "The recovery passphrase you gave opens the vault and its backups without the keyring.",
+    "指定したリカバリーパスフレーズで、キーリングなしでも保管庫とバックアップを開けます。",
+)
+UNLOCKED_KEYRING = Msg(
+    "The vault opens with the key from the system keyring.",
+    "システムのキーリングの鍵で保管庫を開けます。",
+)
+UNLOCKED_RECOVERY = Msg(
+    "Unlocked with the recovery secret; the key is back in the system keyring ({where}).",
+    "リカバリーシークレットで解除しました。鍵をシステムのキーリング（{where}）に戻しました。",
+)
+UNLOCKED_PASSPHRASE = Msg(
+    "The recovery passphrase opens the vault (passphrase-only mode).",
+    "リカバリーパスフレーズで保管庫を開けます（パスフレーズ専用モード）。",
+)
+RECOVERY_CHANGED = Msg(
+    "The recovery secret was changed. Backups made before keep opening with the old one.",
+    "リカバリーシークレットを変更しました。以前のバックアップは古いシークレットで開きます。",
+)
+KEY_ROTATED = Msg(
+    "The database was re-encrypted under a new key.",
+    "データベースを新しい鍵で暗号化し直しました。",
+)
+BACKUP_WRITTEN = Msg(
+    "Wrote an encrypted backup to {path}. It opens only with the recovery code or passphrase.",
+    "暗号化したバックアップを {path} に書き出しました。リカバリーコードまたはパスフレーズでのみ開けます。",
+)
+RESTORED = Msg(
+    "Restored the backup into a new vault at {path}.",
+    "{path} に新しい保管庫としてバックアップを復元しました。",
+)
+HEALTHY = Msg("The vault is healthy.", "保管庫は正常です。")
+UNHEALTHY = Msg("The vault has problems: {problems}", "保管庫に問題があります: {problems}")
+
+DOCTOR_LINES = (
+    ("vault", Msg("Vault", "保管庫")),
+    ("cipher_version", Msg("SQLCipher", "SQLCipher")),
+    ("integrity", Msg("Integrity", "整合性")),
+    ("schema_version", Msg("Schema version", "スキーマバージョン")),
+    ("key_store", Msg("Key kept in", "鍵の保管場所")),
+    ("keyring_backend", Msg("Keyring", "キーリング")),
+    ("recovery_kind", Msg("Recovery secret", "リカバリー方式")),
+)
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this group's subcommands to the parser."""
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
+        # Also accepted after the command (``taiwa restore FILE --vault DIR``); SUPPRESS keeps
+        # a --vault given before the command from being overwritten by the default.
+        parser.add_argument(
+            "--vault", metavar="DIR", default=argparse.SUPPRESS, help="vault folder"
+        )
+        return parser
+
+    p = add("init", "create a new vault (prints the recovery code once)")
+    p.add_argument(
+        "--no-keyring",
+        action="store_true",
+        help="passphrase-only mode: keep nothing in the keyring (passphrase from TAIWA_RECOVERY or a prompt)",
+    )
+    p.set_defaults(handler=cmd_init)
+
+    p = add("unlock", "check the vault opens; --recovery puts the key back into the keyring")
+    p.add_argument(
+        "--recovery",
+        action="store_true",
+        help="open with the recovery code or passphrase (TAIWA_RECOVERY or a prompt)",
+    )
+    p.set_defaults(handler=cmd_unlock)
+
+    p = add("doctor", "check the vault: cipher, integrity, permissions, key store")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=cmd_doctor)
+
+    p = add("backup", "write one encrypted backup file (opens with the recovery secret)")
+    p.add_argument("file", type=Path, help="the new backup file (outside the vault folder)")
+    p.set_defaults(handler=cmd_backup)
+
+    p = add("restore", "turn a backup into a new vault (needs the recovery secret)")
+    p.add_argument("file", type=Path, help="the backup file")
+    p.add_argument("--no-keyring", action="store_true", help="restore in passphrase-only mode")
+    p.set_defaults(handler=cmd_restore)
+
+    p = add("change-recovery", "replace the recovery code (or set a passphrase)")
+    p.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="use a passphrase (TAIWA_NEW_RECOVERY or a prompt) instead of a new code",
+    )
+    p.set_defaults(handler=cmd_change_recovery)
+
+    p = add("rotate-key", "re-encrypt the database under a new key (needs the recovery secret)")
+    p.set_defaults(handler=cmd_rotate_key)
+
+
+def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    from taiwa.vault.service import check_passphrase, create_vault, vault_exists
+
+    folder = ctx.vault_dir
+    if vault_exists(folder):
+        raise errors.VaultExistsError(path=str(folder))
+    passphrase: str | None
+    if args.no_keyring:
+        passphrase = ctx.read_secret("TAIWA_RECOVERY", PROMPT_NEW, confirm=True)
+    else:
+        passphrase = _optional_env("TAIWA_RECOVERY")
+    if passphrase is not None:
+        check_passphrase(passphrase)
+    created = create_vault(folder, use_keyring=not args.no_keyring, recovery_passphrase=passphrase)
+    db = created.database
+    try:
+        ctx.print(CREATED.text(path=str(folder)))
+        if db.header.uses_keyring:
+            ctx.print(KEY_IN_KEYRING.text(where=db.keystore.where()))
+        else:
+            ctx.print(PASSPHRASE_ONLY.text())
+        if created.recovery_code:
+            ctx.print()
+            ctx.print(CODE_INTRO.text())
+            ctx.print()
+            ctx.print(f"    {created.recovery_code}")
+            ctx.print()
+        else:
+            ctx.print(PASSPHRASE_SET.text())
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_unlock(ctx: CliContext, args: argparse.Namespace) -> int:
+    from taiwa.vault.header import read_header
+    from taiwa.vault.service import unlock_with_recovery
+
+    if not args.recovery:
+        db = ctx.database()
+        header = db.header  # type: ignore[attr-defined]
+        ctx.print((UNLOCKED_KEYRING if header.uses_keyring else UNLOCKED_PASSPHRASE).text())
+        return 0
+    read_header(ctx.vault_dir)  # "no vault" before asking for a secret
+    vault = unlock_with_recovery(ctx.vault_dir, ctx.recovery_secret())
+    try:
+        if vault.header.uses_keyring:
+            ctx.print(UNLOCKED_RECOVERY.text(where=vault.keystore.where()))
+        else:
+            ctx.print(UNLOCKED_PASSPHRASE.text())
+    finally:
+        vault.close()
+    return 0
+
+
+def cmd_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
+    from taiwa.vault.doctor import diagnose
+    from taiwa.vault.header import read_header
+
+    secret = None
+    try:
+        if not read_header(ctx.vault_dir).uses_keyring:
+            secret = ctx.recovery_secret()
+    except errors.VaultError:
+        pass  # diagnose reports it
+    report = diagnose(ctx.vault_dir, recovery_secret=secret)
+    error = report["error"]
+    if args.json:
+        ctx.print_json(report)
+    elif error is not None:
+        print(f"taiwa: {error['message']}", file=ctx.err)
+    else:
+        for key, label in DOCTOR_LINES:
+            value = report.get(key)
+            if value is not None:
+                ctx.print(f"{label.text()}: {value}")
+        perms = report["permissions"]
+        ctx.print(
+            f"{Msg('Permissions', 'アクセス権').text()}: {perms['folder']} "
+            + ", ".join(f"{name} {mode}" for name, mode in sorted(perms["files"].items()))
+        )
+        proc = report["process"]
+        ctx.print(f"{Msg('Process dumpable', 'プロセスのダンプ可否').text()}: {proc['dumpable']}")
+        if report["healthy"]:
+            ctx.print(HEALTHY.text())
+        else:
+            ctx.print(UNHEALTHY.text(problems=", ".join(report["problems"])))
+    if error is not None:
+        return int(_error_exit(error["code"]))
+    return 0 if report["healthy"] else 1
+
+
+def _error_exit(code: str) -> int:
+    for cls in _all_subclasses(errors.VaultError):
+        if cls.code == code:
+            return cls.exit_code
+    return errors.VaultError.exit_code
+
+
+def _all_subclasses(cls: type[errors.VaultError]) -> list[type[errors.VaultError]]:
+    found: list[type[errors.VaultError]] = []
+    for child in cls.__subclasses__():
+        found.append(child)
+        found.extend(_all_subclasses(child))
+    return found
+
+
+def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    from taiwa.vault.service import VaultDatabase, backup_vault
+
+    db = ctx.database()
+    assert isinstance(db, VaultDatabase)
+    backup_vault(db, args.file)
+    ctx.print(BACKUP_WRITTEN.text(path=str(Path(args.file).absolute())))
+    return 0
+
+
+def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    from taiwa.vault.service import read_backup_info, restore_vault, vault_exists
+
+    folder = ctx.vault_dir
+    if vault_exists(folder):
+        raise errors.VaultExistsError(path=str(folder))
+    if not Path(args.file).is_file():
+        raise errors.BackupMissingError(path=str(Path(args.file).absolute()))
+    secret = ctx.recovery_secret()
+    read_backup_info(args.file, secret)
+    db = restore_vault(args.file, folder, secret, use_keyring=not args.no_keyring)
+    db.close()
+    ctx.print(RESTORED.text(path=str(folder)))
+    return 0
+
+
+def cmd_change_recovery(ctx: CliContext, args: argparse.Namespace) -> int:
+    from taiwa.vault.service import VaultDatabase, change_recovery, check_passphrase
+
+    db = ctx.database()
+    assert isinstance(db, VaultDatabase)
+    new = None
+    if args.passphrase:
+        new = ctx.read_secret(NEW_RECOVERY_ENV, PROMPT_NEW, confirm=True)
+        check_passphrase(new)
+    code = change_recovery(db, new)
+    ctx.print(RECOVERY_CHANGED.text())
+    if code:
+        ctx.print()
+        ctx.print(CODE_INTRO.text())
+        ctx.print()
+        ctx.print(f"    {code}")
+        ctx.print()
+    return 0
+
+
+def cmd_rotate_key(ctx: CliContext, args: argparse.Namespace) -> int:
+    from taiwa.vault.service import VaultDatabase, rotate_key
+
+    db = ctx.database()
+    assert isinstance(db, VaultDatabase)
+    rotate_key(db, ctx.recovery_secret())
+    ctx.print(KEY_ROTATED.text())
+    return 0
+
+
+def _optional_env(name: str) -> str | None:
+    import os
+
+    return os.environ.get(name) or None

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, Self
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -118,7 +118,7 @@ class Database:
         *,
         backup_dir: Path | None = None,
         migrate: bool = True,
-    ) -> Database:
+    ) -> Self:
         """Open ``path`` with ``key`` following the design's open sequence.
 
         Raises:
@@ -155,7 +155,7 @@ class Database:
             raise
 
     @classmethod
-    def create(cls, path: Path, key: RawKey) -> Database:
+    def create(cls, path: Path, key: RawKey) -> Self:
         """Create a new database at ``path`` (written as ``*.new``, then renamed into place).
 
         Raises:

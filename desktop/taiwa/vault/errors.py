@@ -118,3 +118,119 @@ class BugError(Exception):
 
     The SQL error text is kept (it names tables and constraints, never bound values).
     """
+
+
+class DatabaseMissingError(VaultError):
+    code = "database_missing"
+    message = Msg(
+        "The vault at {path} has its header but no database file. Restore it from a backup.",
+        "{path} の保管庫にはヘッダーはありますが、データベースファイルがありません。バックアップから復元してください。",
+    )
+
+
+class HeaderCorruptError(VaultError):
+    code = "header_corrupt"
+    message = Msg(
+        "The vault's header file (vault.json) is damaged or unreadable. It was left as it is; restore the vault from a backup.",
+        "保管庫のヘッダーファイル（vault.json）が破損しているか読めません。そのままにしてあります。バックアップから復元してください。",
+    )
+
+
+class KeyringUnavailableError(VaultError):
+    code = "keyring_unavailable"
+    message = Msg(
+        "No system keyring is available (no keyring service or no D-Bus session). Unlock with 'taiwa unlock --recovery'.",
+        "システムのキーリングが使えません（キーリングサービスまたは D-Bus セッションがありません）。'taiwa unlock --recovery' で解除してください。",
+    )
+
+
+class KeyringLockedError(VaultError):
+    code = "keyring_locked"
+    message = Msg(
+        "The system keyring is locked. Unlock it (log in to your desktop session) and try again, or use 'taiwa unlock --recovery'.",
+        "システムのキーリングがロックされています。キーリングを解除（デスクトップにログイン）してもう一度お試しいただくか、'taiwa unlock --recovery' を使ってください。",
+    )
+
+
+class KeyringEntryMissingError(VaultError):
+    code = "keyring_entry_missing"
+    message = Msg(
+        "The keyring has no key for this vault. Unlock it with 'taiwa unlock --recovery'; that puts the key back.",
+        "キーリングにこの保管庫の鍵がありません。'taiwa unlock --recovery' で解除すると鍵が戻ります。",
+    )
+
+
+class KeyringWriteError(VaultError):
+    code = "keyring_write_failed"
+    message = Msg(
+        "The key could not be stored in the system keyring (it did not read back the same). Nothing was created.",
+        "鍵をシステムのキーリングに保存できませんでした（読み戻した値が一致しません）。何も作成していません。",
+    )
+
+
+class RecoveryRequiredError(VaultError):
+    code = "recovery_required"
+    message = Msg(
+        "This needs the vault's recovery code or passphrase: set TAIWA_RECOVERY or run it in a terminal.",
+        "保管庫のリカバリーコードまたはパスフレーズが必要です。TAIWA_RECOVERY を設定するか、端末で実行してください。",
+    )
+
+
+class PassphraseTooShortError(VaultError):
+    exit_code = 2
+    code = "passphrase_too_short"
+    message = Msg(
+        "A recovery passphrase needs at least {minimum} characters. Nothing was changed.",
+        "リカバリーパスフレーズは {minimum} 文字以上にしてください。何も変更していません。",
+    )
+
+
+class PassphraseMismatchError(VaultError):
+    exit_code = 2
+    code = "passphrase_mismatch"
+    message = Msg(
+        "The two passphrases differ. Nothing was changed.",
+        "2 回入力したパスフレーズが一致しません。何も変更していません。",
+    )
+
+
+class BackupUnreadableError(VaultError):
+    code = "backup_unreadable"
+    message = Msg(
+        "The backup cannot be opened with that recovery code or passphrase, or it is damaged. Nothing was restored.",
+        "そのリカバリーコードまたはパスフレーズではバックアップを開けないか、バックアップが破損しています。何も復元していません。",
+    )
+
+
+class BackupTargetExistsError(VaultError):
+    exit_code = 2
+    code = "backup_target_exists"
+    message = Msg(
+        "{path} already exists; choose a new file name for the backup.",
+        "{path} は既に存在します。バックアップには新しいファイル名を指定してください。",
+    )
+
+
+class BackupInsideVaultError(VaultError):
+    exit_code = 2
+    code = "backup_inside_vault"
+    message = Msg(
+        "Write the backup outside the vault folder (to another disk or a removable drive).",
+        "バックアップは保管庫のフォルダーの外（別のディスクやリムーバブルドライブ）に書き出してください。",
+    )
+
+
+class BackupMissingError(VaultError):
+    exit_code = 2
+    code = "backup_missing"
+    message = Msg(
+        "There is no backup file at {path}.", "{path} にバックアップファイルがありません。"
+    )
+
+
+class BackupTargetNotWritableError(VaultError):
+    code = "backup_target_not_writable"
+    message = Msg(
+        "The backup cannot be written to {path}. Check the folder exists, its permissions and free space.",
+        "{path} にバックアップを書き込めません。フォルダーの有無、アクセス権、空き容量を確認してください。",
+    )

@@ -6,7 +6,9 @@ import re
 import secrets
 
 KEY_BYTES = 32
+SALT_BYTES = 16
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
+_HEX_KEY_SALT = re.compile(r"[0-9a-f]{96}")
 
 
 class RawKey:
@@ -50,6 +52,19 @@ class RawKey:
         if _HEX_KEY.fullmatch(self._hex) is None:  # pragma: no cover - guarded by __init__
             raise ValueError("invalid raw key")
         return "\"x'" + self._hex + "'\""
+
+    def sql_literal_with_salt(self, salt: bytes) -> str:
+        """``x'<64 hex key><32 hex salt>'``: the value bound to ``ATTACH … KEY ?`` for a new file.
+
+        Backups use it so that the salt their key is derived with is the file's own first 16
+        bytes, readable before the file is opened.
+        """
+        if len(salt) != SALT_BYTES:
+            raise ValueError("an SQLCipher salt is 16 bytes")
+        literal = self._hex + salt.hex()
+        if _HEX_KEY_SALT.fullmatch(literal) is None:  # pragma: no cover - hex() is lower-case
+            raise ValueError("invalid raw key")
+        return "x'" + literal + "'"
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RawKey) and secrets.compare_digest(self._hex, other._hex)
