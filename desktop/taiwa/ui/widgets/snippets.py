@@ -1,0 +1,131 @@
+"""Painting search snippets segment by segment (never as HTML or rich text).
+
+A search hit's snippet is a sequence of ``(text, highlighted)`` pieces. The delegate draws each
+piece with QPainter: highlighted pieces get a marker background and bold weight. User text is
+never handed to a rich-text engine, so typed ``<b>`` or ``<img src=…>`` stays literal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+Segments = Sequence[tuple[str, bool]]
+
+#: Model role returning the snippet as a list of (text, highlighted) pairs.
+SEGMENTS_ROLE = Qt.ItemDataRole.UserRole + 20
+#: Model role returning the one-line heading above the snippet (who · when · where).
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 21
+
+HIGHLIGHT_BG = "#FFE58F"
+HIGHLIGHT_FG = "#1F1F1F"
+
+
+def as_pairs(snippet: Iterable[Any]) -> list[tuple[str, bool]]:
+    """Accept store ``Segment`` objects or ``(text, highlighted)`` tuples."""
+    out: list[tuple[str, bool]] = []
+    for seg in snippet:
+        if isinstance(seg, tuple):
+            text, hl = seg
+        else:
+            text, hl = seg.text, seg.highlighted
+        # Snippets are one line in the list: line breaks become spaces.
+        out.append((str(text).replace("\r", " ").replace("\n", " "), bool(hl)))
+    return out
+
+
+def _elide_runs(
+    pairs: list[tuple[str, bool]], fm: QFontMetricsF, width: float
+) -> list[tuple[str, bool]]:
+    """Cut the run list to ``width`` (…), keeping whole runs where they fit."""
+    out: list[tuple[str, bool]] = []
+    used = 0.0
+    ellipsis = "…"
+    for text, hl in pairs:
+        w = fm.horizontalAdvance(text)
+        if used + w <= width:
+            out.append((text, hl))
+            used += w
+            continue
+        rest = width - used - fm.horizontalAdvance(ellipsis)
+        cut = ""
+        for ch in text:
+            if fm.horizontalAdvance(cut + ch) > rest:
+                break
+            cut += ch
+        out.append((cut + ellipsis, hl))
+        break
+    return out
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Two lines per hit: a muted heading and the snippet with highlighted matches."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        fm = QFontMetricsF(option.font)
+        return QSize(int(option.rect.width() or 400), int(fm.height() * 2 + 18))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # we draw the text ourselves
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal = opt.palette
+        text_color = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = QColor(text_color)
+        muted.setAlpha(150)
+        fm = QFontMetricsF(opt.font)
+        rect = QRectF(opt.rect).adjusted(10, 6, -10, -6)
+
+        painter.save()
+        painter.setClipRect(opt.rect)
+        heading = str(index.data(HEADING_ROLE) or "")
+        painter.setFont(opt.font)
+        painter.setPen(muted)
+        painter.drawText(
+            QRectF(rect.left(), rect.top(), rect.width(), fm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(heading, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        y = rect.top() + fm.height() + 4
+        bold = QFont(opt.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        bold_fm = QFontMetricsF(bold)
+        pairs = as_pairs(index.data(SEGMENTS_ROLE) or [])
+        x = rect.left()
+        # Elide with the wider (bold) metrics so highlighted runs never overflow.
+        for text, hl in _elide_runs(pairs, bold_fm, rect.width()):
+            if not text:
+                continue
+            font, metrics = (bold, bold_fm) if hl else (opt.font, fm)
+            w = metrics.horizontalAdvance(text)
+            box = QRectF(x, y, w, fm.height())
+            painter.setFont(font)
+            if hl:
+                painter.fillRect(box.adjusted(-1, 0, 1, 0), QColor(HIGHLIGHT_BG))
+                painter.setPen(QColor(HIGHLIGHT_FG))
+            else:
+                painter.setPen(text_color)
+            # drawText with a plain QString: no rich-text interpretation happens here.
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            x += w
+        painter.restore()
