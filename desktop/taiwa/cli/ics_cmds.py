@@ -1,10 +1,260 @@
-"""CLI commands (filled in by the issue that owns this group)."""
+"""Calendar commands: ``import-ics`` and ``upcoming``."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
+
+from taiwa.cli.context import CliContext
+from taiwa.errors import InputError
+from taiwa.i18n import Msg
+from taiwa.ics import errors as ics_errors
+from taiwa.ics import service
+from taiwa.ics.errors import Problem
+
+_BAD_DATE = Msg(
+    "'{value}' is not a date; use YYYY-MM-DD.",
+    "'{value}' は日付ではありません。YYYY-MM-DD で指定してください。",
+)
+_BAD_DAYS = Msg(
+    "--days must be between 0 and 366.", "--days は 0 から 366 の間で指定してください。"
+)
+_OWNER = Msg("Calendar owner: {email}", "カレンダーの所有者: {email}")
+_OWNER_GUESS = Msg(
+    "Calendar owner (guessed: the address in most events): {email} — if that is wrong, run"
+    " again with --owner EMAIL (it is remembered).",
+    "カレンダーの所有者（推測: 最も多くの予定にあるアドレス）: {email} — 違う場合は --owner"
+    " EMAIL を付けて再実行してください（記憶されます）。",
+)
+_OWNER_NONE = Msg(
+    "Calendar owner unknown; give it with --owner EMAIL.",
+    "カレンダーの所有者が不明です。--owner EMAIL で指定してください。",
+)
+_SERIES = Msg(
+    "{name}: {total} occurrence(s) — {add} to add, {update} to update, {cancel} to cancel,"
+    " {skip} unchanged or skipped",
+    "{name}: {total} 件 — 追加 {add}、更新 {update}、キャンセル {cancel}、変更なし・スキップ {skip}",
+)
+_PROPOSED = Msg(
+    "New person proposed: {name} <{email}> ({total} occurrence(s)); add with --add-people.",
+    "新しい人の提案: {name} <{email}>（{total} 件）。--add-people で追加します。",
+)
+_PROPOSED_ADDED = Msg("New person: {name} <{email}>", "新しい人: {name} <{email}>")
+_PROBLEMS = Msg("Problems (not imported):", "問題（取り込まれません）:")
+_NONE = Msg(
+    "No 1on1s found between {start} and {end}.", "{start} から {end} の間に 1on1 はありません。"
+)
+_DRY = Msg(
+    "Dry run — would add {added}, update {updated}, cancel {cancelled}, skip {skipped}."
+    " Nothing was written.",
+    "ドライラン — 追加 {added}、更新 {updated}、キャンセル {cancelled}、スキップ {skipped}"
+    " の予定です。何も書き込んでいません。",
+)
+_DONE = Msg(
+    "Imported: added {added}, updated {updated}, cancelled {cancelled}, skipped {skipped}.",
+    "取り込みました: 追加 {added}、更新 {updated}、キャンセル {cancelled}、スキップ {skipped}。",
+)
+_UP_NONE = Msg(
+    "Nothing planned or due in the next {days} days.", "今後 {days} 日間の予定はありません。"
+)
+_UP_DUE = Msg("due (cadence)", "期日（頻度）")
+_UP_OVERDUE = Msg("overdue (cadence)", "期限切れ（頻度）")
+_UP_CAL = Msg("calendar", "カレンダー")
+_UP_MANUAL = Msg("planned", "予定")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this group's subcommands to the parser."""
+    p = sub.add_parser(
+        "import-ics",
+        help="find 1on1s in .ics calendar exports and import them",
+        description="Find the 1on1s in .ics exports (Google, Outlook, Apple) and import them"
+        " as planned meetings. Re-importing is safe: nothing is duplicated, and meetings"
+        " with notes are never changed.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help=".ics file(s)")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p.add_argument("--json", action="store_true", help="print the result as JSON (see README)")
+    p.add_argument(
+        "--from", dest="start", metavar="DATE", help="period start (default: 90 days ago)"
+    )
+    p.add_argument(
+        "--to", dest="end", metavar="DATE", help="period end, inclusive (default: in 365 days)"
+    )
+    p.add_argument("--owner", metavar="EMAIL", help="the calendar owner's e-mail (remembered)")
+    p.add_argument(
+        "--accept-partial",
+        action="store_true",
+        help="import the good events of files that have bad ones (which are reported)",
+    )
+    p.add_argument(
+        "--add-people",
+        action="store_true",
+        help="create the proposed new people (title matches with an unknown attendee)",
+    )
+    p.set_defaults(handler=import_ics)
+
+    u = sub.add_parser("upcoming", help="planned 1on1s and cadence slots coming up")
+    u.add_argument("--days", type=int, default=14, help="how many days ahead (default 14)")
+    u.add_argument("--json", action="store_true", help="print as JSON (see README)")
+    u.set_defaults(handler=upcoming)
+
+
+def _local_zone() -> Any:
+    return datetime.now().astimezone().tzinfo
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(_BAD_DATE, value=value[:40]) from None
+
+
+def _window(args: argparse.Namespace, now: datetime) -> service.Window:
+    default = service.Window.around(now)
+    zone = _local_zone()
+    start = (
+        datetime.combine(_day(args.start), time(0), tzinfo=zone) if args.start else default.start
+    )
+    # --to is inclusive: the whole of that day belongs to the period.
+    end = (
+        datetime.combine(_day(args.end) + timedelta(days=1), time(0), tzinfo=zone)
+        if args.end
+        else default.end
+    )
+    return service.Window(start, end).check()
+
+
+def import_ics(ctx: CliContext, args: argparse.Namespace) -> int:
+    """``taiwa import-ics FILE… [--dry-run] [--json] [--from DATE] [--to DATE]``."""
+    now = datetime.now(UTC)
+    window = _window(args, now)
+    db = ctx.database()
+    try:
+        plan = service.plan_import(db, args.files, window=window, owner=args.owner, now=now)
+    except ics_errors.IcsError as exc:
+        if not args.json:
+            raise
+        ctx.print_json(
+            {
+                "occurrences": [],
+                "added": 0,
+                "updated": 0,
+                "cancelled": 0,
+                "skipped": 0,
+                "errors": [Problem.from_error(str(exc.params.get("file", "")), exc).to_json()],
+            }
+        )
+        ctx.err.write(f"taiwa: {exc.localized()}\n")
+        return exc.exit_code
+    accepted = list(plan.proposals) if args.add_people else []
+    refused = bool(plan.problems) and not args.accept_partial
+    if args.dry_run or refused:
+        _report(ctx, args, plan, accepted, dry=True)
+        if refused:
+            err = ics_errors.IcsPartialError(count=len(plan.problems))
+            ctx.err.write(f"taiwa: {err.localized()}\n")
+            return err.exit_code
+        return 0
+    service.apply_import(db, plan, accept_partial=args.accept_partial, add_people=accepted)
+    _report(ctx, args, plan, accepted, dry=False)
+    return 0
+
+
+def _report(
+    ctx: CliContext,
+    args: argparse.Namespace,
+    plan: service.ImportPlan,
+    accepted: list[str],
+    *,
+    dry: bool,
+) -> None:
+    if args.json:
+        ctx.print_json(plan.to_json(accepted))
+        return
+    if plan.owner is None:
+        ctx.print(_OWNER_NONE.text())
+    elif plan.owner_guessed:
+        ctx.print(_OWNER_GUESS.text(email=plan.owner))
+    else:
+        ctx.print(_OWNER.text(email=plan.owner))
+    if not plan.items:
+        ctx.print(
+            _NONE.text(
+                start=plan.window.start.date().isoformat(),
+                end=(plan.window.end - timedelta(seconds=1)).date().isoformat(),
+            )
+        )
+    for name, items in plan.series():
+        actions = [plan.effective(i, accepted) for i in items]
+        first = items[0]
+        if first.proposed:
+            msg = _PROPOSED_ADDED if first.match.email in accepted else _PROPOSED
+            ctx.print(msg.text(name=first.match.name, email=first.match.email, total=len(items)))
+        ctx.print(
+            _SERIES.text(
+                name=name,
+                total=len(items),
+                add=actions.count(service.ADD),
+                update=actions.count(service.UPDATE),
+                cancel=actions.count(service.CANCEL),
+                skip=actions.count(service.SKIP),
+            )
+        )
+        for item in items:
+            occ = item.occurrence
+            ctx.print(
+                f"  {occ.start.strftime('%Y-%m-%d %H:%M %z')}  {occ.status:<9}  "
+                f"{plan.effective(item, accepted):<6}  {occ.summary}"
+            )
+    if plan.problems:
+        ctx.print(_PROBLEMS.text())
+        for problem in plan.problems:
+            ctx.print(f"  {problem.message()}")
+    counts = plan.counts(accepted)
+    ctx.print((_DRY if dry else _DONE).text(None, **counts))
+
+
+def upcoming(ctx: CliContext, args: argparse.Namespace) -> int:
+    """``taiwa upcoming [--days N] [--json]``: planned meetings and due cadence slots."""
+    if not 0 <= args.days <= 366:
+        raise InputError(_BAD_DAYS)
+    from taiwa.store import Store
+
+    items = Store(ctx.database()).reports.upcoming(datetime.now(UTC), args.days)
+    if args.json:
+        ctx.print_json(
+            {
+                "days": args.days,
+                "upcoming": [
+                    {
+                        "kind": str(item.kind),
+                        "person_id": item.person_id,
+                        "person": item.person_name,
+                        "start": item.starts_at.astimezone(_local_zone()).isoformat()
+                        if item.starts_at
+                        else None,
+                        "due_on": item.due_on.isoformat(),
+                        "meeting_id": item.meeting_id,
+                        "source": str(item.source) if item.source else None,
+                        "overdue": item.overdue,
+                    }
+                    for item in items
+                ],
+            }
+        )
+        return 0
+    if not items:
+        ctx.print(_UP_NONE.text(days=args.days))
+    for item in items:
+        if item.starts_at is not None:
+            when = item.starts_at.astimezone(_local_zone()).strftime("%Y-%m-%d %H:%M")
+            what = (_UP_CAL if str(item.source) == "calendar" else _UP_MANUAL).text()
+        else:
+            when = item.due_on.isoformat()
+            what = (_UP_OVERDUE if item.overdue else _UP_DUE).text()
+        ctx.print(f"{when:<16}  {item.person_name}  ({what})")
+    return 0

@@ -8,7 +8,6 @@ too, so a note typed between the preview and the confirmation is safe.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -88,9 +87,9 @@ def calendar_meetings(db: Database, uids: Iterable[str]) -> dict[tuple[str, str]
         chunk = wanted[i : i + _CHUNK]
         marks = ",".join("?" * len(chunk))
         rows = db.query(
-            "SELECT m.id, m.person_id, m.starts_at, m.status, m.ics_uid, m.ics_recurrence_id,"
+            "SELECT m.id, m.person_id, m.starts_at, m.status, m.ics_uid, m.ics_recurrence_id,"  # noqa: S608 - only '?' marks and a constant
             f" coalesce(m.ics_sequence, 0) AS seq, NOT ({_NO_CONTENT}) AS has_content"
-            f" FROM meeting m WHERE m.source = 'calendar' AND m.ics_uid IN ({marks})",  # noqa: S608 - only '?' marks
+            f" FROM meeting m WHERE m.source = 'calendar' AND m.ics_uid IN ({marks})",
             chunk,
         )
         for r in rows:
@@ -148,12 +147,12 @@ def apply_changes(
                     stamp,
                 ),
             )
-            meeting_id = int(cur.lastrowid) if cur.rowcount else None
+            meeting_id = int(cur.lastrowid or 0) if cur.rowcount else None
         elif ch.action == "update" and meeting_id is not None:
             conn.execute(
-                "UPDATE meeting AS m SET starts_at = ?, ends_at = ?, zone = ?, status = ?,"
+                "UPDATE meeting AS m SET starts_at = ?, ends_at = ?, zone = ?, status = ?,"  # noqa: S608 - constant
                 " ics_recurrence_id = ?, ics_sequence = ?, updated_at = ?"
-                f" WHERE m.id = ? AND m.status IN ('planned', 'cancelled') AND {_NO_CONTENT}",  # noqa: S608 - constant
+                f" WHERE m.id = ? AND m.status IN ('planned', 'cancelled') AND {_NO_CONTENT}",
                 (
                     _ts(ch.starts_at),
                     ends,
@@ -178,7 +177,8 @@ def apply_changes(
             " summary = excluded.summary, status = excluded.status, email = excluded.email,"
             " person_id = excluded.person_id,"
             " meeting_id = coalesce(excluded.meeting_id, calendar_event.meeting_id),"
-            " imported_at = excluded.imported_at",
+            " imported_at = excluded.imported_at"
+            " WHERE excluded.sequence >= calendar_event.sequence",
             (
                 ch.uid,
                 ch.recurrence_id,
@@ -203,9 +203,9 @@ def apply_changes(
 
 def _cancel(db: Database, meeting_id: int, stamp: str, sequence: int | None) -> None:
     db.conn.execute(
-        "UPDATE meeting AS m SET status = 'cancelled', updated_at = ?,"
+        "UPDATE meeting AS m SET status = 'cancelled', updated_at = ?,"  # noqa: S608 - constant
         " ics_sequence = coalesce(?, ics_sequence)"
-        f" WHERE m.id = ? AND m.status = 'planned' AND {_NO_CONTENT}",  # noqa: S608 - constant
+        f" WHERE m.id = ? AND m.status = 'planned' AND {_NO_CONTENT}",
         (stamp, sequence, meeting_id),
     )
 
@@ -223,21 +223,14 @@ def upcoming_calendar(db: Database, start: datetime, end: datetime) -> list[dict
 
 
 def get_setting(db: Database, key: str, default: Any = None) -> Any:
-    """A setting stored in the vault (JSON value), or ``default``."""
-    row = db.query_one("SELECT value FROM setting WHERE key = ?", (key,))
-    if row is None:
-        return default
-    try:
-        return json.loads(row[0])
-    except ValueError:
-        return default
+    """A setting stored in the vault (the 1on1 log's JSON settings), or ``default``."""
+    from taiwa.store import Store
+
+    return Store(db).settings.get(key, default)
 
 
 def set_setting(db: Database, key: str, value: Any) -> None:
-    """Store a setting in the vault (JSON value), inside the caller's transaction if any."""
-    with db.transaction() as conn:
-        conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value, ensure_ascii=False)),
-        )
+    """Store a setting in the vault (inside the caller's transaction, if any)."""
+    from taiwa.store import Store
+
+    Store(db).settings.set(key, value)

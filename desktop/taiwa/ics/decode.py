@@ -1,0 +1,168 @@
+"""Reading an .ics file's bytes into text without ever guessing wrong silently.
+
+icalendar decodes bytes as UTF-8 with replacement, so a Shift_JIS export from Japanese Outlook
+turns 面談 into U+FFFD and no keyword can match it. We decode ourselves: byte-order marks first,
+then UTF-16 without a mark, then strict UTF-8, then the two legacy encodings calendars really use
+(cp932, a superset of Shift_JIS, and cp1252). charset-normalizer only breaks a tie.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from taiwa.ics import errors
+
+#: Size cap: a decade of a busy calendar exports to a few MB; this bounds memory and time.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LEGACY = ("cp932", "cp1252")
+_SNIFF = 4096  # bytes looked at to tell UTF-16 and binary files apart
+
+
+def read_file(path: Path, display: str | None = None) -> bytes:
+    """The file's bytes, refusing anything over the size cap before reading it.
+
+    Raises:
+        IcsFileMissingError, IcsUnreadableError, IcsEmptyError, IcsTooLargeError.
+    """
+    name = display or path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise errors.IcsTooLargeError(file=name, limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+        with path.open("rb") as handle:
+            # Read one byte more than the cap: the file may have grown since stat().
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise errors.IcsFileMissingError(file=name) from None
+    except (IsADirectoryError, PermissionError, OSError):
+        raise errors.IcsUnreadableError(file=name) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise errors.IcsTooLargeError(file=name, limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+    return data
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    # ASCII text in UTF-16 has a NUL in every other byte; which half tells the byte order.
+    sample = head[: len(head) - len(head) % 2]
+    if len(sample) < 8:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.6 * half and even_nuls < 0.1 * half:
+        return "utf-16-le"
+    if even_nuls > 0.6 * half and odd_nuls < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    # A UTF-8 file with a few damaged bytes (seen in real exports) is still UTF-8: decoding it
+    # as a legacy encoding would garble every valid character to rescue a handful of bad ones.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return multibyte >= 8 and bad * 10 <= multibyte
+
+
+def _tie_break(data: bytes, candidates: list[str]) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=candidates).best()
+    if best is not None and best.encoding:
+        name = codecs.lookup(best.encoding).name
+        for candidate in candidates:
+            if codecs.lookup(candidate).name == name:
+                return candidate
+    return candidates[0]
+
+
+def detect_encoding(data: bytes) -> tuple[str, int]:  # noqa: PLR0911 - one return per rule
+    """The encoding of an .ics file's bytes and how many leading bytes (a BOM) to skip.
+
+    Raises:
+        IcsBinaryError: the bytes are not text (callers fill in the file name).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    head = data[:_SNIFF]
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:
+        return utf16, 0
+    if _looks_binary(head):
+        raise errors.IcsBinaryError(file="")
+    if _strict(data, "utf-8") is not None:
+        return "utf-8", 0
+    decodable = [enc for enc in _LEGACY if _strict(data, enc) is not None]
+    if len(decodable) == 1:
+        return decodable[0], 0
+    if _mostly_utf8(data):
+        return "utf-8-replace", 0
+    if len(decodable) > 1:
+        return _tie_break(data, decodable), 0
+    # Nothing decodes cleanly: let charset-normalizer pick among every usual candidate.
+    return _tie_break(data, ["cp932", "cp1252", "utf-8"]), 0
+
+
+def decode(data: bytes, display: str) -> str:
+    """Decode an .ics file's bytes to text (see the module's notes on how).
+
+    Raises:
+        IcsEmptyError: no content at all (or only white space).
+        IcsBinaryError: not text.
+        IcsHtmlError: a web page saved under an .ics name.
+        IcsNotCalendarError: text, but no calendar in it.
+    """
+    if not data.strip():
+        raise errors.IcsEmptyError(file=display)
+    try:
+        encoding, skip = detect_encoding(data)
+    except errors.IcsBinaryError:
+        raise errors.IcsBinaryError(file=display) from None
+    body = data[skip:]
+    if encoding == "utf-8-replace":
+        text = body.decode("utf-8", errors="replace")
+    else:
+        try:
+            text = body.decode(encoding)
+        except UnicodeDecodeError:
+            # Only reachable for a BOM or UTF-16 guess whose body is broken.
+            if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
+                raise errors.IcsBinaryError(file=display) from None
+            text = body.decode(encoding, errors="replace")
+    if "\x00" in text:
+        raise errors.IcsBinaryError(file=display)
+    start = text.lstrip("\ufeff \t\r\n")[:512].lower()
+    if not start.strip():
+        raise errors.IcsEmptyError(file=display)
+    if start.startswith("<") or "<html" in start or "<!doctype" in start:
+        raise errors.IcsHtmlError(file=display)
+    head = text[:65536].lower()
+    # A bare VEVENT (an invitation fragment some clients save) is accepted too.
+    if "begin:vcalendar" not in head and "begin:vevent" not in head:
+        raise errors.IcsNotCalendarError(file=display)
+    return text

@@ -1,0 +1,450 @@
+"""The calendar import as one service for the CLI and the GUI: plan (a preview), then apply.
+
+``plan_import`` reads the files, finds the 1on1 occurrences in the window and works out what
+importing them would do to the vault — added, updated, cancelled, skipped, proposed new people,
+problems — without writing anything. ``apply_import`` writes that plan in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from taiwa.domain import validate as _validate
+from taiwa.errors import InputError
+from taiwa.ics import decode, errors, scan
+from taiwa.ics.errors import Problem
+from taiwa.ics.expand import Occurrence, expand
+from taiwa.ics.match import (
+    DEFAULT_EXCLUDE,
+    DEFAULT_KEYWORDS,
+    KnownPerson,
+    Match,
+    Matcher,
+    guess_owner,
+)
+from taiwa.store import calendar as repo
+from taiwa.vault.database import Database
+
+DAYS_BACK = 90
+DAYS_AHEAD = 365
+MAX_WINDOW_DAYS = 3 * 366
+
+#: Settings kept in the vault (they are personal data).
+OWNER_KEY = "calendar.owner"
+KEYWORDS_KEY = "calendar.keywords"
+EXCLUDE_KEY = "calendar.exclude"
+
+ADD, UPDATE, CANCEL, SKIP = "add", "update", "cancel", "skip"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The period whose occurrences are imported: ``start`` ≤ start < ``end`` (aware)."""
+
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def around(cls, now: datetime) -> Window:
+        """The default: 90 days back to 365 days ahead."""
+        return cls(now - timedelta(days=DAYS_BACK), now + timedelta(days=DAYS_AHEAD))
+
+    def check(self) -> Window:
+        """Raises IcsWindowError unless start < end and the span is bounded."""
+        if not self.start < self.end or self.end - self.start > timedelta(days=MAX_WINDOW_DAYS):
+            raise errors.IcsWindowError(max_days=MAX_WINDOW_DAYS)
+        return self
+
+
+@dataclass(slots=True)
+class PlannedItem:
+    """What the import does with one 1on1 occurrence.
+
+    Attributes:
+        action: add / update / cancel / skip.
+        reason: why it is skipped ("unchanged", "older", "has_notes", "decided", ...) or ''.
+        meeting_id: the existing meeting it updates or cancels.
+        person_id: the known person, or None for a proposed new person (``match.email``).
+    """
+
+    occurrence: Occurrence
+    match: Match
+    action: str
+    reason: str = ""
+    meeting_id: int | None = None
+
+    @property
+    def person_id(self) -> int | None:
+        return self.match.person_id
+
+    @property
+    def proposed(self) -> bool:
+        return self.match.person_id is None
+
+
+@dataclass(slots=True)
+class Vanished:
+    """A planned meeting whose occurrence is no longer in the calendar: it is cancelled."""
+
+    meeting_id: int
+    person_id: int
+    uid: str
+    recurrence_id: str
+    starts_at: datetime
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """A preview of an import: nothing has been written yet."""
+
+    files: list[str]
+    window: Window
+    owner: str | None
+    owner_guessed: bool
+    owner_given: bool
+    items: list[PlannedItem] = field(default_factory=list)
+    vanished: list[Vanished] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    proposals: dict[str, str] = field(default_factory=dict)  # e-mail → proposed name
+    people: dict[int, str] = field(default_factory=dict)  # person id → name (known people)
+
+    def effective(self, item: PlannedItem, accepted: Iterable[str] = ()) -> str:
+        """The item's action once the user accepted (or not) the proposed people."""
+        if item.proposed and (item.match.email or "") not in set(accepted):
+            return SKIP
+        return item.action
+
+    def counts(self, accepted: Iterable[str] = ()) -> dict[str, int]:
+        """added / updated / cancelled / skipped, as applying with ``accepted`` would do."""
+        chosen = set(accepted)
+        result = {"added": 0, "updated": 0, "cancelled": 0, "skipped": 0}
+        names = {ADD: "added", UPDATE: "updated", CANCEL: "cancelled", SKIP: "skipped"}
+        for item in self.items:
+            action = self.effective(item, chosen)
+            if action == ADD and item.occurrence.status == "cancelled":
+                result["cancelled"] += 1
+            else:
+                result[names[action]] += 1
+        result["cancelled"] += len(self.vanished)
+        return result
+
+    def person_name(self, item: PlannedItem, accepted: Iterable[str] = ()) -> str | None:
+        """The person's name as the JSON shows it (None for a proposal not accepted)."""
+        if item.person_id is not None:
+            return self.people.get(item.person_id, item.match.name)
+        return item.match.name if (item.match.email or "") in set(accepted) else None
+
+    def to_json(self, accepted: Iterable[str] = ()) -> dict[str, Any]:
+        """The import-ics JSON document (see the README)."""
+        chosen = set(accepted)
+        occurrences = [
+            {
+                "uid": item.occurrence.uid,
+                "recurrence_id": item.occurrence.recurrence_id or None,
+                "start": item.occurrence.start.isoformat(),
+                "end": item.occurrence.end.isoformat() if item.occurrence.end else None,
+                "summary": item.occurrence.summary,
+                "person": self.person_name(item, chosen),
+                "email": item.match.email,
+                "status": item.occurrence.status,
+            }
+            for item in self.items
+        ]
+        return {
+            "occurrences": occurrences,
+            **self.counts(chosen),
+            "errors": [p.to_json() for p in self.problems],
+        }
+
+    def series(self) -> list[tuple[str, list[PlannedItem]]]:
+        """Items grouped per person (one series per person), for the preview."""
+        groups: dict[str, list[PlannedItem]] = {}
+        for item in self.items:
+            if item.person_id is not None:
+                key = self.people.get(item.person_id, item.match.name)
+            else:
+                key = item.match.email or item.match.name
+            groups.setdefault(key, []).append(item)
+        return sorted(groups.items(), key=lambda kv: kv[0].casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    updated: int
+    cancelled: int
+    skipped: int
+    people_added: int
+
+
+# -- settings -------------------------------------------------------------------------------
+
+
+def matching_settings(db: Database) -> tuple[str | None, list[str], list[str]]:
+    """The remembered owner e-mail, keywords and exclusions (defaults when unset)."""
+    owner = repo.get_setting(db, OWNER_KEY, None)
+    keywords = repo.get_setting(db, KEYWORDS_KEY, None)
+    exclude = repo.get_setting(db, EXCLUDE_KEY, None)
+    return (
+        owner if isinstance(owner, str) and owner else None,
+        [str(k) for k in keywords] if isinstance(keywords, list) else list(DEFAULT_KEYWORDS),
+        [str(k) for k in exclude] if isinstance(exclude, list) else list(DEFAULT_EXCLUDE),
+    )
+
+
+def save_keywords(db: Database, keywords: Sequence[str], exclude: Sequence[str]) -> None:
+    """Remember edited keyword lists in the vault."""
+    with db.transaction():
+        repo.set_setting(db, KEYWORDS_KEY, [k for k in keywords if k.strip()])
+        repo.set_setting(db, EXCLUDE_KEY, [k for k in exclude if k.strip()])
+
+
+def _check_owner(value: str) -> str:
+    try:
+        return _validate.email(value).casefold()
+    except InputError:
+        raise errors.IcsOwnerError(value=value) from None
+
+
+# -- planning -------------------------------------------------------------------------------
+
+
+def plan_import(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    window: Window | None = None,
+    owner: str | None = None,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Read ``paths`` and work out the import, writing nothing.
+
+    A file that cannot be read at all raises when it is the only file; with several files it
+    becomes a problem of the plan and the others are planned.
+
+    Raises:
+        IcsError: a subclass naming the file and what is wrong with it (never its content).
+    """
+    now = now or datetime.now(UTC)
+    window = (window or Window.around(now)).check()
+    remembered, keywords, exclude = matching_settings(db)
+    owner_given = owner is not None
+    owner_email = _check_owner(owner) if owner is not None else remembered
+    people = [
+        KnownPerson(p.id, p.name, tuple(e.casefold() for e in p.emails))
+        for p in repo.people_repo(db).list(include_archived=False)
+    ]
+    matcher = Matcher(
+        people, owner=[owner_email] if owner_email else (), keywords=keywords, exclude=exclude
+    )
+    total = max(1, len(paths)) * 100
+    scanned_files: list[scan.ScannedFile] = []
+    problems: list[Problem] = []
+    for n, path in enumerate(paths):
+        display = path.name
+        try:
+            text = decode.decode(decode.read_file(path, display), display)
+            if progress:
+                progress(n * 100 + 10, total)
+            scanned_files.append(scan.scan(text, display))
+        except errors.IcsError as exc:
+            if len(paths) == 1:
+                raise
+            problems.append(Problem.from_error(display, exc))
+        if progress:
+            progress(n * 100 + 30, total)
+    owner_guessed = False
+    if owner_email is None:
+        # The owner is the manager, never one of their reports: known people are not guesses.
+        known = set(matcher.by_email)
+        owner_email = guess_owner(
+            [m for m in e.emails if m not in known] for f in scanned_files for e in f.events
+        )
+        owner_guessed = owner_email is not None
+        if owner_email:
+            matcher.owner = {owner_email}
+    plan = ImportPlan(
+        files=[p.name for p in paths],
+        window=window,
+        owner=owner_email,
+        owner_guessed=owner_guessed,
+        owner_given=owner_given,
+        problems=problems,
+        people={p.id: p.name for p in people},
+    )
+    occurrences: list[Occurrence] = []
+    seen_uids: set[str] = set()
+    for n, scanned in enumerate(scanned_files):
+        plan.problems.extend(scanned.problems)
+        candidates = {e.uid for e in scanned.events if matcher.is_candidate(e.summary, e.emails)}
+        seen_uids |= {e.uid for e in scanned.events}
+        chosen = [e for e in scanned.events if e.uid in candidates]
+        found, bad = expand(scanned, chosen, window.start, window.end)
+        occurrences.extend(found)
+        plan.problems.extend(bad)
+        if progress:
+            progress(n * 100 + 100, total)
+    _plan_items(db, plan, matcher, occurrences, seen_uids)
+    return plan
+
+
+def _dedupe(matches: list[tuple[Occurrence, Match]]) -> list[tuple[Occurrence, Match]]:
+    # The same occurrence in two files, or a UID exported twice: the highest SEQUENCE wins.
+    best: dict[tuple[str, str], tuple[Occurrence, Match]] = {}
+    for occ, match in matches:
+        key = (occ.uid, occ.recurrence_id)
+        if key not in best or occ.sequence > best[key][0].sequence:
+            best[key] = (occ, match)
+    return sorted(best.values(), key=lambda om: (om[0].start, om[0].uid))
+
+
+def _plan_items(
+    db: Database,
+    plan: ImportPlan,
+    matcher: Matcher,
+    occurrences: list[Occurrence],
+    seen_uids: set[str],
+) -> None:
+    matched: list[tuple[Occurrence, Match]] = []
+    series: dict[str, Match] = {}
+    bare: list[Occurrence] = []
+    for occ in occurrences:
+        if occ.start < plan.window.start or occ.start >= plan.window.end:
+            continue
+        match = matcher.classify(occ.summary, occ.participants)
+        if match is not None:
+            matched.append((occ, match))
+            series.setdefault(occ.uid, match)
+        elif not occ.participants:
+            bare.append(occ)
+    # A moved occurrence often carries no attendees of its own (only the master has them):
+    # it belongs to the series' person all the same.
+    matched.extend(
+        (occ, series[occ.uid])
+        for occ in bare
+        if occ.uid in series and not matcher.title_excluded(occ.summary)
+    )
+    matched = _dedupe(matched)
+    existing = repo.calendar_meetings(db, {occ.uid for occ, _ in matched} | seen_uids)
+    for occ, match in matched:
+        if match.person_id is None and match.email:
+            plan.proposals.setdefault(match.email, match.name)
+        plan.items.append(_decide(occ, match, existing.get((occ.uid, occ.recurrence_id))))
+    # Planned meetings of a series in these files whose occurrence is gone (EXDATE, deleted
+    # instance, no longer a 1on1) are cancelled — unless a new occurrence of the same series
+    # on the same day replaces it (the organizer moved the whole series): that is an update.
+    present = {(occ.uid, occ.recurrence_id) for occ, _ in matched}
+    adds = {
+        (item.occurrence.uid, item.occurrence.start.astimezone(UTC).date()): item
+        for item in plan.items
+        if item.action == ADD and item.person_id is not None
+    }
+    for key, meeting in sorted(existing.items(), key=lambda kv: kv[1].starts_at):
+        if key in present or key[0] not in seen_uids:
+            continue
+        if not plan.window.start <= meeting.starts_at < plan.window.end:
+            continue
+        if meeting.status != "planned" or meeting.has_content:
+            continue
+        twin = adds.pop((key[0], meeting.starts_at.date()), None)
+        if twin is not None and twin.person_id == meeting.person_id:
+            twin.action, twin.meeting_id = UPDATE, meeting.id
+            continue
+        plan.vanished.append(
+            Vanished(meeting.id, meeting.person_id, key[0], key[1], meeting.starts_at)
+        )
+
+
+def _decide(occ: Occurrence, match: Match, meeting: repo.CalendarMeeting | None) -> PlannedItem:
+    if meeting is None:
+        return PlannedItem(occ, match, ADD)
+    item = PlannedItem(occ, match, SKIP, meeting_id=meeting.id)
+    if meeting.has_content or meeting.status in ("held", "skipped"):
+        item.reason = "has_notes" if meeting.has_content else "decided"
+        return item
+    if occ.status == "cancelled":
+        if meeting.status == "cancelled":
+            item.reason = "unchanged"
+        else:
+            item.action = CANCEL
+        return item
+    if occ.sequence < meeting.sequence:
+        item.reason = "older"
+        return item
+    changed = (
+        meeting.starts_at != occ.start.astimezone(UTC).replace(microsecond=0)
+        or meeting.status == "cancelled"
+        or (match.person_id is not None and match.person_id != meeting.person_id)
+    )
+    if occ.sequence > meeting.sequence:
+        # Even when nothing we keep changed, the new SEQUENCE is stored so an older export loses.
+        item.action = UPDATE
+    else:
+        # An equal SEQUENCE is the same version (RFC 5545): re-importing changes nothing.
+        item.reason = "unchanged" if not changed else "same_sequence"
+    return item
+
+
+# -- applying -------------------------------------------------------------------------------
+
+
+def apply_import(
+    db: Database,
+    plan: ImportPlan,
+    *,
+    accept_partial: bool = False,
+    add_people: Iterable[str] = (),
+) -> ImportResult:
+    """Write ``plan`` in one transaction; with problems only when ``accept_partial``.
+
+    ``add_people`` lists the proposed e-mails the user accepted: those people are created
+    and their occurrences imported; the others are skipped.
+
+    Raises:
+        IcsPartialError: the plan has problems and the user did not accept a partial import.
+    """
+    if plan.problems and not accept_partial:
+        raise errors.IcsPartialError(count=len(plan.problems))
+    accepted = {e.casefold() for e in add_people} & set(plan.proposals)
+    counts = plan.counts(accepted)
+    now = datetime.now(UTC)
+    with db.transaction():
+        new_people: dict[str, int] = {}
+        for email in sorted(accepted):
+            new_people[email] = repo.add_person(db, plan.proposals[email], email)
+        rows = [
+            repo.Change(
+                action=plan.effective(item, accepted),
+                meeting_id=item.meeting_id,
+                person_id=item.person_id
+                if item.person_id is not None
+                else new_people.get(item.match.email or ""),
+                uid=item.occurrence.uid,
+                recurrence_id=item.occurrence.recurrence_id,
+                sequence=item.occurrence.sequence,
+                starts_at=item.occurrence.start,
+                ends_at=item.occurrence.end,
+                zone=item.occurrence.zone,
+                status=item.occurrence.status,
+                summary=item.occurrence.summary,
+                email=item.match.email,
+            )
+            for item in plan.items
+        ]
+        repo.apply_changes(db, rows, [v.meeting_id for v in plan.vanished], now)
+        if plan.owner and (plan.owner_given or not plan.owner_guessed):
+            repo.set_setting(db, OWNER_KEY, plan.owner)
+    return ImportResult(
+        added=counts["added"],
+        updated=counts["updated"],
+        cancelled=counts["cancelled"],
+        skipped=counts["skipped"],
+        people_added=len(new_people),
+    )
