@@ -1,10 +1,142 @@
-"""CLI commands (filled in by the issue that owns this group)."""
+"""``taiwa export-pdf``: a meeting or person summary as a PDF (the same service as the GUI)."""
 
 from __future__ import annotations
 
 import argparse
+import os
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
 from typing import Any
+
+from taiwa import i18n
+from taiwa.cli.context import CliContext
+from taiwa.errors import InputError
+from taiwa.export import service, writer
+from taiwa.export.model import PAPERS, DocKind, ExportOptions, Paper
+from taiwa.i18n import Msg
+from taiwa.store import Store
+
+_PRIVATE_AND_SHARED = Msg(
+    "--include-private cannot be used with --shared-only: the shared summary never has private notes.",
+    "--include-private と --shared-only は同時に指定できません。共有サマリーに非公開メモは含まれません。",
+)
+_RANGE_NEEDS_PERSON = Msg(
+    "--from and --to apply to --person summaries only.",
+    "--from と --to は --person のサマリーでのみ使えます。",
+)
+_NO_PASSWORD_VAR = Msg(
+    "The environment variable {var} is not set or empty; it must hold the PDF password.",
+    "環境変数 {var} が未設定か空です。PDF のパスワードを設定してください。",
+)
+_BAD_MEETING_ID = Msg(
+    "'{value}' is not a meeting id.", "'{value}' はミーティング ID ではありません。"
+)
+_WROTE = Msg("Wrote {path}", "{path} を書き出しました")
+_WROTE_ENCRYPTED = Msg(
+    "Wrote {path} (password-protected, AES-256)",
+    "{path} を書き出しました（パスワード保護、AES-256）",
+)
+_PRIVATE_WARNING = Msg(
+    "Warning: this PDF includes private notes. Keep it to yourself.",
+    "注意：この PDF には非公開メモが含まれています。取り扱いに注意してください。",
+)
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add this group's subcommands to the parser."""
+    """Add ``export-pdf`` to the parser."""
+    parser = sub.add_parser(
+        "export-pdf",
+        help="write a meeting or person summary as a PDF",
+        description=(
+            "Write a PDF summary of one meeting or of a person's meetings over a period. "
+            "Private notes are left out unless --include-private is given."
+        ),
+    )
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--meeting", metavar="ID", help="summary of this meeting")
+    what.add_argument(
+        "--person", metavar="PERSON", help="summary of this person (name, e-mail or id)"
+    )
+    parser.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD)")
+    parser.add_argument(
+        "--shared-only",
+        action="store_true",
+        help="the summary to hand to the report: no private notes, mood or signals",
+    )
+    parser.add_argument(
+        "--include-private", action="store_true", help="include the manager's private notes"
+    )
+    # dest differs from the global --lang (language of messages), which it must not overwrite.
+    parser.add_argument(
+        "--lang",
+        dest="pdf_lang",
+        choices=i18n.LANGS,
+        help="language of the PDF (default: the UI's)",
+    )
+    parser.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="protect the PDF with the password held in this environment variable (AES-256)",
+    )
+    parser.add_argument(
+        "--paper", choices=PAPERS, help="paper size (default: the export.paper setting, else a4)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the PDF to write (default: 1on1-summary-<today>.pdf in the current folder)",
+    )
+    parser.set_defaults(handler=run_export)
+
+
+def _options(args: argparse.Namespace) -> ExportOptions:
+    if args.include_private and args.shared_only:
+        raise InputError(_PRIVATE_AND_SHARED)
+    if args.meeting is not None and (args.start or args.end):
+        raise InputError(_RANGE_NEEDS_PERSON)
+    password: str | None = None
+    if args.password_env:
+        # The password comes from the environment, never from the command line (ps, history).
+        password = os.environ.get(args.password_env) or None
+        if password is None:
+            raise InputError(_NO_PASSWORD_VAR, var=args.password_env)
+    paper: Paper = args.paper or "a4"
+    return ExportOptions(
+        lang=i18n.normalize(args.pdf_lang) if args.pdf_lang else i18n.current_language(),
+        include_private=bool(args.include_private),
+        shared_only=bool(args.shared_only),
+        paper=paper,
+        password=password,
+    )
+
+
+def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Validate everything, then build and write the PDF; print where it went."""
+    options = _options(args)
+    start = service.parse_day(args.start)
+    end = service.parse_day(args.end)
+    output = Path(args.output) if args.output else Path(writer.default_filename(date.today()))
+    target = writer.check_target(output)
+    meeting_id: int | None = None
+    if args.meeting is not None:
+        value = str(args.meeting).strip()
+        if not value.isdigit():
+            raise InputError(_BAD_MEETING_ID, value=value)
+        meeting_id = int(value)
+    store = Store(ctx.database())
+    if args.paper is None:
+        options = replace(options, paper=service.default_paper(store))
+    if meeting_id is not None:
+        request = service.ExportRequest(DocKind.MEETING, meeting_id, options)
+    else:
+        person = store.people.resolve(args.person)
+        request = service.ExportRequest(DocKind.PERSON, person.id, options, start, end)
+    result = service.export(store, request, target)
+    message = _WROTE_ENCRYPTED if result.encrypted else _WROTE
+    ctx.print(message.text(path=str(result.path)))
+    if options.show_private:
+        print(_PRIVATE_WARNING.text(), file=ctx.err)
+    return 0

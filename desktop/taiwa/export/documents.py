@@ -28,6 +28,7 @@ from reportlab.platypus.flowables import HRFlowable
 from taiwa.domain.models import Action, Meeting, Person, Theme, TopicState
 from taiwa.export import layout
 from taiwa.export.charts import months_between, mood_chart, theme_chart
+from taiwa.export.fonts import FONT_NAME
 from taiwa.export.layout import PageDecor, para
 from taiwa.export.markup import plain, user
 from taiwa.export.model import (
@@ -105,6 +106,8 @@ def _table(
     )
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # Cells hold Paragraphs; this only stops the table referring to Helvetica.
+        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
         ("TOPPADDING", (0, 0), (-1, -1), 2.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),

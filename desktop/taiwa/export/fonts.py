@@ -11,6 +11,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
+from reportlab.graphics import shapes
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -54,6 +55,10 @@ def register_font() -> str:
         except KeyError:
             # subfontIndex 0; reportlab embeds TrueType fonts as subsets by default.
             pdfmetrics.registerFont(TTFont(FONT_NAME, font_path()))
+            # Charts start every drawing in the graphics default font (Helvetica, never
+            # embedded) even when all their labels use ours; this process draws only Taiwa's
+            # documents, so make ours the default.
+            shapes.STATE_DEFAULTS["fontName"] = FONT_NAME
     return FONT_NAME
 
 

@@ -50,7 +50,12 @@ def page_size(paper: Paper) -> tuple[float, float]:
 def _styles() -> dict[str, ParagraphStyle]:
     font = register_font()
     base = ParagraphStyle(
-        "body", fontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.6, textColor=INK
+        "body",
+        fontName=font,
+        bulletFontName=font,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.6,
+        textColor=INK,
     )
     return {
         "body": base,
@@ -61,6 +66,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "warning": ParagraphStyle(
             "warning",
             parent=base,
+            leftIndent=2 * mm,
+            rightIndent=2 * mm,
             textColor=colors.HexColor("#8a4b00"),
             backColor=PRIVATE_BG,
             borderColor=PRIVATE_EDGE,
@@ -177,6 +184,8 @@ def make_canvas_class(decor: PageDecor, page_label: str) -> type[Canvas]:
 
     class DecoratedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise every page starts in (non-embedded) Helvetica.
+            kwargs["initialFontName"] = FONT_NAME
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict[str, Any]] = []
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
 
 from taiwa.domain import validate
 from taiwa.domain.errors import BadPeriodError
@@ -22,6 +21,7 @@ from taiwa.export.model import (
     ExecutionFigures,
     ExportOptions,
     MeetingDoc,
+    Paper,
     PersonDoc,
     Progress,
     local_zone,
@@ -114,28 +114,30 @@ def gather_meeting(store: Store, meeting_id: int, options: ExportOptions) -> Mee
     )
 
 
+def _now(options: ExportOptions) -> datetime:
+    """The moment reports are computed for (the end of ``options.today`` when it is fixed)."""
+    if options.today is None:
+        return datetime.now(UTC)
+    return datetime.combine(options.today, time(23, 59), tzinfo=local_zone(options))
+
+
 def _execution(
-    store: Store, person_id: int, start: date, end: date, today: date
-) -> ExecutionFigures | None:
-    reports: Any = getattr(store, "reports", None)
-    if reports is None:
-        return None
-    rate = reports.execution_rate(start, end, today=today)
-    mine = next((p for p in getattr(rate, "people", ()) if p.person_id == person_id), None)
+    store: Store, person_id: int, start: date, end: date, now: datetime
+) -> ExecutionFigures:
+    report = store.reports.execution_rate(start, end, now=now, person_id=person_id)
+    mine = next((p for p in report.people if p.person_id == person_id), None)
     if mine is None:
-        return None
-    return ExecutionFigures(held=int(mine.held), planned=int(mine.planned))
+        return ExecutionFigures(held=0, planned=0)
+    return ExecutionFigures(held=mine.execution.held, planned=mine.execution.planned)
 
 
-def _signals(store: Store, person_id: int, today: date, options: ExportOptions) -> tuple[str, ...]:
-    reports: Any = getattr(store, "reports", None)
-    if reports is None or not options.show_signals:
+def _signals(
+    store: Store, person_id: int, now: datetime, options: ExportOptions
+) -> tuple[str, ...]:
+    if not options.show_signals:
         return ()
-    found = reports.signals(today)
     return tuple(
-        s.message.text(options.lang) if hasattr(s, "message") else str(s)
-        for s in found
-        if getattr(s, "person_id", None) == person_id
+        s.reason(options.lang) for s in store.reports.signals(now) if s.person_id == person_id
     )
 
 
@@ -175,8 +177,8 @@ def gather_person(
         end=last,
         meetings=tuple(replace(m, actions=_agreed_in(m)) for m in meetings),
         actions=actions,
-        execution=_execution(store, person.id, first, last, today),
-        signals=_signals(store, person.id, today, options),
+        execution=_execution(store, person.id, first, last, _now(options)),
+        signals=_signals(store, person.id, _now(options), options),
     )
 
 
@@ -193,6 +195,15 @@ def build(store: Store, request: ExportRequest, progress: Progress | None = None
     if options.password:
         pdf = writer.encrypt(pdf, options.password)
     return pdf
+
+
+PAPER_SETTING = "export.paper"
+
+
+def default_paper(store: Store) -> Paper:
+    """The paper size chosen in the settings (stored in the vault), A4 unless set to Letter."""
+    value = store.settings.get(PAPER_SETTING, "a4")
+    return "letter" if value == "letter" else "a4"
 
 
 def export(
