@@ -1,0 +1,67 @@
+"""The composition root of the GUI: build the application, the context and the main window.
+
+``taiwa`` (no command) → :func:`run`. Everything Qt-wide is set up here once: the bundled font
+and stylesheet, the translators, the crash hook, then the window, which opens the vault from the
+keyring off the GUI thread (or shows first run / unlock).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from taiwa.prefs import Prefs
+from taiwa.ui import i18n as ui_i18n
+from taiwa.ui import theme
+from taiwa.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from taiwa.ui.main_window import MainWindow
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once with Taiwa's name, look and language-independent setup."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName("Taiwa")
+    QCoreApplication.setApplicationName("Taiwa")
+    QGuiApplication.setDesktopFileName("taiwa")
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setQuitOnLastWindowClosed(True)
+    return app
+
+
+def setup(app: QApplication, prefs: Prefs, lang: str | None = None) -> str:
+    """Font, stylesheet, translators; returns the language in use (``lang`` overrides)."""
+    theme.apply(app)
+    return ui_i18n.install(lang or ui_i18n.effective_language(prefs.language))
+
+
+def build_window(ctx: AppContext) -> MainWindow:
+    from taiwa.ui.main_window import MainWindow
+
+    return MainWindow(ctx)
+
+
+def run(vault_dir: Path, *, lang: str | None = None) -> int:
+    """Start the desktop app on ``vault_dir`` and return the exit status."""
+    app = application()
+    prefs = Prefs.load()
+    setup(app, prefs, lang)  # --lang holds for this session only; the saved choice is kept
+    from taiwa.ui.crash import install_excepthook
+
+    install_excepthook()
+    ctx = AppContext(Path(vault_dir), prefs=prefs)
+    window = build_window(ctx)
+    window.show()
+    window.start()
+    return int(app.exec())

@@ -1,0 +1,109 @@
+"""Help menu: the keyboard shortcuts and About."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taiwa import __version__
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Shortcuts", text)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(What it does, keys) for every documented shortcut (the README has the same table)."""
+    native = QKeySequence.SequenceFormat.NativeText
+
+    def keys(*seqs: str | QKeySequence.StandardKey) -> str:
+        return " / ".join(QKeySequence(s).toString(native) for s in seqs)
+
+    return [
+        (_t("New meeting"), keys(QKeySequence.StandardKey.New)),
+        (_t("Search (focus the search field)"), keys(QKeySequence.StandardKey.Find)),
+        (_t("Privacy mode on/off"), keys("Ctrl+Shift+P")),
+        (_t("Lock now"), keys("Ctrl+L")),
+        (_t("Dashboard"), keys("Ctrl+1")),
+        (_t("People"), keys("Ctrl+2")),
+        (_t("Search page"), keys("Ctrl+3")),
+        (_t("Back"), keys("Alt+Left")),
+        (_t("Import calendar (.ics)"), keys("Ctrl+I")),
+        (_t("Export PDF"), keys("Ctrl+E")),
+        (_t("Settings"), keys("Ctrl+,")),
+        (_t("Keyboard shortcuts"), keys("F1", "Ctrl+/")),
+        (
+            _t("Undo / redo in a text field"),
+            keys(QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo),
+        ),
+        (_t("Next / previous field"), keys("Tab", "Shift+Tab")),
+        (_t("Open the selected item"), keys("Return")),
+        (_t("Close a dialog"), keys("Esc")),
+        (_t("Quit"), keys(QKeySequence.StandardKey.Quit)),
+    ]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        lay = QVBoxLayout(self)
+        title = QLabel(self.tr("Keyboard shortcuts"))
+        title.setObjectName("dialogTitle")
+        lay.addWidget(title)
+        rows = shortcut_rows()
+        table = QTableWidget(len(rows), 2, self)
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        for row, (what, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(what))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(520, 560)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(self.tr("About Taiwa"))
+        lay = QVBoxLayout(self)
+        title = QLabel(self.tr("Taiwa {version}").format(version=__version__))
+        title.setObjectName("dialogTitle")
+        lay.addWidget(title)
+        body = QLabel(
+            self.tr(
+                "Confidential 1on1 notes for managers, encrypted on this laptop. No server, no "
+                "account, no telemetry: nothing leaves this computer unless you export it.\n\n"
+                "Japanese text is shown with IPAex Gothic (IPA Font License v1.0)."
+            )
+        )
+        body.setWordWrap(True)
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(440)
