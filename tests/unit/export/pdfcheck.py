@@ -38,8 +38,8 @@ def fonts(pdf: bytes) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for page in reader(pdf).pages:
         resources = _resolve(page.get("/Resources")) or {}
-        for font in (_resolve(resources.get("/Font")) or {}).values():
-            font = _resolve(font)
+        for ref in (_resolve(resources.get("/Font")) or {}).values():
+            font = _resolve(ref)
             found[str(font["/BaseFont"])] = font
     return found
 
@@ -58,8 +58,8 @@ def images(pdf: bytes) -> list[Any]:
     out: list[Any] = []
     for page in reader(pdf).pages:
         resources = _resolve(page.get("/Resources")) or {}
-        for xobject in (_resolve(resources.get("/XObject")) or {}).values():
-            xobject = _resolve(xobject)
+        for ref in (_resolve(resources.get("/XObject")) or {}).values():
+            xobject = _resolve(ref)
             if xobject.get("/Subtype") == "/Image":
                 out.append(xobject)
     return out

@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from bench.pdf_data import (
     PRIVATE_SENTINEL,
     sample_meeting_doc,
-    sample_meetings,
     sample_person,
     sample_person_doc,
 )
