@@ -63,8 +63,20 @@ from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.autosave import AutoSaver
 from taiwa.ui.widgets.chips import MutedLabel, PageTitle, SectionTitle
 from taiwa.ui.widgets.notes import NotesEdit, PrivateNotesPanel
+from taiwa.ui.widgets.tables import style_table
 
 _REVEAL_ATTR = "_u2_reveal_request"
+_SHOWN_PERSON_ATTR = "_u2_shown_person"
+
+
+def set_shown_person(ctx: Any, person_id: int | None) -> None:
+    """Record whose page or meeting is on screen (privacy mode shows only that person)."""
+    setattr(ctx, _SHOWN_PERSON_ATTR, person_id)
+
+
+def shown_person(ctx: Any) -> int | None:
+    """The person whose page or meeting is on screen, if any."""
+    return getattr(ctx, _SHOWN_PERSON_ATTR, None)
 
 
 def request_reveal(ctx: Any, meeting_id: int, kind: str, needle: str) -> None:
@@ -309,7 +321,7 @@ class MeetingEditor(Page):
         )
         self.new_button.clicked.connect(self._on_new_clicked)
         sl.addWidget(self.new_button)
-        side.setMinimumWidth(190)
+        side.setMinimumWidth(250)
         self.splitter.addWidget(side)
 
         # Right: the meeting.
@@ -552,7 +564,7 @@ class MeetingEditor(Page):
         self.splitter.addWidget(main)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 1000])
+        self.splitter.setSizes([270, 1000])
 
         # Keyboard order follows reading order.
         order = [
@@ -580,14 +592,7 @@ class MeetingEditor(Page):
 
     @staticmethod
     def _setup_table(view: QTableView) -> None:
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-        view.horizontalHeader().setHighlightSections(False)
+        style_table(view, editable=True)
 
     def _build_actions(self) -> None:
         def act(
@@ -739,6 +744,10 @@ class MeetingEditor(Page):
     def person_id(self) -> int | None:
         return None if self._person is None else self._person.id
 
+    def current_person_id(self) -> int:
+        """Whose meeting is open (the window's "New meeting" and "Export" use it)."""
+        return 0 if self._person is None else int(self._person.id)
+
     def open_meeting(self, meeting_id: int, *, force: bool = False) -> None:
         """Show a meeting (flushing the one being edited first)."""
         if not force and self._meeting is not None and self._meeting.id == meeting_id:
@@ -774,7 +783,7 @@ class MeetingEditor(Page):
         self._show_empty(False)
         self._apply_reveal()
         # Remember who is on screen (privacy mode shows only this person elsewhere).
-        self.ctx.current_person_id = meeting.person_id
+        set_shown_person(self.ctx, meeting.person_id)
 
     def show_meeting(self, meeting_id: int) -> None:
         """The main window's entry point (``events.open_meeting``)."""
@@ -1321,10 +1330,8 @@ class MeetingEditor(Page):
         if self._meeting is None:
             return
         self.flush()
-        from taiwa.ui.export_dialog import ExportDialog  # lazily: reportlab is heavy
-
-        dlg = ExportDialog(self.ctx, meeting_id=self._meeting.id, parent=self)
-        dlg.open()
+        # The window opens the export dialog (imported lazily: reportlab is heavy).
+        self.ctx.events.export_requested.emit(int(self._meeting.id), int(self._meeting.person_id))
 
 
 def _topic_order(t: Any) -> tuple[int, int, int]:

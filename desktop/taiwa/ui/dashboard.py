@@ -1,0 +1,400 @@
+"""The dashboard: this month's and this quarter's execution rate against the 90 % target, the
+upcoming 1on1s (calendar and cadence), who is overdue, open action items (mine and theirs) and
+the signals with their reasons.
+
+Everything is computed off the GUI thread (one :class:`~taiwa.ui.ops.Op` for the whole page), so
+the window is usable at once even on a ten-year vault; the cards fill in when the numbers
+arrive. Rows open the person or the meeting with Enter or a double-click.
+
+Privacy mode: the dashboard is about everyone, so every name, action item and signal is hidden
+(the cards are replaced by one line saying so); only the two aggregate execution rates stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taiwa.domain.models import Owner
+from taiwa.errors import TaiwaError
+from taiwa.ui.models import (
+    OBJECT_ROLE,
+    ActionsModel,
+    PeopleModel,
+    SignalsModel,
+    UpcomingModel,
+)
+from taiwa.ui.ops import Op
+from taiwa.ui.pages import Page
+from taiwa.ui.widgets import labels
+from taiwa.ui.widgets.charts import RateGauge
+from taiwa.ui.widgets.chips import Card, MutedLabel, PageTitle
+from taiwa.ui.widgets.tables import style_table
+
+UPCOMING_DAYS = 14
+
+
+@dataclass
+class DashboardData:
+    """Everything the dashboard shows, computed in one background op."""
+
+    month: Any
+    quarter: Any
+    upcoming: list[Any]
+    overview: list[Any]
+    mine: list[Any]
+    theirs: list[Any]
+    signals: list[Any]
+    names: dict[int, str]
+
+
+def quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def load_dashboard(store: Any, now: datetime | None = None) -> DashboardData:
+    """Read the dashboard's numbers (runs on the vault worker)."""
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    reports = store.reports
+    month = reports.execution_rate(today.replace(day=1), today, now=now)
+    quarter = reports.execution_rate(quarter_start(today), today, now=now)
+    overview = reports.overview(now)
+    names = {st.person.id: st.person.name for st in overview}
+    return DashboardData(
+        month=month,
+        quarter=quarter,
+        upcoming=reports.upcoming(now, UPCOMING_DAYS),
+        overview=overview,
+        mine=[a for a in store.actions.open_actions(owner=Owner.MANAGER) if a.person_id in names],
+        theirs=[a for a in store.actions.open_actions(owner=Owner.REPORT) if a.person_id in names],
+        signals=reports.signals(now),
+        names=names,
+    )
+
+
+def _table(view: QTableView, stretch: int) -> None:
+    style_table(view, stretch=stretch)
+
+
+class DashboardPage(Page):
+    """The dashboard page (see the module docstring)."""
+
+    nav_key = "dashboard"
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._privacy = False
+        self._stale = True
+        self._op: Op[Any] | None = None
+        self.data: DashboardData | None = None
+        self._build()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=150)
+        self._refresh_timer.timeout.connect(self.refresh)
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(28, 22, 28, 22)
+        lay.setSpacing(16)
+        head = QHBoxLayout()
+        head.addWidget(PageTitle(self.tr("Dashboard"), body), 1)
+        self.today_label = MutedLabel("", body)
+        self.today_label.setWordWrap(False)
+        head.addWidget(self.today_label, 0, Qt.AlignmentFlag.AlignBottom)
+        lay.addLayout(head)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(16)
+        lay.addLayout(grid, 1)
+
+        rate_card = Card(self.tr("Execution rate"), body)
+        rates = QHBoxLayout()
+        rates.setSpacing(24)
+        #: Execution rate gauge title: the current calendar month.
+        self.month_gauge = RateGauge(self.tr("This month"), rate_card)
+        #: Execution rate gauge title: the current calendar quarter.
+        self.quarter_gauge = RateGauge(self.tr("This quarter"), rate_card)
+        rates.addWidget(self.month_gauge)
+        rates.addWidget(self.quarter_gauge)
+        rate_card.body().addLayout(rates)
+        self.rate_hint = MutedLabel(
+            self.tr("1on1s held ÷ planned (calendar and cadence). The line marks the 90 % target."),
+            rate_card,
+        )
+        rate_card.body().addWidget(self.rate_hint)
+        rate_card.body().addStretch(1)
+        grid.addWidget(rate_card, 0, 0)
+
+        self.overdue_card = Card(self.tr("Overdue"), body)
+        self.overdue_model = PeopleModel(self)
+        self.overdue_view = QTableView(self.overdue_card)
+        self.overdue_view.setModel(self.overdue_model)
+        self.overdue_view.setAccessibleName(self.tr("People overdue for a 1on1"))
+        _table(self.overdue_view, PeopleModel.NEXT_DUE)
+        for col in (PeopleModel.TEAM, PeopleModel.LAST_MET, PeopleModel.OPEN_ACTIONS):
+            self.overdue_view.setColumnHidden(col, True)
+        self.overdue_view.horizontalHeader().hide()
+        self.overdue_view.activated.connect(self._on_person_row)
+        self.overdue_view.doubleClicked.connect(self._on_person_row)
+        self.overdue_card.body().addWidget(self.overdue_view)
+        self.overdue_empty = MutedLabel(self.tr("Nobody is overdue. Well done."), self.overdue_card)
+        self.overdue_card.body().addWidget(self.overdue_empty)
+        self.overdue_card.body().addStretch(1)
+        grid.addWidget(self.overdue_card, 0, 1)
+
+        self.upcoming_card = Card(self.tr("Upcoming 1on1s — next two weeks"), body)
+        self.upcoming_model = UpcomingModel(self)
+        self.upcoming_view = QTableView(self.upcoming_card)
+        self.upcoming_view.setModel(self.upcoming_model)
+        self.upcoming_view.setAccessibleName(self.tr("Upcoming 1on1s"))
+        _table(self.upcoming_view, UpcomingModel.PERSON)
+        self.upcoming_view.activated.connect(self._on_upcoming_row)
+        self.upcoming_view.doubleClicked.connect(self._on_upcoming_row)
+        self.upcoming_card.body().addWidget(self.upcoming_view)
+        grid.addWidget(self.upcoming_card, 1, 0)
+
+        self.signals_card = Card(self.tr("Signals — for your eyes only"), body)
+        self.signals_model = SignalsModel(self)
+        self.signals_view = QTableView(self.signals_card)
+        self.signals_view.setModel(self.signals_model)
+        self.signals_view.setAccessibleName(self.tr("Signals"))
+        _table(self.signals_view, SignalsModel.REASON)
+        self.signals_view.activated.connect(self._on_signal_row)
+        self.signals_view.doubleClicked.connect(self._on_signal_row)
+        self.signals_card.body().addWidget(self.signals_view)
+        self.signals_empty = MutedLabel(self.tr("No signals right now."), self.signals_card)
+        self.signals_card.body().addWidget(self.signals_empty)
+        self.signals_hint = MutedLabel(
+            self.tr("Prompts to ask, never a score about the person."), self.signals_card
+        )
+        self.signals_card.body().addWidget(self.signals_hint)
+        self.signals_card.body().addStretch(1)
+        grid.addWidget(self.signals_card, 1, 1)
+
+        self.actions_card = Card(self.tr("Open action items"), body)
+        self.action_tabs = QTabWidget(self.actions_card)
+        self.mine_model = ActionsModel(self, editable=True, person_names={})
+        self.theirs_model = ActionsModel(self, editable=True, person_names={})
+        self.mine_view = QTableView(self.action_tabs)
+        self.theirs_view = QTableView(self.action_tabs)
+        for view, model in (
+            (self.mine_view, self.mine_model),
+            (self.theirs_view, self.theirs_model),
+        ):
+            view.setModel(model)
+            _table(view, ActionsModel.TEXT)
+            view.setColumnHidden(ActionsModel.OWNER, True)
+            model.done_toggled.connect(self._on_action_toggled)
+            view.activated.connect(self._on_action_row)
+            view.doubleClicked.connect(self._on_action_row)
+        self.mine_view.setAccessibleName(self.tr("My open action items"))
+        self.theirs_view.setAccessibleName(self.tr("Their open action items"))
+        self.action_tabs.addTab(self.mine_view, self.tr("Mine"))
+        self.action_tabs.addTab(self.theirs_view, self.tr("Theirs"))
+        self.actions_card.body().addWidget(self.action_tabs)
+        grid.addWidget(self.actions_card, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
+        for v in (self.upcoming_view, self.signals_view, self.mine_view, self.theirs_view):
+            v.setMinimumHeight(v.verticalHeader().defaultSectionSize() * 5 + 30)
+        self.overdue_view.setMinimumHeight(
+            self.overdue_view.verticalHeader().defaultSectionSize() * 3 + 6
+        )
+
+        self.privacy_note = QLabel(
+            self.tr(
+                "Privacy mode is on: names, action items and signals "
+                "are hidden. Turn it off to see them again."
+            ),
+            body,
+        )
+        self.privacy_note.setObjectName("banner")
+        self.privacy_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.privacy_note.setWordWrap(True)
+        self.privacy_note.hide()
+        lay.insertWidget(1, self.privacy_note)
+        self._personal = [
+            self.overdue_card,
+            self.upcoming_card,
+            self.signals_card,
+            self.actions_card,
+        ]
+
+    # -- the page protocol ------------------------------------------------------------------
+
+    def set_privacy(self, on: bool) -> None:
+        self._privacy = bool(on)
+        for card in self._personal:
+            card.setVisible(not self._privacy)
+        self.privacy_note.setVisible(self._privacy)
+        if self._privacy:
+            # Not only hidden: the names and reasons leave the widgets too.
+            for m in (
+                self.overdue_model,
+                self.upcoming_model,
+                self.signals_model,
+                self.mine_model,
+                self.theirs_model,
+            ):
+                m.clear()
+        elif self.data is not None:
+            self._fill(self.data)
+
+    def flush(self) -> None:
+        """Nothing is typed on the dashboard; done ticks are written at once."""
+
+    def clear(self) -> None:
+        self.data = None
+        self._op = None
+        for m in (
+            self.overdue_model,
+            self.upcoming_model,
+            self.signals_model,
+            self.mine_model,
+            self.theirs_model,
+        ):
+            m.clear()
+        self.mine_model.person_names = {}
+        self.theirs_model.person_names = {}
+        self.month_gauge.clear()
+        self.quarter_gauge.clear()
+        self.today_label.clear()
+        self._stale = True
+
+    def refresh(self) -> None:
+        """Recompute in the background; the cards update when the numbers arrive."""
+        if not self.ctx.is_unlocked:
+            return
+        self._stale = False
+        store = self.ctx.store
+        op: Op[DashboardData] = Op(self, lambda: load_dashboard(store))
+        self._op = op
+        op.success(lambda data, op=op: self._on_loaded(op, data)).failure(self._on_failed).run()
+
+    # -- filling ----------------------------------------------------------------------------
+
+    def _on_loaded(self, op: Any, data: DashboardData) -> None:
+        if op is not self._op:
+            return  # a newer refresh is on its way
+        self.data = data
+        self._fill(data)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, TaiwaError):
+            self.rate_hint.setText(exc.localized())
+            return
+        from taiwa.ui import ops
+
+        ops.show_crash(self, exc)
+
+    def _fill(self, d: DashboardData) -> None:
+        today = datetime.now().astimezone()
+        self.today_label.setText(labels.format_weekday_date(today, with_time=False))
+        self.month_gauge.set_rate(
+            d.month.overall.value, d.month.overall.held, d.month.overall.planned
+        )
+        self.quarter_gauge.set_rate(
+            d.quarter.overall.value, d.quarter.overall.held, d.quarter.overall.planned
+        )
+        if self._privacy:
+            return
+        overdue = sorted(
+            (st for st in d.overview if st.days_overdue > 0), key=lambda st: -st.days_overdue
+        )
+        self.overdue_model.set_rows(overdue)
+        self.overdue_view.setVisible(bool(overdue))
+        self.overdue_empty.setVisible(not overdue)
+        self.overdue_card.title.setText(self.tr("Overdue (%1)").replace("%1", str(len(overdue))))
+        self.upcoming_model.set_rows(d.upcoming)
+        self.signals_model.set_rows(d.signals)
+        self.signals_view.setVisible(bool(d.signals))
+        self.signals_empty.setVisible(not d.signals)
+        self.signals_card.title.setText(
+            self.tr("Signals — for your eyes only (%1)").replace("%1", str(len(d.signals)))
+        )
+        for model, rows in ((self.mine_model, d.mine), (self.theirs_model, d.theirs)):
+            model.person_names = d.names
+            model.today = date.today()
+            model.set_rows(rows)
+        self.action_tabs.setTabText(0, self.tr("Mine (%1)").replace("%1", str(len(d.mine))))
+        self.action_tabs.setTabText(1, self.tr("Theirs (%1)").replace("%1", str(len(d.theirs))))
+
+    # -- navigation and edits ---------------------------------------------------------------
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self._refresh_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale and self.ctx.is_unlocked:
+            self.refresh()
+
+    def _on_person_row(self, index: QModelIndex) -> None:
+        st = index.sibling(index.row(), 0).data(OBJECT_ROLE)
+        if st is not None:
+            self.ctx.events.open_person.emit(int(st.person.id))
+
+    def _on_upcoming_row(self, index: QModelIndex) -> None:
+        u = index.sibling(index.row(), 0).data(OBJECT_ROLE)
+        if u is None:
+            return
+        if u.meeting_id:
+            self.ctx.events.open_meeting.emit(int(u.meeting_id))
+        else:
+            self.ctx.events.open_person.emit(int(u.person_id))
+
+    def _on_signal_row(self, index: QModelIndex) -> None:
+        s = index.sibling(index.row(), 0).data(OBJECT_ROLE)
+        if s is not None:
+            self.ctx.events.open_person.emit(int(s.person_id))
+
+    def _on_action_row(self, index: QModelIndex) -> None:
+        if index.column() == ActionsModel.DONE:
+            return
+        a = index.sibling(index.row(), 0).data(OBJECT_ROLE)
+        if a is None:
+            return
+        if a.meeting_id:
+            self.ctx.events.open_meeting.emit(int(a.meeting_id))
+        else:
+            self.ctx.events.open_person.emit(int(a.person_id))
+
+    def _on_action_toggled(self, action_id: int, done: bool) -> None:
+        store = self.ctx.store.actions
+        try:
+            a = store.set_done(action_id) if done else store.reopen(action_id)
+        except TaiwaError as exc:
+            from taiwa.ui import ops
+
+            ops.show_error(self, exc)
+            return
+        for model in (self.mine_model, self.theirs_model):
+            model.update_row(a)

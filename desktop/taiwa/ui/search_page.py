@@ -1,0 +1,253 @@
+"""Search across notes, topics, action items, purposes and career goals.
+
+The query runs off the GUI thread 250 ms after the last keystroke (a ten-year vault answers in
+well under a second, but never on the GUI thread). Results arrive a page at a time: the list
+asks for the next page when it is scrolled to the end. Each hit shows who, when and where, and a
+snippet whose matches are highlighted by *painting* the store's ``(text, highlighted)`` segments
+(:class:`~taiwa.ui.widgets.snippets.SnippetDelegate`) — typed text is never read as HTML.
+
+Enter or a double-click opens the meeting and selects the matching text in the field it came
+from (career goals open the person page).
+
+Privacy mode: private notes are not searched, private hits already on screen are removed at
+once, and — since other people's data must not show — only hits about the person who is open
+remain (none when nobody is).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taiwa.ui.meeting_editor import request_reveal, shown_person
+from taiwa.ui.models import OBJECT_ROLE, SearchResultsModel
+from taiwa.ui.ops import Op
+from taiwa.ui.pages import Page
+from taiwa.ui.widgets.chips import MutedLabel, PageTitle
+from taiwa.ui.widgets.snippets import SnippetDelegate, as_pairs
+
+PAGE = 50
+DEBOUNCE_MS = 250
+
+
+class SearchPage(Page):
+    """The search page (see the module docstring)."""
+
+    nav_key = "search"
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._privacy = False
+        self._generation = 0  # bumped per query: late pages of an older query are dropped
+        self._query = ""
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(28, 22, 28, 22)
+        lay.setSpacing(12)
+        lay.addWidget(PageTitle(self.tr("Search"), self))
+        row = QHBoxLayout()
+        self.query = QLineEdit(self)
+        self.query.setClearButtonEnabled(True)
+        self.query.setPlaceholderText(
+            self.tr("Search notes, topics, action items and goals — Japanese works without spaces")
+        )
+        self.query.setAccessibleName(self.tr("Search"))
+        self.query.textChanged.connect(self._on_text_changed)
+        self.query.returnPressed.connect(self._on_return)
+        row.addWidget(self.query, 1)
+        lay.addLayout(row)
+        self.status = MutedLabel("", self)
+        lay.addWidget(self.status)
+        self.model = SearchResultsModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(SnippetDelegate(self.view))
+        self.view.setUniformItemSizes(True)  # every hit is two lines: fast scrolling
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAccessibleName(self.tr("Search results"))
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.activated.connect(self.open_hit)
+        self.view.doubleClicked.connect(self.open_hit)
+        lay.addWidget(self.view, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        down = QAction(self)
+        down.setShortcut(QKeySequence(Qt.Key.Key_Down))
+        down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        down.triggered.connect(self._focus_results)
+        self.query.addAction(down)
+
+    # -- the page protocol ------------------------------------------------------------------
+
+    def set_privacy(self, on: bool) -> None:
+        on = bool(on)
+        if on == self._privacy:
+            return
+        self._privacy = on
+        if on:
+            # Drop what must not be seen right now, before the new query even starts.
+            keep = [h for h in self.model.rows() if self._allowed(h)]
+            self.model.reset_results(keep, more=False, loader=None)
+        if self._query:
+            self.run_search()
+        else:
+            self._show_idle()
+
+    def flush(self) -> None:
+        """Nothing to save."""
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._debounce.stop()
+        self._query = ""
+        self.query.blockSignals(True)
+        self.query.clear()
+        self.query.blockSignals(False)
+        self.model.clear()
+        self.status.clear()
+
+    def refresh(self) -> None:
+        if self._query:
+            self.run_search()
+        else:
+            self._show_idle()
+
+    def focus_query(self, text: str = "") -> None:
+        """Ctrl+F / the toolbar field: focus the query (and search for ``text`` at once)."""
+        if text:
+            self.query.blockSignals(True)
+            self.query.setText(text)
+            self.query.blockSignals(False)
+            self.run_search()
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+    # -- searching --------------------------------------------------------------------------
+
+    def _allowed(self, hit: Any) -> bool:
+        if not self._privacy:
+            return True
+        if str(hit.kind) == "private_notes":
+            return False
+        return hit.person_id == shown_person(self.ctx)
+
+    def _show_idle(self) -> None:
+        if self._privacy:
+            self.status.setText(
+                self.tr("Privacy mode: only the open person is searched, without private notes.")
+            )
+        else:
+            self.status.setText(
+                self.tr("Type to search. Private notes are included while privacy mode is off.")
+            )
+
+    def _on_text_changed(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _on_return(self) -> None:
+        if self._debounce.isActive() or self.query.text().strip() != self._query:
+            self._debounce.stop()
+            self.run_search()
+        elif self.model.rowCount():
+            self._focus_results()
+
+    def _fetch(self, query: str, offset: int, limit: int, private: bool) -> tuple[list[Any], bool]:
+        """Runs on the vault worker (``private``: decided on the GUI thread when asked)."""
+        hits = self.ctx.store.search.search(
+            query, include_private=private, limit=limit, offset=offset
+        )
+        return hits, len(hits) == limit
+
+    def run_search(self) -> None:
+        """Start the query now (off the GUI thread); results replace the list."""
+        self._debounce.stop()
+        query = self.query.text().strip()
+        self._query = query
+        self._generation += 1
+        gen = self._generation
+        if not query:
+            self.model.clear()
+            self._show_idle()
+            return
+        if not self.ctx.is_unlocked:
+            return
+        self.status.setText(self.tr("Searching…"))
+        # In privacy mode hits are filtered to one person here, so ask for bigger pages.
+        limit = PAGE * 4 if self._privacy else PAGE
+        private = not self._privacy
+        Op(self, lambda: self._fetch(query, 0, limit, private)).success(
+            lambda res: self._on_first_page(gen, query, limit, res)
+        ).failure(self._on_failed).run()
+
+    def _on_first_page(self, gen: int, query: str, limit: int, res: tuple[list[Any], bool]) -> None:
+        if gen != self._generation:
+            return
+        hits, more = res
+        hits = [h for h in hits if self._allowed(h)]
+
+        def load_more(offset: int) -> None:
+            private = not self._privacy
+            Op(self, lambda: self._fetch(query, offset, limit, private)).success(
+                lambda r: self._on_more(gen, r)
+            ).failure(self._on_failed).run()
+
+        self.model.reset_results(hits, more=more, loader=load_more)
+        self._update_status()
+        if hits:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _on_more(self, gen: int, res: tuple[list[Any], bool]) -> None:
+        if gen != self._generation:
+            return
+        hits, more = res
+        self.model.append_page([h for h in hits if self._allowed(h)], more=more)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        n = self.model.rowCount()
+        if n == 0:
+            self.status.setText(self.tr("No results."))
+        elif self.model.canFetchMore():
+            self.status.setText(
+                self.tr("Results: %1 so far — scroll for more").replace("%1", str(n))
+            )
+        else:
+            self.status.setText(self.tr("Results: %1").replace("%1", str(n)))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from taiwa.errors import TaiwaError
+        from taiwa.ui import ops
+
+        if isinstance(exc, TaiwaError):
+            self.status.setText(exc.localized())
+        else:
+            ops.show_crash(self, exc)
+
+    # -- opening a hit ----------------------------------------------------------------------
+
+    def _focus_results(self) -> None:
+        self.view.setFocus()
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def open_hit(self, index: QModelIndex) -> None:
+        """Open the meeting at the hit (or the person, for career goals)."""
+        hit = index.data(OBJECT_ROLE)
+        if hit is None:
+            return
+        if hit.meeting_id:
+            needle = next((t for t, hl in as_pairs(hit.snippet) if hl), self._query)
+            request_reveal(self.ctx, int(hit.meeting_id), str(hit.kind), needle)
+            self.ctx.events.open_meeting.emit(int(hit.meeting_id))
+        else:
+            self.ctx.events.open_person.emit(int(hit.person_id))
