@@ -24,7 +24,7 @@ from taiwa.domain.facts import MeetingFact, PersonFact
 from taiwa.domain.models import MeetingStatus, SignalKind
 from taiwa.i18n import Msg
 
-MOOD_DROP = 0.5
+MOOD_DROP = 1  # points on the 1–5 scale
 OVERDUE_FACTOR = 1.5
 CAREER_DAYS = 90
 
@@ -82,9 +82,9 @@ def mood_falling(moods: Sequence[int]) -> tuple[float, float] | None:
     """``(recent, before)`` means when the last 3 moods fell by MOOD_DROP or more, else None."""
     if len(moods) < 6:
         return None
-    recent = sum(moods[-3:]) / 3
-    before = sum(moods[-6:-3]) / 3
-    return (recent, before) if before - recent >= MOOD_DROP else None
+    recent, before = sum(moods[-3:]), sum(moods[-6:-3])
+    # Compared as sums of integers: no rounding at the threshold.
+    return (recent / 3, before / 3) if before - recent >= 3 * MOOD_DROP else None
 
 
 def person_signals(data: PersonSignalsInput, *, today: date) -> list[Signal]:
