@@ -70,6 +70,9 @@ def _connect(path: Path) -> Connection:
     except sqlcipher.Error as exc:
         raise_sqlite_error(exc)
     conn.row_factory = sqlcipher.Row
+    # SQLCipher logs decryption failures to stderr by default; every failure here becomes one
+    # translated line instead, and nothing of Taiwa's writes a log about the vault.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
 
 

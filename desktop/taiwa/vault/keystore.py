@@ -56,8 +56,13 @@ class Keystore:
         """
         try:
             backend = self._backend or keyring.get_keyring()
-        except (keyring.errors.KeyringError, RuntimeError, ImportError):
+        except (keyring.errors.KeyringError, RuntimeError, ImportError, OSError):
+            # OSError: a backend named in PYTHON_KEYRING_BACKEND whose D-Bus socket is gone.
             raise errors.KeyringUnavailableError() from None
+        except Exception as exc:
+            if _looks_like_bus_error(exc):
+                raise errors.KeyringUnavailableError() from None
+            raise
         if _refused(backend):
             raise errors.KeyringUnavailableError()
         return backend

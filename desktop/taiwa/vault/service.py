@@ -575,6 +575,7 @@ def backup_vault(db: Database, target: Path) -> None:
 def _verify_backup(path: Path, key: RawKey) -> None:
     conn = sqlcipher.connect(str(path), isolation_level=None)
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key.sql_literal()}")
         rows = conn.execute("PRAGMA quick_check").fetchall()
     finally:
@@ -622,6 +623,7 @@ def _open_backup(backup: Path, secret: str) -> tuple[dict[str, str], RawKey]:
     except sqlcipher.Error:
         raise errors.BackupUnreadableError() from None
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key.sql_literal()}")
         rows = conn.execute(
             f"SELECT name, value FROM {BACKUP_META_TABLE}"  # noqa: S608 - constant
@@ -707,6 +709,7 @@ def _export_backup(backup: Path, backup_key: RawKey, new: Path, key: RawKey) -> 
     """Copy the backup into a new database file keyed with ``key`` (no plaintext step)."""
     conn = sqlcipher.connect(str(new), isolation_level=None)
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key.sql_literal()}")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA journal_mode = DELETE")
