@@ -66,6 +66,24 @@ def write_private_file(path: Path, text: str) -> None:
         os.close(fd)
 
 
+def paint_sheet(printer: Any, text: str, base_font: QFont) -> bool:
+    """Paint ``text`` on one page of ``printer``; False when the printer cannot be opened."""
+    printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        font = QFont(base_font)
+        font.setPointSize(12)
+        painter.setFont(font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        painter.drawText(QRectF(painter.viewport()), text, option)
+    finally:
+        painter.end()
+    return True
+
+
 class FirstRunScreen(QWidget):
     """Create a vault; emits :attr:`vault_created` with the open database once the code is kept."""
 
@@ -341,24 +359,11 @@ class FirstRunScreen(QWidget):
 
     def print_code(self, printer: Any) -> None:
         """Paint the recovery sheet onto ``printer`` (any QPagedPaintDevice)."""
-        printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
-        painter = QPainter()
-        if not painter.begin(printer):
+        text = recovery_sheet_text(self._code, self.ctx.vault_dir, tr=self.tr)
+        if paint_sheet(printer, text, self.font()):
+            self.saved_note.setText(self.tr("Sent to the printer."))
+        else:
             self.saved_note.setText(self.tr("Printing failed. Save the code to a file instead."))
-            return
-        try:
-            rect = QRectF(painter.viewport())
-            font = QFont(self.font())
-            font.setPointSize(12)
-            painter.setFont(font)
-            option = QTextOption()
-            option.setWrapMode(QTextOption.WrapMode.WordWrap)
-            painter.drawText(
-                rect, recovery_sheet_text(self._code, self.ctx.vault_dir, tr=self.tr), option
-            )
-        finally:
-            painter.end()
-        self.saved_note.setText(self.tr("Sent to the printer."))
 
     def _finish(self) -> None:
         db, self._db = self._db, None

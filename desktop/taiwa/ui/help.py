@@ -18,10 +18,6 @@ from PySide6.QtWidgets import (
 from taiwa import __version__
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
-
-
 def shortcut_rows() -> list[tuple[str, str]]:
     """(What it does, keys) for every documented shortcut (the README has the same table)."""
     native = QKeySequence.SequenceFormat.NativeText
@@ -30,26 +26,35 @@ def shortcut_rows() -> list[tuple[str, str]]:
         return " / ".join(QKeySequence(s).toString(native) for s in seqs)
 
     return [
-        (_t("New meeting"), keys(QKeySequence.StandardKey.New)),
-        (_t("Search (focus the search field)"), keys(QKeySequence.StandardKey.Find)),
-        (_t("Privacy mode on/off"), keys("Ctrl+Shift+P")),
-        (_t("Lock now"), keys("Ctrl+L")),
-        (_t("Dashboard"), keys("Ctrl+1")),
-        (_t("People"), keys("Ctrl+2")),
-        (_t("Search page"), keys("Ctrl+3")),
-        (_t("Back"), keys("Alt+Left")),
-        (_t("Import calendar (.ics)"), keys("Ctrl+I")),
-        (_t("Export PDF"), keys("Ctrl+E")),
-        (_t("Settings"), keys("Ctrl+,")),
-        (_t("Keyboard shortcuts"), keys("F1", "Ctrl+/")),
         (
-            _t("Undo / redo in a text field"),
+            QCoreApplication.translate("Shortcuts", "New meeting"),
+            keys(QKeySequence.StandardKey.New),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Search (focus the search field)"),
+            keys(QKeySequence.StandardKey.Find),
+        ),
+        (QCoreApplication.translate("Shortcuts", "Privacy mode on/off"), keys("Ctrl+Shift+P")),
+        (QCoreApplication.translate("Shortcuts", "Lock now"), keys("Ctrl+L")),
+        (QCoreApplication.translate("Shortcuts", "Dashboard"), keys("Ctrl+1")),
+        (QCoreApplication.translate("Shortcuts", "People"), keys("Ctrl+2")),
+        (QCoreApplication.translate("Shortcuts", "Search page"), keys("Ctrl+3")),
+        (QCoreApplication.translate("Shortcuts", "Back"), keys("Alt+Left")),
+        (QCoreApplication.translate("Shortcuts", "Import calendar (.ics)"), keys("Ctrl+I")),
+        (QCoreApplication.translate("Shortcuts", "Export PDF"), keys("Ctrl+E")),
+        (QCoreApplication.translate("Shortcuts", "Settings"), keys("Ctrl+,")),
+        (QCoreApplication.translate("Shortcuts", "Keyboard shortcuts"), keys("F1", "Ctrl+/")),
+        (
+            QCoreApplication.translate("Shortcuts", "Undo / redo in a text field"),
             keys(QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo),
         ),
-        (_t("Next / previous field"), keys("Tab", "Shift+Tab")),
-        (_t("Open the selected item"), keys("Return")),
-        (_t("Close a dialog"), keys("Esc")),
-        (_t("Quit"), keys(QKeySequence.StandardKey.Quit)),
+        (
+            QCoreApplication.translate("Shortcuts", "Next / previous field"),
+            keys("Tab", "Shift+Tab"),
+        ),
+        (QCoreApplication.translate("Shortcuts", "Open the selected item"), keys("Return")),
+        (QCoreApplication.translate("Shortcuts", "Close a dialog"), keys("Esc")),
+        (QCoreApplication.translate("Shortcuts", "Quit"), keys(QKeySequence.StandardKey.Quit)),
     ]
 
 

@@ -63,6 +63,18 @@ def icon(name: str) -> QIcon:
     return QIcon(str(paths.resource_path("icons", f"shell-{name}.svg")))
 
 
+def privacy_icon() -> QIcon:
+    """An open eye when off; a crossed-out eye (white, on the accent) when on."""
+    result = QIcon(str(paths.resource_path("icons", "shell-eye.svg")))
+    result.addFile(
+        str(paths.resource_path("icons", "shell-eye-off-on.svg")),
+        QSize(),
+        QIcon.Mode.Normal,
+        QIcon.State.On,
+    )
+    return result
+
+
 class MainWindow(QMainWindow):
     """The one top-level window of the app."""
 
@@ -227,7 +239,7 @@ class MainWindow(QMainWindow):
         self.act_privacy = self._action(
             self.tr("&Privacy mode"), self._on_privacy_action, "Ctrl+Shift+P", checkable=True
         )
-        self.act_privacy.setIcon(icon("eye"))
+        self.act_privacy.setIcon(privacy_icon())
         self.act_dashboard = self._action(
             self.tr("&Dashboard"), lambda: self.show_page("dashboard"), "Ctrl+1"
         )
@@ -584,7 +596,6 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_privacy_changed(self, on: bool) -> None:
         self.act_privacy.setChecked(on)
-        self.act_privacy.setIcon(icon("eye-off" if on else "eye"))
         self._privacy_banner.setText(
             self.tr(
                 "Privacy mode — private notes, signals and other people's data are hidden. "

@@ -105,11 +105,10 @@ QLabel#errorBanner, QFrame#errorBanner {{ background: {c["danger_soft"]}; color:
 QLabel#recoveryCode {{ font-family: "DejaVu Sans Mono", monospace; font-size: 13pt;
     background: {c["surface"]}; border: 1px dashed {c["accent"]}; border-radius: 8px;
     padding: 12px; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox, QDateEdit, QDateTimeEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {c["surface"]}; border: 1px solid {c["border"]}; border-radius: 6px;
     padding: 4px 6px; selection-background-color: {c["accent"]}; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QComboBox:focus {{
-    border: 1px solid {c["accent"]}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 1px solid {c["accent"]}; }}
 QPushButton {{ background: {c["surface"]}; border: 1px solid {c["border"]}; border-radius: 6px;
     padding: 6px 14px; }}
 QPushButton:hover {{ border-color: {c["accent"]}; }}

@@ -38,97 +38,161 @@ NEEDS_BACKUP = frozenset(
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("UnlockScreen", text)
-
-
 def explain(code: str) -> tuple[str, str]:
     """(What happened, what to do) for a VaultError code, translated."""
     table = {
         "keyring_unavailable": (
-            _t(
-                "No system keyring could be reached on this computer, so Taiwa cannot fetch the vault's key."
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "No system keyring could be reached on this computer, so Taiwa cannot fetch the vault's key.",
             ),
-            _t("Unlock with your recovery code below. Your notes are intact."),
+            QCoreApplication.translate(
+                "UnlockScreen", "Unlock with your recovery code below. Your notes are intact."
+            ),
         ),
         "keyring_locked": (
-            _t("The system keyring is locked, so Taiwa cannot fetch the vault's key."),
-            _t(
-                "Unlock your keyring (log in to your desktop session) and press Try again, or use your recovery code."
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "The system keyring is locked, so Taiwa cannot fetch the vault's key.",
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "Unlock your keyring (log in to your desktop session) and press Try again, or use your recovery code.",
             ),
         ),
         "keyring_entry_missing": (
-            _t(
-                "The keyring has no key for this vault. It may have been reset, or this is a new computer."
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "The keyring has no key for this vault. It may have been reset, or this is a new computer.",
             ),
-            _t(
-                "Enter your recovery code: Taiwa opens the vault and puts the key back into the keyring."
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "Enter your recovery code: Taiwa opens the vault and puts the key back into the keyring.",
             ),
         ),
         "wrong_key": (
-            _t("The key stored in the keyring does not open this vault."),
-            _t("Enter your recovery code: Taiwa opens the vault and stores the right key again."),
+            QCoreApplication.translate(
+                "UnlockScreen", "The key stored in the keyring does not open this vault."
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "Enter your recovery code: Taiwa opens the vault and stores the right key again.",
+            ),
         ),
         "wrong_recovery_secret": (
-            _t("That recovery code or passphrase is not right."),
-            _t(
-                "Check it and type it again (dashes and spaces do not matter). Nothing was changed."
+            QCoreApplication.translate(
+                "UnlockScreen", "That recovery code or passphrase is not right."
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "Check it and type it again (dashes and spaces do not matter). Nothing was changed.",
             ),
         ),
         "recovery_required": (
-            _t("This vault keeps no key in the keyring: it opens with its passphrase."),
-            _t("Type the vault's passphrase (or recovery code) below."),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "This vault keeps no key in the keyring: it opens with its passphrase.",
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen", "Type the vault's passphrase (or recovery code) below."
+            ),
         ),
         "vault_in_use": (
-            _t("The vault is already open in another Taiwa window or process."),
-            _t("Close the other one, then press Try again."),
+            QCoreApplication.translate(
+                "UnlockScreen", "The vault is already open in another Taiwa window or process."
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen", "Close the other one, then press Try again."
+            ),
         ),
         "database_empty": (
-            _t("The vault's database file is empty (0 bytes)."),
-            _t("It was left untouched. Restore your vault from a backup."),
+            QCoreApplication.translate(
+                "UnlockScreen", "The vault's database file is empty (0 bytes)."
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen", "It was left untouched. Restore your vault from a backup."
+            ),
         ),
         "database_corrupt": (
-            _t("The vault's database file is damaged, or the key does not match it."),
-            _t(
-                "It was left untouched. Try your recovery code; if that fails too, restore from a backup."
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "The vault's database file is damaged, or the key does not match it.",
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "It was left untouched. Try your recovery code; if that fails too, restore from a backup.",
             ),
         ),
         "not_encrypted": (
-            _t("The vault's database file is an unencrypted SQLite file, not a Taiwa vault."),
-            _t("It was left untouched. Move it away and restore your vault from a backup."),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "The vault's database file is an unencrypted SQLite file, not a Taiwa vault.",
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "It was left untouched. Move it away and restore your vault from a backup.",
+            ),
         ),
         "database_missing": (
-            _t("The vault folder has its header but no database file."),
-            _t("Restore your vault from a backup."),
+            QCoreApplication.translate(
+                "UnlockScreen", "The vault folder has its header but no database file."
+            ),
+            QCoreApplication.translate("UnlockScreen", "Restore your vault from a backup."),
         ),
         "header_corrupt": (
-            _t("The vault's header file (vault.json) is damaged or unreadable."),
-            _t("It was left untouched. Restore your vault from a backup."),
+            QCoreApplication.translate(
+                "UnlockScreen", "The vault's header file (vault.json) is damaged or unreadable."
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen", "It was left untouched. Restore your vault from a backup."
+            ),
         ),
         "vault_not_writable": (
-            _t("The vault folder cannot be written to."),
-            _t("Check the folder's permissions and the free disk space, then press Try again."),
+            QCoreApplication.translate("UnlockScreen", "The vault folder cannot be written to."),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "Check the folder's permissions and the free disk space, then press Try again.",
+            ),
         ),
         "disk_full": (
-            _t("The disk is full."),
-            _t("Free some space, then press Try again."),
+            QCoreApplication.translate("UnlockScreen", "The disk is full."),
+            QCoreApplication.translate("UnlockScreen", "Free some space, then press Try again."),
         ),
         "unsupported_cipher": (
-            _t("This copy of Taiwa was built with an SQLCipher that is not version 4."),
-            _t("Reinstall Taiwa from its official package."),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "This copy of Taiwa was built with an SQLCipher that is not version 4.",
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen", "Reinstall Taiwa from its official package."
+            ),
         ),
         "vault_too_new": (
-            _t("This vault was written by a newer version of Taiwa."),
-            _t("Update Taiwa to open it. The vault was left untouched."),
+            QCoreApplication.translate(
+                "UnlockScreen", "This vault was written by a newer version of Taiwa."
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen", "Update Taiwa to open it. The vault was left untouched."
+            ),
         ),
         "vault_not_found": (
-            _t("There is no vault in this folder any more."),
-            _t("Restore your vault from a backup, or check that the vault's drive is connected."),
+            QCoreApplication.translate(
+                "UnlockScreen", "There is no vault in this folder any more."
+            ),
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "Restore your vault from a backup, or check that the vault's drive is connected.",
+            ),
         ),
     }
     return table.get(
         code,
-        (_t("The vault could not be opened."), _t("Press Try again, or use your recovery code.")),
+        (
+            QCoreApplication.translate("UnlockScreen", "The vault could not be opened."),
+            QCoreApplication.translate(
+                "UnlockScreen", "Press Try again, or use your recovery code."
+            ),
+        ),
     )
 
 
