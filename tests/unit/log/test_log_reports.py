@@ -1,0 +1,135 @@
+"""Reports through the store: execution rate, signals, upcoming and overview on real rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from taiwa.domain import errors
+from taiwa.domain.models import (
+    ActionDraft,
+    MeetingSource,
+    Owner,
+    SignalKind,
+    Theme,
+    TopicDraft,
+    UpcomingKind,
+)
+from taiwa.store import Store
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+MONDAY = date(2026, 1, 5)
+
+
+def calendar_meeting(store: Store, person_id: int, start: datetime, status: str) -> int:
+    """A meeting as the calendar import saves it (its own SQL lives in store/calendar.py)."""
+    with store.db.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO meeting (person_id, starts_at, status, source, ics_uid,"
+            " ics_recurrence_id, created_at, updated_at)"
+            " VALUES (?, ?, ?, 'calendar', 'series@example.com', ?, ?, ?)",
+            (
+                person_id,
+                start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                status,
+                start.strftime("%Y%m%dT%H%M%SZ"),
+                "2026-01-01T00:00:00Z",
+                "2026-01-01T00:00:00Z",
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+
+
+@pytest.fixture
+def weekly(store: Store) -> int:
+    """A weekly report with six held meetings, a planned one with notes, and a cancelled
+    calendar occurrence in the eight weeks from 5 January; a planned one after the period."""
+    pid = store.people.add("Ren", cadence_days=7, started_on=MONDAY).id
+    for i in range(6):
+        store.meetings.create(pid, at(MONDAY + timedelta(days=7 * i)), status="held")
+    store.meetings.create(pid, at(MONDAY + timedelta(days=42)), status="planned", shared_notes="x")
+    calendar_meeting(store, pid, at(MONDAY + timedelta(days=49)), "cancelled")
+    calendar_meeting(store, pid, at(date(2026, 3, 9)), "planned")
+    return pid
+
+
+def test_execution_rate_for_a_known_set_is_exactly_seven_eighths(store: Store, weekly: int) -> None:
+    report = store.reports.execution_rate("2026-01-05", "2026-03-01", now=NOW)
+    (line,) = report.people
+    assert (line.execution.held, line.execution.planned) == (7, 8)
+    assert report.overall.value == 7 / 8
+    assert report.overall.meets_target is False
+    assert line.average_interval_days == 7.0
+
+
+def test_bad_period_is_refused(store: Store) -> None:
+    with pytest.raises(errors.BadPeriodError):
+        store.reports.execution_rate("2026-03-01", "2026-01-01", now=NOW)
+    with pytest.raises(errors.BadDateError):
+        store.reports.execution_rate("2026-02-30", "2026-03-01", now=NOW)
+
+
+def test_action_completion_and_theme_balance(store: Store, weekly: int) -> None:
+    m = store.meetings.create(
+        weekly,
+        at(date(2026, 2, 24)),
+        status="held",
+        topics=[TopicDraft(Theme.CAREER, "next step"), TopicDraft(Theme.WELLBEING, "sleep")],
+        actions=[ActionDraft(Owner.REPORT, "a"), ActionDraft(Owner.MANAGER, "b")],
+    )
+    store.actions.set_done(m.actions[0].id, "2026-02-25")
+    report = store.reports.execution_rate("2026-02-01", "2026-03-01", now=NOW)
+    assert (report.actions_done, report.actions_total) == (1, 2)
+    balance = store.reports.theme_balance(weekly, "2026-02-01", "2026-03-01")
+    assert (balance[Theme.CAREER], balance[Theme.WELLBEING], balance[Theme.WORK]) == (1, 1, 0)
+
+
+def test_signals_name_the_person_and_the_reason(store: Store) -> None:
+    pid = store.people.add("高橋 陽菜", started_on="2025-06-01").id
+    for i, mood in enumerate((4, 5, 4, 3, 2, 2)):
+        store.meetings.create(
+            pid,
+            at(date(2026, 1, 5) + timedelta(days=7 * i)),
+            status="held",
+            mood=mood,
+            topics=[TopicDraft(Theme.WORK, "release")],
+        )
+    store.actions.add(pid, Owner.MANAGER, "promised a course", due_on="2026-02-01")
+    found = {s.kind: s for s in store.reports.signals(NOW)}
+    assert set(found) == {
+        SignalKind.MOOD_FALLING,
+        SignalKind.MANAGER_ACTIONS_OVERDUE,
+        SignalKind.NO_CAREER_TOPIC,
+    }
+    assert found[SignalKind.MOOD_FALLING].person_name == "高橋 陽菜"
+    assert "2.3" in found[SignalKind.MOOD_FALLING].reason("en")
+    assert found[SignalKind.MANAGER_ACTIONS_OVERDUE].reason("ja") == (
+        "あなたが担当するアクションアイテムのうち 1 件が期限切れです（最も古い期限 2026-02-01）。"
+    )
+
+
+def test_upcoming_combines_calendar_meetings_and_cadence_slots(store: Store, weekly: int) -> None:
+    quiet = store.people.add("Sora", cadence_days=14, started_on="2025-01-01").id
+    store.meetings.create(quiet, at(date(2026, 2, 2)), status="held")
+    items = store.reports.upcoming(NOW, days=14)
+    mine = [(i.kind, i.due_on, i.source) for i in items if i.person_id == weekly]
+    assert (UpcomingKind.MEETING, date(2026, 3, 9), MeetingSource.CALENDAR) in mine
+    theirs = [(i.kind, i.due_on, i.overdue) for i in items if i.person_id == quiet]
+    assert theirs[0] == (UpcomingKind.CADENCE, date(2026, 2, 16), True)
+    assert items[0].overdue  # overdue first
+
+
+def test_overview_shows_due_and_open_actions(store: Store, weekly: int) -> None:
+    store.actions.add(weekly, Owner.MANAGER, "book a room", due_on="2026-02-20")
+    (status,) = store.people.overview(NOW)
+    assert status.last_held == date(2026, 2, 16)  # the planned meeting with notes counts
+    assert status.next_due == date(2026, 2, 23)
+    assert status.days_overdue == 7
+    assert status.next_planned == at(date(2026, 3, 9))
+    assert (status.open_actions, status.open_manager_actions, status.overdue_actions) == (1, 1, 1)
+    assert store.reports.mood_series(weekly) == []
