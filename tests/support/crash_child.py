@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 ROTATE_POINTS = (
-    "after_pending_keyring",
     "after_pending_header",
+    "after_pending_keyring",
     "during_rekey",
     "late_in_rekey",
     "after_rekey",
     "after_keyring_swap",
+    "after_pending_removed",
     "after_final_header",
     "none",
 )
@@ -44,6 +45,7 @@ def rotate(point: str) -> None:
 
     folder = Path(os.environ["TAIWA_VAULT"])
     real_set = Keystore.set
+    real_delete = Keystore.delete
     real_write = header_mod.write_header
     real_rekey = Database.rekey
     writes = {"n": 0}
@@ -53,6 +55,11 @@ def rotate(point: str) -> None:
         if pending and point == "after_pending_keyring":
             die()
         if not pending and point == "after_keyring_swap":
+            die()
+
+    def delete_hook(self: Keystore, vault_id: str, *, pending: bool = False) -> None:
+        real_delete(self, vault_id, pending=pending)
+        if pending and point == "after_pending_removed":
             die()
 
     def write_hook(folder_: Path, header: Any) -> None:
@@ -82,6 +89,7 @@ def rotate(point: str) -> None:
             die()
 
     Keystore.set = set_hook  # type: ignore[method-assign]
+    Keystore.delete = delete_hook  # type: ignore[method-assign]
     service.write_header = write_hook  # type: ignore[assignment]
     Database.rekey = rekey_hook  # type: ignore[method-assign]
     db = service.open_vault(folder)

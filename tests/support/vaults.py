@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tests.support.filekeyring import BACKEND_NAME, FILE_ENV, FileKeyring
 
@@ -110,3 +111,27 @@ def files_containing(folder: Path, sentinel: str) -> list[Path]:
         if any(n in data for n in needles):
             found.append(path)
     return found
+
+
+def open_cli_vault(vault: CliVault) -> Any:
+    """Open a :class:`CliVault`'s vault in this process, through its file keyring."""
+    from taiwa.vault.keystore import Keystore
+    from taiwa.vault.service import open_vault
+
+    return open_vault(vault.dir, keystore=Keystore(vault.keyring))
+
+
+def add_notes(vault: CliVault, texts: list[str], *, private: str = "") -> None:
+    """Insert one person and a meeting per text (SQL at the vault layer is fine in tests)."""
+    db = open_cli_vault(vault)
+    try:
+        with db.transaction() as conn:
+            conn.execute("INSERT INTO person(name, created_at, updated_at) VALUES ('P','x','x')")
+            person = conn.execute("SELECT max(id) FROM person").fetchone()[0]
+            conn.executemany(
+                "INSERT INTO meeting(person_id, starts_at, created_at, updated_at, shared_notes,"
+                " private_notes) VALUES (?, '2026-01-01T00:00:00Z', 'x', 'x', ?, ?)",
+                [(person, text, private) for text in texts],
+            )
+    finally:
+        db.close()

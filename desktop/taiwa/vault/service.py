@@ -450,10 +450,11 @@ def change_recovery(db: Database, new_passphrase: str | None = None) -> str | No
 def rotate_key(db: Database, secret: str) -> None:
     """Re-encrypt the database under a new random key, crash-safely.
 
-    Order: new key into the keyring as a *pending* entry → header gains a pending slot →
+    Order: header gains a *pending* slot → new key into the keyring as a pending entry →
     ``PRAGMA rekey`` (atomic through SQLite's rollback journal) → keyring entry replaced →
-    header slot promoted → pending entry removed. A kill at any point leaves a vault that
-    :func:`open_vault` opens with the old or the new key (and then settles).
+    pending entry removed → header slot promoted. A kill at any point leaves a vault that
+    :func:`open_vault` opens with the old or the new key (and then settles), and no stray entry
+    in the keyring.
 
     Raises:
         WrongRecoverySecretError: ``secret`` is not this vault's recovery secret.
@@ -465,34 +466,29 @@ def rotate_key(db: Database, secret: str) -> None:
     new_key = RawKey.generate()
     slot = KeySlot.build(new_key, secret, vid)
     keyring_mode = header.uses_keyring
-    if keyring_mode:
-        db.keystore.set(vid, new_key, pending=True)
+    pending = header.with_changes(pending=slot)
+    write_header(db.folder, pending)
     try:
-        write_header(db.folder, header.with_changes(pending=slot))
-    except BaseException:
         if keyring_mode:
-            with contextlib.suppress(errors.VaultError):
-                db.keystore.delete(vid, pending=True)
-        raise
-    try:
+            db.keystore.set(vid, new_key, pending=True)
         db.rekey(new_key)
     except BaseException:
         # The re-key is one transaction: the database is still under the old key.
-        write_header(db.folder, header)
         if keyring_mode:
             with contextlib.suppress(errors.VaultError):
                 db.keystore.delete(vid, pending=True)
+        write_header(db.folder, header)
         raise
     db._key = new_key
-    db.header = header.with_changes(pending=slot)
+    db.header = pending
     if keyring_mode:
         db.keystore.set(vid, new_key)
+        # Removed before the header is final: a kill in between still finds the new key as
+        # the main entry, matching the pending slot, and open_vault finishes the job.
+        db.keystore.delete(vid, pending=True)
     final = header.with_changes(key=slot, pending=None)
     write_header(db.folder, final)
     db.header = final
-    if keyring_mode:
-        with contextlib.suppress(errors.VaultError):
-            db.keystore.delete(vid, pending=True)
 
 
 # -- backup and restore ----------------------------------------------------------------------
