@@ -12,8 +12,11 @@ import io
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import TypeAlias
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -28,7 +31,7 @@ from reportlab.platypus.flowables import HRFlowable
 from taiwa.domain.models import Action, Meeting, Person, Theme, TopicState
 from taiwa.export import layout
 from taiwa.export.charts import months_between, mood_chart, theme_chart
-from taiwa.export.fonts import FONT_NAME
+from taiwa.export.fonts import FONT_NAME, printable
 from taiwa.export.layout import PageDecor, para
 from taiwa.export.markup import plain, user
 from taiwa.export.model import (
@@ -75,6 +78,19 @@ class _Ctx:
     def cell(self, value: str, style: str = "cell") -> Flowable:
         return para(user(value, self.lang), style, source=value)
 
+    def fit(self, value: str, width: float) -> Cell:
+        """A table cell for user text: a plain string when it fits on one line of ``width``
+        points (drawn literally, never parsed), else a wrapping Paragraph."""
+        if "\n" not in value and "\r" not in value:
+            text = printable(value, self.lang)
+            if stringWidth(text, FONT_NAME, layout.CELL_SIZE) <= width - 2 * _CELL_PAD:
+                return text
+        return self.cell(value)
+
+    def head(self, msg: Msg) -> str:
+        """A table header cell: a fixed text drawn as a plain string."""
+        return self.t(msg)
+
     def fixed(self, msg: Msg, style: str = "body", **params: object) -> Flowable:
         text = self.t(msg, **params)
         return para(plain(text, self.lang), style, source=text)
@@ -92,10 +108,25 @@ class _Ctx:
         return float(layout.page_size(self.options.paper)[0] - 2 * layout.MARGIN_X)
 
 
+_CELL_PAD = 4
+Cell: TypeAlias = "Flowable | str"
+DONE_COLOR = colors.HexColor("#2f7d32")
+OVERDUE_COLOR = colors.HexColor("#b3261e")
+
+
 def _table(
-    rows: list[list[Flowable]], widths: Sequence[float], *, header: bool = True, zebra: bool = True
+    rows: list[list[Cell]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    zebra: bool = True,
+    extra: Sequence[tuple[object, ...]] = (),
 ) -> Table:
-    """A table whose rows may split across pages, repeating the header row on each page."""
+    """A table whose rows may split across pages, repeating the header row on each page.
+
+    Short single-line cells are plain strings (drawn directly, far cheaper than Paragraphs and
+    never parsed as markup); cells that may need wrapping are Paragraphs.
+    """
     table = Table(
         rows,
         colWidths=list(widths),
@@ -106,27 +137,31 @@ def _table(
     )
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        # Cells hold Paragraphs; this only stops the table referring to Helvetica.
         ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+        ("FONTSIZE", (0, 0), (-1, -1), layout.CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), layout.CELL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), layout.INK),
         ("TOPPADDING", (0, 0), (-1, -1), 2.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.RULE),
     ]
     if header:
         commands += [
             ("BACKGROUND", (0, 0), (-1, 0), layout.HEAD_BG),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.ACCENT),
+            ("TEXTCOLOR", (0, 0), (-1, 0), layout.ACCENT),
+            ("FONTSIZE", (0, 0), (-1, 0), layout.CELL_HEAD_SIZE),
         ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [None, layout.ZEBRA]))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(TableStyle([*commands, *extra]))
     return table
 
 
 def _kv_table(c: _Ctx, pairs: Iterable[tuple[Msg, str]]) -> Table:
-    rows = [[c.fixed(label, "cellhead"), c.cell(value)] for label, value in pairs]
+    rows: list[list[Cell]] = [[c.fixed(label, "cellhead"), c.cell(value)] for label, value in pairs]
     width = c.width()
     return _table(rows, [38 * mm, width - 38 * mm], header=False, zebra=False)
 
@@ -146,14 +181,25 @@ def _cover(c: _Ctx, title: Msg, what: str) -> list[Flowable]:
     return story
 
 
-def _action_state(c: _Ctx, action: Action) -> Flowable:
+def _action_state(c: _Ctx, action: Action) -> tuple[str, colors.Color]:
     if action.done_on is not None:
-        text = c.t(T.DONE_ON, date=format_date_short(action.done_on, c.lang))
-        return para(f'<font color="#2f7d32">{plain(text, c.lang)}</font>', "cell", source=text)
+        return c.t(T.DONE_ON, date=format_date_short(action.done_on, c.lang)), DONE_COLOR
     if action.is_overdue(c.today()):
-        text = c.t(T.OVERDUE)
-        return para(f'<font color="#b3261e">{plain(text, c.lang)}</font>', "cell", source=text)
-    return c.cell(c.t(T.OPEN))
+        return c.t(T.OVERDUE), OVERDUE_COLOR
+    return c.t(T.OPEN), layout.INK
+
+
+def _state_cells(
+    c: _Ctx, actions: Sequence[Action], column: int
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    texts: list[str] = []
+    styles: list[tuple[object, ...]] = []
+    for row, action in enumerate(actions, start=1):
+        text, color = _action_state(c, action)
+        texts.append(text)
+        if color is not layout.INK:
+            styles.append(("TEXTCOLOR", (column, row), (column, row), color))
+    return texts, styles
 
 
 def _due(c: _Ctx, action: Action) -> str:
@@ -212,21 +258,15 @@ def _agenda(c: _Ctx, m: Meeting) -> list[Flowable]:
 
 
 def _meeting_actions_table(c: _Ctx, actions: Sequence[Action]) -> Table:
-    rows: list[list[Flowable]] = [
-        [c.fixed(h, "cellhead") for h in (T.OWNER, T.ACTION, T.DUE, T.STATE)]
-    ]
-    for action in actions:
-        rows.append(
-            [
-                c.cell(c.t(OWNER_NAMES[action.owner])),
-                c.cell(action.text),
-                c.cell(_due(c, action)),
-                _action_state(c, action),
-            ]
-        )
     widths = [26 * mm, 0.0, 24 * mm, 28 * mm]
     widths[1] = c.width() - sum(widths)
-    return _table(rows, widths)
+    rows: list[list[Cell]] = [[c.head(h) for h in (T.OWNER, T.ACTION, T.DUE, T.STATE)]]
+    states, extra = _state_cells(c, actions, 3)
+    for action, state in zip(actions, states, strict=True):
+        rows.append(
+            [c.t(OWNER_NAMES[action.owner]), c.fit(action.text, widths[1]), _due(c, action), state]
+        )
+    return _table(rows, widths, extra=extra)
 
 
 def meeting_story(doc: MeetingDoc, options: ExportOptions) -> list[Flowable]:
@@ -307,21 +347,14 @@ def person_story(doc: PersonDoc, options: ExportOptions) -> list[Flowable]:
     history = _role_history(c, meetings)
     if history:
         story.append(c.h(T.ROLE_HISTORY, "h2"))
-        rows: list[list[Flowable]] = [
-            [
-                c.fixed(T.ROLE, "cellhead"),
-                c.fixed(T.TEAM, "cellhead"),
-                c.fixed(T.SINCE, "cellhead"),
-                c.fixed(T.UNTIL, "cellhead"),
-            ]
-        ]
+        rows: list[list[Cell]] = [[c.head(h) for h in (T.ROLE, T.TEAM, T.SINCE, T.UNTIL)]]
         for role, team, first, last in history:
             rows.append(
                 [
                     c.cell(role or c.t(T.NONE_DASH)),
                     c.cell(team or c.t(T.NONE_DASH)),
-                    c.cell(format_date_short(first, c.lang)),
-                    c.cell(format_date_short(last, c.lang)),
+                    format_date_short(first, c.lang),
+                    format_date_short(last, c.lang),
                 ]
             )
         rest = width - 56 * mm
@@ -384,22 +417,21 @@ def _meetings_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> l
     head = [T.DATE, T.STATUS, T.PURPOSE, T.TOPICS_COUNT, T.ACTIONS_COUNT]
     if show_mood:
         head.append(T.MOOD)
-    rows: list[list[Flowable]] = [[c.fixed(h, "cellhead") for h in head]]
+    widths = [26 * mm, 20 * mm, 0.0, 15 * mm, 19 * mm] + ([14 * mm] if show_mood else [])
+    widths[2] = c.width() - sum(widths)
+    rows: list[list[Cell]] = [[c.head(h) for h in head]]
     for m in meetings:
         row = [
-            c.cell(format_date_short(c.day(m), c.lang)),
-            c.cell(c.t(STATUS_NAMES[m.status])),
-            c.cell(m.purpose),
-            c.cell(str(len(m.topics))),
-            c.cell(str(len(m.actions))),
+            format_date_short(c.day(m), c.lang),
+            c.t(STATUS_NAMES[m.status]),
+            c.fit(m.purpose, widths[2]),
+            str(len(m.topics)),
+            str(len(m.actions)),
         ]
         if show_mood:
-            row.append(c.cell(str(m.mood) if m.mood is not None else c.t(T.NONE_DASH)))
+            row.append(str(m.mood) if m.mood is not None else c.t(T.NONE_DASH))
         rows.append(row)
-    width = c.width()
-    fixed = [26 * mm, 20 * mm, 0.0, 15 * mm, 19 * mm] + ([14 * mm] if show_mood else [])
-    fixed[2] = width - sum(fixed)
-    story.append(_table(rows, fixed))
+    story.append(_table(rows, widths))
     return story
 
 
@@ -439,47 +471,54 @@ def _actions_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> li
         story.append(c.fixed(T.NO_ACTIONS, "small"))
         return story
     agreed = {m.id: c.day(m) for m in meetings}
-    rows: list[list[Flowable]] = [
-        [c.fixed(h, "cellhead") for h in (T.AGREED_ON, T.OWNER, T.ACTION, T.DUE, T.STATE)]
-    ]
 
     def order(a: Action) -> tuple[date, int]:
         return (agreed.get(a.meeting_id or -1, date.min), a.id)
 
-    for action in sorted(actions, key=order):
+    ordered = sorted(actions, key=order)
+    widths = [24 * mm, 24 * mm, 0.0, 22 * mm, 26 * mm]
+    widths[2] = c.width() - sum(widths)
+    rows: list[list[Cell]] = [[c.head(h) for h in (T.AGREED_ON, T.OWNER, T.ACTION, T.DUE, T.STATE)]]
+    states, extra = _state_cells(c, ordered, 4)
+    for action, state in zip(ordered, states, strict=True):
         day = agreed.get(action.meeting_id or -1)
         rows.append(
             [
-                c.cell(format_date_short(day, c.lang) if day else c.t(T.NONE_DASH)),
-                c.cell(c.t(OWNER_NAMES[action.owner])),
-                c.cell(action.text),
-                c.cell(_due(c, action)),
-                _action_state(c, action),
+                format_date_short(day, c.lang) if day else c.t(T.NONE_DASH),
+                c.t(OWNER_NAMES[action.owner]),
+                c.fit(action.text, widths[2]),
+                _due(c, action),
+                state,
             ]
         )
-    widths = [24 * mm, 24 * mm, 0.0, 22 * mm, 26 * mm]
-    widths[2] = c.width() - sum(widths)
-    story.append(_table(rows, widths))
+    story.append(_table(rows, widths, extra=extra))
     return story
 
 
 def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
-    story: list[Flowable] = [c.h(T.TOPICS_BY_THEME)]
+    # A section heading never ends a page: the page breaks before it instead.
+    story: list[Flowable] = [CondPageBreak(40 * mm), c.h(T.TOPICS_BY_THEME)]
+    widths = [24 * mm, 0.0, 24 * mm]
+    widths[1] = c.width() - sum(widths)
     any_topic = False
     for theme in Theme:
-        items: list[Flowable] = []
+        rows: list[list[Cell]] = [[c.head(T.DATE), c.head(T.TOPIC), c.head(T.STATE)]]
         for m in meetings:
             for topic in sorted(m.topics, key=lambda t: t.position):
-                if topic.theme is not theme:
-                    continue
-                stamp = format_date_short(c.day(m), c.lang)
-                extra = [stamp, c.t(TOPIC_STATE_NAMES[topic.state])]
-                items.append(_topic_line(c, topic.text, extra))
-        if items:
+                if topic.theme is theme:
+                    rows.append(
+                        [
+                            format_date_short(c.day(m), c.lang),
+                            c.fit(topic.text, widths[1]),
+                            c.t(TOPIC_STATE_NAMES[topic.state]),
+                        ]
+                    )
+        if len(rows) > 1:
+            if any_topic:
+                story.append(CondPageBreak(30 * mm))
             any_topic = True
-            story.append(CondPageBreak(30 * mm))
             story.append(c.h(THEME_NAMES[theme], "h2"))
-            story += _with_bullets(items)
+            story.append(_table(rows, widths))
     if not any_topic:
         story.append(c.fixed(T.NO_THEMES, "small"))
     return story
@@ -487,7 +526,7 @@ def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
 
 def _notes_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
     show_private = c.options.show_private
-    story: list[Flowable] = [c.h(T.NOTES_IN_ORDER)]
+    story: list[Flowable] = [CondPageBreak(40 * mm), c.h(T.NOTES_IN_ORDER)]
     written = 0
     for m in meetings:
         shared = m.shared_notes.strip()
@@ -508,7 +547,8 @@ def _notes_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
             block.append(c.fixed(T.PRIVATE_NOTES, "h3"))
             block.append(c.text(m.private_notes, "private"))
         # Keep a heading with the start of its notes; long notes still flow over pages.
-        story.append(CondPageBreak(25 * mm))
+        if written > 1:
+            story.append(CondPageBreak(25 * mm))
         story += block
     if not written:
         story.append(c.fixed(T.NO_SHARED_NOTES, "small"))

@@ -38,6 +38,9 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 18 * mm
 BODY_SIZE = 9.5
+CELL_SIZE = 8.8
+CELL_LEADING = CELL_SIZE * 1.5
+CELL_HEAD_SIZE = 8.5
 
 
 def page_size(paper: Paper) -> tuple[float, float]:
@@ -114,7 +117,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "bullet": ParagraphStyle(
             "bullet", parent=base, leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=0.8 * mm
         ),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.8, leading=8.8 * 1.5),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=CELL_SIZE, leading=CELL_LEADING),
         "cellhead": ParagraphStyle(
             "cellhead", parent=base, fontSize=8.5, leading=8.5 * 1.4, textColor=ACCENT
         ),

@@ -95,6 +95,7 @@ class T:
     EXECUTION_NONE = Msg(
         "No 1on1s were planned in this period.", "この期間に予定された1on1はありません。"
     )
+    TOPIC = Msg("Topic", "話題")
     TOPICS_COUNT = Msg("Topics", "話題")
     ACTIONS_COUNT = Msg("Actions", "アクション")
     THEMES_OVER_TIME = Msg("Themes over time", "テーマの推移")

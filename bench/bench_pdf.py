@@ -1,0 +1,121 @@
+"""Benchmark: a person summary over 100 meetings against reportlab alone (``python -m bench.bench_pdf``).
+
+Ours: the whole export of a person summary from an encrypted vault — gather the meetings,
+topics and actions through the store, lay out tables, charts and notes, return the PDF bytes.
+Floor: reportlab alone laying out the same texts with the same font (a plain SimpleDocTemplate
+of Paragraphs, CJK wrapping), measured in the same run, interleaved. Budget: 2×.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import tempfile
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from bench.common import Result, paired_ms, report
+from bench.pdf_data import sample_meetings, sample_person
+from taiwa.domain.models import ActionDraft, MeetingStatus, TopicDraft
+from taiwa.export import service
+from taiwa.export.fonts import register_font
+from taiwa.export.model import DocKind, ExportOptions
+from taiwa.store import Store
+from taiwa.vault.database import Database
+from taiwa.vault.keys import RawKey
+
+MEETINGS = 100
+BUDGET = 2.0
+
+
+def fill_vault(db: Database, count: int) -> int:
+    """A person with ``count`` meetings (notes, topics, actions) in ``db``; returns their id."""
+    store = Store(db)
+    sample = sample_person()
+    person = store.people.add(
+        sample.name,
+        emails=sample.emails,
+        role=sample.role,
+        team=sample.team,
+        started_on=sample.started_on,
+        career_goals=sample.career_goals,
+    )
+    for m in sample_meetings(count):
+        created = store.meetings.create(
+            person.id,
+            m.starts_at,
+            status=MeetingStatus.HELD,
+            carry_over=False,
+            topics=[TopicDraft(t.theme, t.text, t.raised_by, t.state) for t in m.topics],
+            actions=[ActionDraft(a.owner, a.text, a.due_on) for a in m.actions],
+            purpose=m.purpose,
+            wanted_response=m.wanted_response,
+            mood=m.mood,
+            shared_notes=m.shared_notes,
+            private_notes=m.private_notes,
+            zone=m.zone,
+        )
+        for action, original in zip(
+            [a for a in created.actions if a.meeting_id == created.id], m.actions, strict=True
+        ):
+            if original.done_on is not None:
+                store.actions.set_done(action.id, original.done_on)
+    return person.id
+
+
+def floor_texts(count: int) -> list[str]:
+    """The texts a person summary prints, as plain strings."""
+    person = sample_person()
+    texts = [person.name, person.role, person.team, person.career_goals]
+    for m in sample_meetings(count):
+        texts.append(f"{m.starts_at:%Y-%m-%d %H:%M} {m.purpose}")
+        texts += [t.text for t in m.topics]
+        texts += [f"{a.text} {a.due_on} {a.done_on}" for a in m.actions]
+        texts.append(m.shared_notes)
+    return texts
+
+
+def floor_pdf(texts: list[str]) -> bytes:
+    """reportlab alone: the same texts as Paragraphs in the same font, A4, CJK wrapping."""
+    font = register_font()
+    style = ParagraphStyle("floor", fontName=font, fontSize=9.5, leading=15, wordWrap="CJK")
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4)
+    doc.build([Paragraph(escape(t).replace("\n", "<br/>"), style) for t in texts])
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="taiwa-bench-pdf-") as folder:
+        db = Database.create(Path(folder) / "taiwa.db", RawKey.generate())
+        try:
+            person_id = fill_vault(db, MEETINGS)
+            store = Store(db)
+            options = ExportOptions(lang="ja", today=date(2026, 11, 21))
+            request = service.ExportRequest(DocKind.PERSON, person_id, options)
+            texts = floor_texts(MEETINGS)
+            ours, floor = paired_ms(
+                lambda: service.build(store, request), lambda: floor_pdf(texts), repeat=args.repeat
+            )
+        finally:
+            db.close()
+    result = Result(
+        name=f"PDF person summary, {MEETINGS} meetings (vault → PDF bytes)",
+        ours_ms=ours,
+        floor_ms=floor,
+        budget=BUDGET,
+    )
+    return report([result], args.json)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
