@@ -23,12 +23,38 @@ def vault_dir(tmp_path: Path) -> Path:
     return tmp_path / "vault"
 
 
-@pytest.fixture
-def created_vault(vault_dir: Path) -> Any:
-    """The service's CreatedVault (``.database``, ``.recovery_code``)."""
-    from taiwa.vault.service import create_vault
+@pytest.fixture(scope="session")
+def _vault_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[Any, str]]:
+    """One vault created per session (the recovery KDF is deliberately slow), copied per test."""
+    import keyring
 
-    return create_vault(vault_dir)
+    from taiwa.vault.service import create_vault
+    from tests.support.memkeyring import MemoryKeyring
+
+    folder = tmp_path_factory.mktemp("template") / "vault"
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        created = create_vault(folder)
+        created.database.close()
+    finally:
+        keyring.set_keyring(previous)
+    return folder, str(created.recovery_code), dict(backend.secrets)
+
+
+@pytest.fixture
+def created_vault(vault_dir: Path, _vault_template: Any, memory_keyring: Any) -> Any:
+    """A fresh vault, open (``.database``), with its ``.recovery_code`` and its keyring entry."""
+    import shutil
+    from types import SimpleNamespace
+
+    from taiwa.vault.service import open_vault
+
+    template, code, secrets = _vault_template
+    shutil.copytree(template, vault_dir)
+    memory_keyring.secrets.update(secrets)
+    return SimpleNamespace(database=open_vault(vault_dir), recovery_code=code)
 
 
 @pytest.fixture
@@ -60,3 +86,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def no_dbus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock watcher must not talk to the machine's D-Bus in tests."""
+    monkeypatch.setenv("TAIWA_NO_DBUS", "1")
+
+
+@pytest.fixture
+def main_window(qtbot: Any, app_ctx: Any, no_dbus: None) -> Iterator[Any]:
+    """The main window on an open, empty vault, showing the workspace."""
+    from taiwa.ui.main_window import MainWindow
+
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    window.start()
+    yield window
+    window.watcher.set_active(False)
