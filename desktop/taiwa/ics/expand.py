@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -208,6 +208,18 @@ def _occurrence(
     )
 
 
+_ALARM = re.compile(r"^BEGIN:VALARM$.*?^END:VALARM$\n?", re.MULTILINE | re.DOTALL | re.IGNORECASE)
+_UNUSED = re.compile(
+    r"^(?:DESCRIPTION|X-ALT-DESC|ATTACH|COMMENT)[;:][^\n]*\n?", re.MULTILINE | re.IGNORECASE
+)
+
+
+def _slim(text: str) -> str:
+    # Alarms, descriptions and attachments are most of an event's bytes and none of its
+    # meaning here; leaving them out halves the parse (and their content is never read).
+    return _UNUSED.sub("", _ALARM.sub("", text))
+
+
 def _calendar_text(blocks: Iterable[str], zone_blocks: Iterable[str], x_wr: str) -> str:
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Taiwa//import//EN"]
     if x_wr:
@@ -266,7 +278,7 @@ def expand(
         zone_blocks = [
             plan.blocks[plan.rename[t]] for t in sorted(used) if plan.rename.get(t) in plan.blocks
         ]
-        text = _calendar_text((_rewrite(e.text, plan) for e in group), zone_blocks, x_wr)
+        text = _calendar_text((_rewrite(_slim(e.text), plan) for e in group), zone_blocks, x_wr)
         try:
             found = _expand_group(
                 text, start, end, icalendar=icalendar, rie=recurring_ical_events, xwr=x_wr_timezone
@@ -319,14 +331,10 @@ def _expand_group(
                 raise _BadDatesError
         if calendar.get("X-WR-TIMEZONE"):
             calendar = xwr.to_standard(calendar)
-        query = rie.of(calendar)
-        out: list[Any] = []
-        iterator: Iterator[Any] = iter(query.after(start))
-        for component in iterator:
-            begin = _aware(component["DTSTART"].dt)
-            if begin >= end:
-                break
-            out.append(component)
-            if len(out) > MAX_OCCURRENCES:
-                raise _TooManyError
-        return out
+        # One between() over the bounded window: after() re-queries in growing steps and
+        # costs several times more. Rules that could yield unbounded counts inside the window
+        # (sub-daily frequencies) were refused before this point.
+        found = rie.of(calendar).between(start, end)
+        if len(found) > MAX_OCCURRENCES:
+            raise _TooManyError
+        return [c for c in found if start <= _aware(c["DTSTART"].dt) < end]

@@ -9,7 +9,9 @@ enforced: the event cap, per-event size, unterminated events and truncated files
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from taiwa.ics import errors
@@ -20,13 +22,16 @@ MAX_EVENTS = 30_000
 #: A single event bigger than this (usually one enormous DESCRIPTION line) is reported.
 MAX_EVENT_CHARS = 1024 * 1024
 
-_MARKER = re.compile(r"^(BEGIN|END):([A-Za-z][A-Za-z0-9-]*)[ \t]*$", re.MULTILINE)
+# Only the components the import reads; a VALARM inside an event is part of the event's text.
+_MARKER = re.compile(r"^(BEGIN|END):(VEVENT|VTIMEZONE|VCALENDAR)[ \t]*$", re.MULTILINE | re.I)
 _UNFOLD = re.compile(r"\n[ \t]")
 _FIELDS = re.compile(
-    r"^(UID|SUMMARY|ATTENDEE|ORGANIZER|RECURRENCE-ID|RRULE|DTSTART|STATUS)([;:][^\n]*)$",
+    r"^(UID|SUMMARY|RECURRENCE-ID|RRULE|DTSTART)([;:][^\n]*(?:\n[ \t][^\n]*)*)",
     re.MULTILINE | re.IGNORECASE,
 )
 _MAILTO = re.compile(r"mailto:([^\s;,\"<>]+)", re.IGNORECASE)
+_PEOPLE = re.compile(r"^(?:ATTENDEE|ORGANIZER)[;:][^\n]*$", re.MULTILINE | re.IGNORECASE)
+_ALARM = re.compile(r"^BEGIN:VALARM$.*?^END:VALARM$", re.MULTILINE | re.DOTALL | re.IGNORECASE)
 _X_WR_TZ = re.compile(r"^X-WR-TIMEZONE[;:]([^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TZID_LINE = re.compile(r"^TZID[;:]([^\n]*)$", re.MULTILINE | re.IGNORECASE)
 
@@ -71,18 +76,38 @@ def unescape(value: str) -> str:
 
 @dataclass(slots=True)
 class RawEvent:
-    """One VEVENT as found in the text (unfolded), with the few fields the pre-scan needs."""
+    """One VEVENT as found in the text, with the few fields the pre-scan needs.
+
+    Only candidates are ever unfolded and parsed: :attr:`text` is computed on first use.
+    """
 
     index: int  # 1-based number of the event in the file
     offset: int  # where BEGIN:VEVENT starts in the file's text
-    text: str  # the unfolded component, BEGIN to END
+    end: int  # where its END:VEVENT line ends
+    source: str  # the whole file's text (shared, not copied)
     uid: str = ""
     summary: str = ""
-    emails: tuple[str, ...] = ()
     has_recurrence_id: bool = False
     rrule: str = ""
     dtstart: str = ""
-    status: str = ""
+    _text: str | None = None
+    _emails: tuple[str, ...] | None = None
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        """Attendee and organizer addresses (casefolded), read on first use."""
+        if self._emails is None:
+            body = _ALARM.sub("", self.text)  # an e-mail alarm's ATTENDEE is not a guest
+            found = (_MAILTO.findall(line) for line in _PEOPLE.findall(body))
+            self._emails = tuple(f[-1].casefold() for f in found if f)
+        return self._emails
+
+    @property
+    def text(self) -> str:
+        """The component, BEGIN to END, unfolded."""
+        if self._text is None:
+            self._text = unfold(self.source[self.offset : self.end])
+        return self._text
 
 
 @dataclass(slots=True)
@@ -95,6 +120,24 @@ class ScannedFile:
     timezones: dict[str, str] = field(default_factory=dict)  # TZID → VTIMEZONE text
     x_wr_timezone: str = ""
     problems: list[Problem] = field(default_factory=list)
+
+    def mentioning(self, emails: Iterable[str]) -> set[int]:
+        """Positions in :attr:`events` of the events whose text mentions any of ``emails``.
+
+        One regex pass over the whole file instead of reading every event's attendees: a
+        superset (a mention in a description counts) is fine for choosing what to parse.
+        """
+        wanted = sorted({e for e in emails if e}, key=len, reverse=True)
+        if not wanted or not self.events:
+            return set()
+        pattern = re.compile("|".join(re.escape(e) for e in wanted), re.IGNORECASE)
+        starts = [e.offset for e in self.events]
+        found: set[int] = set()
+        for match in pattern.finditer(self.text):
+            i = bisect.bisect_right(starts, match.start()) - 1
+            if i >= 0 and match.start() < self.events[i].end:
+                found.add(i)
+        return found
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a text offset (computed only for reported problems)."""
@@ -109,15 +152,31 @@ class ScannedFile:
         )
 
 
-def _fill(event: RawEvent) -> None:
-    emails: list[str] = []
-    for name, rest in _FIELDS.findall(event.text):
-        key = name.upper()
-        if key in ("ATTENDEE", "ORGANIZER"):
-            found = _MAILTO.findall(rest)
-            if found:
-                emails.append(found[-1].casefold())
-        elif key == "UID":
+def _fill(events: list[RawEvent], text: str) -> None:
+    # One regex pass over the whole text (C speed), each hit assigned to the event it falls in.
+    # The first value wins: a VALARM, usually after the event's own properties, has its own
+    # SUMMARY.
+    ev_i = 0
+    seen: set[str] = set()
+    for match in _FIELDS.finditer(text):
+        pos = match.start()
+        if ev_i < len(events) and events[ev_i].end <= pos:
+            while ev_i < len(events) and events[ev_i].end <= pos:
+                ev_i += 1
+            seen = set()
+        if ev_i == len(events):
+            break
+        event = events[ev_i]
+        if pos < event.offset:
+            continue
+        key = match.group(1).upper()
+        if key in seen:
+            continue
+        seen.add(key)
+        rest = match.group(2)
+        if "\n" in rest:
+            rest = unfold(rest)
+        if key == "UID":
             event.uid = value_of(rest).strip()
         elif key == "SUMMARY":
             event.summary = unescape(value_of(rest))
@@ -127,9 +186,6 @@ def _fill(event: RawEvent) -> None:
             event.rrule = value_of(rest).upper()
         elif key == "DTSTART":
             event.dtstart = value_of(rest).strip()
-        elif key == "STATUS":
-            event.status = value_of(rest).strip().upper()
-    event.emails = tuple(emails)
 
 
 def scan(text: str, name: str) -> ScannedFile:  # noqa: PLR0912 - one state machine
@@ -164,13 +220,15 @@ def scan(text: str, name: str) -> ScannedFile:  # noqa: PLR0912 - one state mach
             continue
         # END: close the innermost matching component; anything opened inside it and never
         # closed is dropped with it (icalendar will judge the event when it is parsed).
-        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == comp), None)
-        if depth is None:
+        depth = len(stack) - 1
+        while depth >= 0 and stack[depth][0] != comp:
+            depth -= 1
+        if depth < 0:
             continue
         _, begin = stack[depth]
         del stack[depth:]
         if comp == "VEVENT":
-            _add_event(result, text[begin : match.end()], begin, count)
+            _add_event(result, begin, match.end(), count)
         elif comp == "VTIMEZONE":
             block = unfold(text[begin : match.end()])
             tzid = _TZID_LINE.search(block)
@@ -183,6 +241,7 @@ def scan(text: str, name: str) -> ScannedFile:  # noqa: PLR0912 - one state mach
             result.problems.append(_unterminated(result, begin, count))
     if calendar_seen and not calendar_closed:
         result.problems.append(result.problem("truncated"))
+    _fill(result.events, text)
     head = text[: result.events[0].offset] if result.events else text[:65536]
     x_wr = _X_WR_TZ.search(head)
     if x_wr:
@@ -194,10 +253,11 @@ def _unterminated(result: ScannedFile, begin: int, index: int) -> Problem:
     return Problem(result.name, "unterminated_event", line=result.line_of(begin), event=index)
 
 
-def _add_event(result: ScannedFile, block: str, begin: int, index: int) -> None:
-    if len(block) > MAX_EVENT_CHARS:
+def _add_event(result: ScannedFile, begin: int, end: int, index: int) -> None:
+    if end - begin > MAX_EVENT_CHARS:
+        block = result.text[begin:end]
         longest = max(len(line) for line in block.split("\n"))
-        event = RawEvent(index=index, offset=begin, text="")
+        event = RawEvent(index=index, offset=begin, end=end, source="")
         result.problems.append(
             result.problem(
                 "event_too_large",
@@ -207,6 +267,4 @@ def _add_event(result: ScannedFile, block: str, begin: int, index: int) -> None:
             )
         )
         return
-    event = RawEvent(index=index, offset=begin, text=unfold(block))
-    _fill(event)
-    result.events.append(event)
+    result.events.append(RawEvent(index=index, offset=begin, end=end, source=result.text))

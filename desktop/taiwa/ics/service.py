@@ -283,7 +283,12 @@ def plan_import(
     seen_uids: set[str] = set()
     for n, scanned in enumerate(scanned_files):
         plan.problems.extend(scanned.problems)
-        candidates = {e.uid for e in scanned.events if matcher.is_candidate(e.summary, e.emails)}
+        mentioned = scanned.mentioning(matcher.by_email)
+        candidates = {
+            e.uid
+            for i, e in enumerate(scanned.events)
+            if i in mentioned or matcher.title_matches(e.summary)
+        }
         seen_uids |= {e.uid for e in scanned.events}
         chosen = [e for e in scanned.events if e.uid in candidates]
         found, bad = expand(scanned, chosen, window.start, window.end)

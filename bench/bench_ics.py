@@ -1,0 +1,224 @@
+"""Benchmark: importing a busy 5 000-event calendar against icalendar + recurring-ical-events.
+
+Run: ``python -m bench.bench_ics`` (``--json FILE`` to keep the figures, ``--repeat N``).
+
+The calendar (generated, Outlook style with a Windows TZID and its VTIMEZONE): 5 000 events —
+300 weekly series (40 of them 1on1s with known people, the rest team meetings), each with 20
+moved occurrences (RECURRENCE-ID overrides), plus 4 700 one-off meetings — about 11 000 VEVENT
+components. The floor is what the libraries alone do with it: ``icalendar`` parses the file and
+``recurring-ical-events`` expands the same window, measured in the same run, interleaved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench.common import Result, paired_ms, report
+
+NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+SERIES = 300
+ONE_ON_ONES = 40
+MOVED = 20
+SINGLES = 4_700
+MANAGER = "manager@example.com"
+
+_TZ = """BEGIN:VTIMEZONE
+TZID:Tokyo Standard Time
+BEGIN:STANDARD
+DTSTART:16010101T000000
+TZOFFSETFROM:+0900
+TZOFFSETTO:+0900
+END:STANDARD
+END:VTIMEZONE"""
+
+
+def _stamp(value: datetime) -> str:
+    return value.strftime("%Y%m%dT%H%M%S")
+
+
+def _attendees(emails: list[str]) -> list[str]:
+    lines = [f"ORGANIZER;CN=Manager:mailto:{MANAGER}"]
+    lines.append(f"ATTENDEE;CN=Manager;PARTSTAT=ACCEPTED:mailto:{MANAGER}")
+    lines += [
+        f"ATTENDEE;CN={e.split('@')[0]};PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:mailto:{e}"
+        for e in emails
+    ]
+    lines.append("ATTENDEE;CUTYPE=ROOM;CN=Room 5F;PARTSTAT=ACCEPTED:mailto:room5f@example.com")
+    return lines
+
+
+def _event(uid: str, start: datetime, summary: str, emails: list[str], extra: list[str]) -> str:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        "DTSTAMP:20260101T000000Z",
+        f"SUMMARY:{summary}",
+        f"DTSTART;TZID=Tokyo Standard Time:{_stamp(start)}",
+        f"DTEND;TZID=Tokyo Standard Time:{_stamp(start + timedelta(minutes=30))}",
+        "SEQUENCE:0",
+        "DESCRIPTION:Agenda and notes for the meeting\\, see the shared folder for the"
+        " documents\\nThis line is long on purpose so the file resembles a real export.",
+        *extra,
+        *_attendees(emails),
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "TRIGGER:-PT15M",
+        "DESCRIPTION:Reminder",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
+    return "\r\n".join(lines)
+
+
+def reports() -> list[tuple[str, str]]:
+    """The known people of the benchmark vault: (name, e-mail)."""
+    return [(f"Report {i:02d}", f"report{i:02d}@example.com") for i in range(ONE_ON_ONES)]
+
+
+def generate_calendar(seed: int = 5) -> str:
+    """The benchmark calendar's text (see the module's notes)."""
+    rng = random.Random(seed)
+    first = datetime(2025, 9, 1, 10, 0)
+    parts = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Microsoft Corporation//Outlook 16.0//EN"]
+    parts.append(_TZ.replace("\n", "\r\n"))
+    people = [email for _, email in reports()]
+    others = [f"colleague{i:03d}@example.com" for i in range(200)]
+    for s in range(SERIES):
+        start = first + timedelta(days=s % 5, hours=s % 7)
+        if s < ONE_ON_ONES:
+            summary = ("1on1 " if s % 2 else "面談 ") + f"Report {s:02d}"
+            emails = [people[s]]
+        else:
+            summary = f"Team sync {s}" if s % 3 else f"週次定例 {s}"
+            emails = rng.sample(others, rng.randint(3, 8))
+        uid = f"series-{s}@bench.example.com"
+        parts.append(_event(uid, start, summary, emails, ["RRULE:FREQ=WEEKLY"]))
+        for k in range(MOVED):
+            original = start + timedelta(weeks=3 + k * 2)
+            moved = original + timedelta(days=1, hours=1)
+            rid = f"RECURRENCE-ID;TZID=Tokyo Standard Time:{_stamp(original)}"
+            parts.append(_event(uid, moved, summary, emails, [rid]))
+    for n in range(SINGLES):
+        start = first + timedelta(days=rng.randint(0, 500), hours=rng.randint(0, 8))
+        emails = rng.sample(others, rng.randint(2, 6))
+        parts.append(_event(f"single-{n}@bench.example.com", start, f"Meeting {n}", emails, []))
+    parts.append("END:VCALENDAR")
+    return "\r\n".join(parts) + "\r\n"
+
+
+def _window() -> tuple[datetime, datetime]:
+    return NOW - timedelta(days=90), NOW + timedelta(days=365)
+
+
+def floor(path: Path) -> int:
+    """The libraries alone: parse the file, expand the window."""
+    import icalendar
+    import recurring_ical_events
+
+    start, end = _window()
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return len(recurring_ical_events.of(calendar).between(start, end))
+
+
+def _vault(folder: Path) -> Any:
+    from taiwa.store import Store
+    from taiwa.vault.database import Database
+    from taiwa.vault.keys import RawKey
+
+    folder.mkdir(parents=True, exist_ok=True)
+    db = Database.create(folder / "taiwa.db", RawKey.generate())
+    store = Store(db)
+    for name, email in reports():
+        store.people.add(name, emails=[email])
+    store.settings.set("calendar.owner", MANAGER)
+    return db
+
+
+def _plan(db: Any, path: Path) -> Any:
+    from taiwa.ics import service
+
+    start, end = _window()
+    return service.plan_import(db, [path], window=service.Window(start, end), now=NOW)
+
+
+def _peak(fn: Callable[[], Any]) -> float:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / (1024 * 1024)
+    finally:
+        tracemalloc.stop()
+
+
+def run(repeat: int) -> list[Result]:
+    """Measure the plan (dry run), the real import and the floor in one run."""
+    from taiwa.ics import service
+
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="taiwa-bench-ics-") as tmp:
+        root = Path(tmp)
+        path = root / "calendar.ics"
+        path.write_text(generate_calendar(), encoding="utf-8", newline="")
+        db = _vault(root / "plan")
+        plan = _plan(db, path)
+        assert len(plan.items) > ONE_ON_ONES * 40, "the benchmark must find the 1on1 series"
+        assert not plan.problems
+        ours, base = paired_ms(lambda: _plan(db, path), lambda: floor(path), repeat=repeat)
+        results.append(Result("ics import: plan / dry run (5 000 events)", ours, base, 1.0))
+        db.close()
+        # The real import: a fresh vault each time (untimed), then plan + one transaction.
+        real: list[float] = []
+        floors: list[float] = []
+        for i in range(max(3, repeat // 2)):
+            fresh = _vault(root / f"real{i}")
+            t0 = time.perf_counter()
+            floor(path)
+            floors.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            service.apply_import(fresh, _plan(fresh, path))
+            real.append((time.perf_counter() - t0) * 1000)
+            fresh.close()
+        results.append(
+            Result(
+                "ics import: real import into a vault",
+                statistics.median(real),
+                statistics.median(floors),
+                1.0,
+            )
+        )
+        db = _vault(root / "mem")
+        ours_mb = _peak(lambda: _plan(db, path))
+        floor_mb = _peak(lambda: floor(path))
+        db.close()
+        results.append(
+            Result(
+                f"ics import: peak memory MB (floor {floor_mb:.1f} MB)", ours_mb, None, None, "MB"
+            )
+        )
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", metavar="FILE")
+    args = parser.parse_args(argv)
+    results = run(args.repeat)
+    for r in results:
+        if r.unit == "MB":
+            print(f"     {r.name}: {r.ours_ms:.1f} MB")
+    return report([r for r in results if r.unit != "MB"], args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
