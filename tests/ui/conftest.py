@@ -27,7 +27,6 @@ def vault_dir(tmp_path: Path) -> Path:
 def _vault_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[Any, str]]:
     """One vault created per session (the recovery KDF is deliberately slow), copied per test."""
     import keyring
-
     from taiwa.vault.service import create_vault
     from tests.support.memkeyring import MemoryKeyring
 

@@ -37,15 +37,9 @@ def visible_texts(root: QWidget) -> str:
         for w in [window, *window.findChildren(QWidget)]:
             if not w.isVisible():
                 continue
-            if isinstance(w, QLabel):
+            if isinstance(w, (QLabel, QAbstractButton, QLineEdit)):
                 parts.append(w.text())
-            elif isinstance(w, QAbstractButton):
-                parts.append(w.text())
-            elif isinstance(w, QLineEdit):
-                parts.append(w.text())
-            elif isinstance(w, QPlainTextEdit):
-                parts.append(w.toPlainText())
-            elif isinstance(w, QTextEdit):
+            elif isinstance(w, (QPlainTextEdit, QTextEdit)):
                 parts.append(w.toPlainText())
             elif isinstance(w, QComboBox):
                 parts.append(w.currentText())
@@ -214,7 +208,7 @@ def test_each_failure_gets_its_own_explanation_and_files_stay(
     else:
         header.write_text("{ not json", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
-    window, ctx = _window_on(qtbot, folder)
+    window, _ctx = _window_on(qtbot, folder)
     screen = window._unlock
     qtbot.waitUntil(lambda: screen.last_error_code != "", timeout=10_000)
     assert screen.last_error_code == code
@@ -458,7 +452,7 @@ def test_backup_and_restore_through_the_gui(
     dialog.file.setText(str(target))
     dialog.secret.setText("wrong wrong wrong wrong")
     dialog._on_check()
-    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
     assert ctx.is_unlocked  # a wrong secret changes nothing
     dialog.secret.setText(recovery_code)
     dialog._on_check()
@@ -478,7 +472,7 @@ def test_drop_of_ics_files_opens_the_import(
     from PySide6.QtGui import QDropEvent
 
     opened: list[list[Path]] = []
-    monkeypatch.setattr(main_window, "open_import", lambda files: opened.append(files))
+    monkeypatch.setattr(main_window, "open_import", opened.append)
     ics = tmp_path / "cal.ics"
     ics.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n", encoding="utf-8")
     mime = QMimeData()
