@@ -7,55 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 
 from taiwa.ui import ops
 from taiwa.ui.context import AppContext
 from taiwa.ui.main_window import MainWindow
+from tests.ui.shell_support import visible_texts
 
 CODE_CHARS = set("0123456789ABCDEFGHJKMNPQRSTVWXYZ-")
-
-
-def visible_texts(root: QWidget) -> str:
-    """Every text a user could read in ``root`` and the visible top-level windows."""
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QComboBox,
-        QLineEdit,
-        QPlainTextEdit,
-        QTextEdit,
-    )
-
-    parts: list[str] = []
-    windows = [root] + [
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not root
-    ]
-    for window in windows:
-        parts.append(window.windowTitle())
-        for w in [window, *window.findChildren(QWidget)]:
-            if not w.isVisible():
-                continue
-            if isinstance(w, (QLabel, QAbstractButton, QLineEdit)):
-                parts.append(w.text())
-            elif isinstance(w, (QPlainTextEdit, QTextEdit)):
-                parts.append(w.toPlainText())
-            elif isinstance(w, QComboBox):
-                parts.append(w.currentText())
-            elif isinstance(w, QAbstractItemView) and w.model() is not None:
-                model = w.model()
-                root_index = QModelIndex()
-                for row in range(min(model.rowCount(root_index), 500)):
-                    for col in range(50):
-                        index = model.index(row, col, root_index)
-                        if not index.isValid():
-                            break
-                        value = model.data(index)
-                        if value is not None:
-                            parts.append(str(value))
-            parts.append(w.toolTip())
-    return "\n".join(p for p in parts if p)
 
 
 # -- first run -------------------------------------------------------------------------------
