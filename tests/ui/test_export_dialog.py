@@ -61,18 +61,18 @@ def test_preview_and_private_notes_warning(qtbot: Any, seeded: Any, tmp_path: Pa
     ctx, person_id, _meeting_id = seeded
     dialog = make(qtbot, ctx, tmp_path, person_id=person_id)
     assert dialog.kind() is DocKind.PERSON and not dialog.kind_meeting.isEnabled()
-    text = wait_preview(qtbot, dialog, "1 meetings")
-    assert "Private notes: not included (1 meetings have them)" in text
+    text = wait_preview(qtbot, dialog, "Meetings: 1")
+    assert "Private notes: not included (meetings with private notes: 1)" in text
     assert SECRET not in text and "DIALOG-SHARED" not in text  # counts only, never note text
     assert not dialog.private_warning.isVisible()
     dialog.include_private.setChecked(True)
     assert dialog.private_warning.isVisible()
-    wait_preview(qtbot, dialog, "PRIVATE notes of 1 meetings — included")
+    wait_preview(qtbot, dialog, "PRIVATE NOTES INCLUDED — meetings with private notes: 1")
     # The shared summary turns private notes off and cannot have them.
     dialog.shared_only.setChecked(True)
     assert not dialog.include_private.isChecked() and not dialog.include_private.isEnabled()
-    text = wait_preview(qtbot, dialog, "No mood")
-    assert "No signals" in text and "not included" in text
+    text = wait_preview(qtbot, dialog, "Mood: not included")
+    assert "Signals: not included" in text and "Private notes: not included" in text
 
 
 def test_export_person_summary_off_thread(qtbot: Any, seeded: Any, tmp_path: Path) -> None:

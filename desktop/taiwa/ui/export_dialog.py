@@ -407,46 +407,44 @@ class ExportDialog(QDialog):
         if p.kind is DocKind.MEETING:
             lines.append(self.tr("• One meeting with {name}").format(name=p.person_name))
         else:
+            lines.append(self.tr("• Person: {name}").format(name=p.person_name))
             if p.start and p.end:
                 lines.append(
-                    self.tr("• {name}: {count} meetings from {start} to {end}").format(
-                        name=p.person_name,
-                        count=p.meetings,
-                        start=p.start.isoformat(),
-                        end=p.end.isoformat(),
+                    self.tr("• Meetings: {count} ({start} – {end})").format(
+                        count=p.meetings, start=p.start.isoformat(), end=p.end.isoformat()
                     )
                 )
             else:
-                lines.append(
-                    self.tr("• {name}: {count} meetings").format(
-                        name=p.person_name, count=p.meetings
-                    )
-                )
+                lines.append(self.tr("• Meetings: {count}").format(count=p.meetings))
             lines.append(self.tr("• Profile, role history and career goals"))
         lines.append(
-            self.tr("• {topics} agenda topics, {actions} agreed actions").format(
+            self.tr("• Agenda topics: {topics} · Agreed actions: {actions}").format(
                 topics=p.topics, actions=p.actions
             )
         )
-        lines.append(self.tr("• Shared notes of {count} meetings").format(count=p.shared_notes))
+        lines.append(self.tr("• Meetings with shared notes: {count}").format(count=p.shared_notes))
         if p.private_included:
             lines.append(
-                self.tr("• PRIVATE notes of {count} meetings — included").format(
+                self.tr("• PRIVATE NOTES INCLUDED — meetings with private notes: {count}").format(
                     count=p.private_notes
                 )
             )
         else:
             lines.append(
-                self.tr("• Private notes: not included ({count} meetings have them)").format(
-                    count=p.private_notes
-                )
+                self.tr(
+                    "• Private notes: not included (meetings with private notes: {count})"
+                ).format(count=p.private_notes)
             )
         if p.kind is DocKind.PERSON:
-            lines.append(self.tr("• Mood trend chart") if p.mood_included else self.tr("• No mood"))
             lines.append(
-                self.tr("• Signals for the manager ({count})").format(count=p.signals)
+                self.tr("• Mood trend chart: included")
+                if p.mood_included
+                else self.tr("• Mood: not included")
+            )
+            lines.append(
+                self.tr("• Signals for the manager: {count}").format(count=p.signals)
                 if p.signals_included
-                else self.tr("• No signals")
+                else self.tr("• Signals: not included")
             )
         return lines
 
