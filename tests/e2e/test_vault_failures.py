@@ -20,7 +20,7 @@ import pytest
 
 from taiwa.vault import errors
 from taiwa.vault.database import PAGE_SIZE
-from tests.support.vaults import CliVault, snapshot
+from tests.support.vaults import CliVault, add_notes, snapshot
 
 SENTINEL = "SENTINEL-FAILURE-7f3a"
 
@@ -31,19 +31,7 @@ def _db(v: CliVault) -> Path:
 
 def _fill(v: CliVault) -> None:
     """Some notes in the vault, so later pages are real data pages."""
-    code = (
-        "from pathlib import Path; import os\n"
-        "from taiwa.vault.service import open_vault\n"
-        "db = open_vault(Path(os.environ['TAIWA_VAULT']))\n"
-        "with db.transaction() as c:\n"
-        "    c.execute(\"INSERT INTO person(name, created_at, updated_at) VALUES ('P','x','x')\")\n"
-        "    for i in range(40):\n"
-        '        c.execute("INSERT INTO meeting(person_id, starts_at, created_at, updated_at,'
-        " shared_notes) VALUES (1, '2026-01-01T00:00:00Z', 'x', 'x', ?)\","
-        f" ('{SENTINEL} ' + 'n' * 1500,))\n"
-        "db.close()\n"
-    )
-    subprocess.run([sys.executable, "-c", code], env=v.env, check=True, timeout=60)
+    add_notes(v, [f"{SENTINEL} " + "n" * 1500 for _ in range(40)])
 
 
 def _flip(v: CliVault, offset: int) -> None:

@@ -12,6 +12,7 @@ import contextlib
 from typing import Any
 
 import keyring.backend
+import keyring.backends.chainer
 import keyring.errors
 
 import keyring
@@ -35,8 +36,8 @@ def _refused(backend: Any) -> bool:
     if module.startswith("keyrings.alt") and "file" in module:
         return True
     # A chainer with nothing behind it is "no keyring" too.
-    children = getattr(backend, "backends", None)
-    if module == "keyring.backends.chainer" and children is not None:
+    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
+        children = list(backend.backends)
         return not children or all(_refused(child) for child in children)
     return False
 
