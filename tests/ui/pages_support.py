@@ -124,7 +124,7 @@ def _model_texts(model: Any, parent: Any = None) -> list[str]:
                 if v is not None:
                     out.append(str(v))
         idx0 = model.index(r, 0, parent)
-        if model.hasChildren(idx0):
+        if model.rowCount(idx0) > 0:
             out.extend(_model_texts(model, idx0))
     return out
 

@@ -294,7 +294,11 @@ class DashboardPage(Page):
         store = self.ctx.store
         op: Op[DashboardData] = Op(self, lambda: load_dashboard(store))
         self._op = op
-        op.success(lambda data, op=op: self._on_loaded(op, data)).failure(self._on_failed).run()
+
+        def done(data: DashboardData) -> None:
+            self._on_loaded(op, data)
+
+        op.success(done).failure(self._on_failed).run()
 
     # -- filling ----------------------------------------------------------------------------
 

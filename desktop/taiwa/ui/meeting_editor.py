@@ -276,8 +276,15 @@ class MeetingEditor(Page):
         self._saver.saved.connect(self._on_autosaved)
         self._saver.failed.connect(self._on_autosave_failed)
         self._saver.state_changed.connect(self._on_save_state)
+        self._last_list = "topic"  # which list Ctrl+D acts on when neither has focus
         self._build()
         self._build_actions()
+        self.topic_view.selectionModel().currentChanged.connect(
+            lambda *_: setattr(self, "_last_list", "topic")
+        )
+        self.action_view.selectionModel().currentChanged.connect(
+            lambda *_: setattr(self, "_last_list", "action")
+        )
         self._show_empty(True)
 
     # -- layout -----------------------------------------------------------------------------
@@ -1012,9 +1019,22 @@ class MeetingEditor(Page):
         return True
 
     def _real(self, kind: str, obj_id: int) -> int:
+        """The live id of a topic/action an older command knew (undo re-creates rows)."""
+        seen = {obj_id}
         while (kind, obj_id) in self._alias:
             obj_id = self._alias[(kind, obj_id)]
+            if obj_id in seen:  # defensive: never loop
+                break
+            seen.add(obj_id)
         return obj_id
+
+    def _recreated(self, kind: str, old_id: int, new_id: int) -> None:
+        """Row ``old_id`` (as commands knew it) lives on as ``new_id``."""
+        prev = self._real(kind, old_id)
+        # SQLite may hand out a freed id again: a live id is never an alias of another.
+        self._alias.pop((kind, new_id), None)
+        if prev != new_id:
+            self._alias[(kind, prev)] = new_id
 
     def _changed(self) -> None:
         self.ctx.events.data_changed.emit()
@@ -1125,7 +1145,7 @@ class MeetingEditor(Page):
         def do() -> None:
             t = self.ctx.store.topics.add(mid, theme, text)
             if "id" in state:
-                self._alias[("topic", state["id"])] = t.id
+                self._recreated("topic", state["id"], t.id)
             else:
                 state["id"] = t.id
             idx = self.topics.add_topic(t)
@@ -1213,7 +1233,7 @@ class MeetingEditor(Page):
             new = self.ctx.store.topics.add(
                 mid, t.theme, t.text, raised_by=t.raised_by, state=t.state
             )
-            self._alias[("topic", self._real("topic", state["id"]))] = new.id
+            self._recreated("topic", state["id"], new.id)
             self.topics.add_topic(new)
             self.topic_view.expandAll()
 
@@ -1233,7 +1253,7 @@ class MeetingEditor(Page):
         def do() -> None:
             a = self.ctx.store.actions.add(pid, owner, text, meeting_id=mid, due_on=due)
             if "id" in state:
-                self._alias[("action", state["id"])] = a.id
+                self._recreated("action", state["id"], a.id)
             else:
                 state["id"] = a.id
             self.actions_model.insert_row(a)
@@ -1305,7 +1325,7 @@ class MeetingEditor(Page):
             new = store.add(a.person_id, a.owner, a.text, meeting_id=a.meeting_id, due_on=a.due_on)
             if a.done_on is not None:
                 new = store.set_done(new.id, a.done_on)
-            self._alias[("action", self._real("action", state["id"]))] = new.id
+            self._recreated("action", state["id"], new.id)
             self.actions_model.insert_row(new, idx.row())
 
         self._push(self.tr("Delete action item"), do, undo)
@@ -1313,7 +1333,9 @@ class MeetingEditor(Page):
 
     def _on_toggle_current(self) -> None:
         """Ctrl+D: toggle the focused list's current item (topic discussed / action done)."""
-        if self.topic_view.hasFocus():
+        if self.topic_view.hasFocus() or (
+            self._last_list == "topic" and not self.action_view.hasFocus()
+        ):
             idx = self.topic_view.currentIndex()
             t = idx.sibling(idx.row(), 0).data(OBJECT_ROLE) if idx.isValid() else None
             if t is not None and not isinstance(t, Theme):

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -66,7 +67,7 @@ class _RowsTableModel(QAbstractTableModel):
 
     headers: tuple[str, ...] = ()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
 
@@ -81,7 +82,9 @@ class _RowsTableModel(QAbstractTableModel):
     def header_labels(self) -> tuple[str, ...]:
         return self.headers
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _D.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _D.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _D.DisplayRole:
             names = self.header_labels()
             if 0 <= section < len(names):
@@ -246,7 +249,7 @@ class PeopleFilterProxy(QSortFilterProxyModel):
     ``only_ids`` limits the rows to the people the screen may show (the opened person or none).
     """
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: list[str] = []
         self._only: frozenset[int] | None = None
@@ -261,12 +264,15 @@ class PeopleFilterProxy(QSortFilterProxyModel):
         return unicodedata.normalize("NFKC", text).casefold()
 
     def set_query(self, text: str) -> None:
+        # begin/endFilterChange replace the deprecated invalidateRowsFilter() (Qt 6.10).
+        self.beginFilterChange()
         self._terms = [self._fold(t) for t in text.split() if t]
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_only_ids(self, ids: Iterable[int] | None) -> None:
+        self.beginFilterChange()
         self._only = None if ids is None else frozenset(ids)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
@@ -295,7 +301,7 @@ class MeetingHistoryModel(_RowsTableModel):
     DATE, STATUS, MOOD, AGENDA, PURPOSE = range(5)
     PAGE = 40
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch: Callable[[int, int], Sequence[Any]] | None = None
         self._total = 0
@@ -421,7 +427,11 @@ class ActionsModel(_RowsTableModel):
     text_edited = Signal(int, str)  # action id, new text
 
     def __init__(
-        self, parent=None, *, editable: bool = False, person_names: dict[int, str] | None = None
+        self,
+        parent: QObject | None = None,
+        *,
+        editable: bool = False,
+        person_names: dict[int, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.editable = editable
@@ -534,7 +544,7 @@ class TopicTreeModel(QAbstractItemModel):
     state_toggled = Signal(int, bool)  # topic id, discussed
     text_edited = Signal(int, str)  # topic id, new text
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[tuple[Theme, list[Topic]]] = []
 
@@ -658,7 +668,9 @@ class TopicTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: Index = _ROOT) -> bool:
         return self.rowCount(parent) > 0
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _D.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _D.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _D.DisplayRole:
             #: Column headers of the agenda: the topic text and its state.
             return (_tr("Topic"), _tr("State"))[section] if section in (0, 1) else None
@@ -832,7 +844,7 @@ class SearchResultsModel(_RowsTableModel):
 
     HIT = 0
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._loader: Callable[[int], None] | None = None
         self._more = False

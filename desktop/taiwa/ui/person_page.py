@@ -84,8 +84,8 @@ class PersonPage(Page):
         self.edit_button.clicked.connect(self.edit_profile)
         self.export_button = QPushButton(self.tr("E&xport PDF…"), self)
         self.export_button.clicked.connect(self._on_export)
-        for b in (self.new_button, self.edit_button, self.export_button):
-            head.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
+        for button in (self.new_button, self.edit_button, self.export_button):
+            head.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(head)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -162,13 +162,14 @@ class PersonPage(Page):
         toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         toggle.triggered.connect(self._on_toggle_current)
         self.action_view.addAction(toggle)
-        for a, b in (
+        pairs: list[tuple[QWidget, QWidget]] = [
             (self.new_button, self.edit_button),
             (self.edit_button, self.export_button),
             (self.export_button, self.history_view),
             (self.history_view, self.goals),
             (self.goals, self.action_view),
-        ):
+        ]
+        for a, b in pairs:
             QWidget.setTabOrder(a, b)
 
     # -- the page protocol ------------------------------------------------------------------

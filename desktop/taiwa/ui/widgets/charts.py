@@ -6,11 +6,20 @@ screenshots, and show nothing but numbers the page already holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from taiwa.domain.models import EXECUTION_RATE_TARGET, Theme
@@ -56,7 +65,7 @@ class MoodChart(QWidget):
         self._points = []
         self.update()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -140,11 +149,11 @@ class ThemeBalanceBars(QWidget):
         self._counts = {}
         self.update()
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         self._update_height()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -202,7 +211,7 @@ class RateGauge(QWidget):
         big = QFontMetrics(self._big_font())
         self.setFixedHeight(fm.height() * 2 + big.height() + 24)
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if hasattr(self, "_title"):
             self._update_height()
@@ -237,7 +246,7 @@ class RateGauge(QWidget):
     def clear(self) -> None:
         self.set_rate(None)
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -285,19 +294,3 @@ class RateGauge(QWidget):
         p.drawText(
             QRectF(0, y, self.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, self.caption()
         )
-
-
-def mood_points(series: Sequence[tuple[date | datetime, int]]) -> list[tuple[date | datetime, int]]:
-    """Normalise whatever shape the store returns into (when, mood) pairs."""
-    out: list[tuple[date | datetime, int]] = []
-    for item in series:
-        if isinstance(item, tuple):
-            out.append((item[0], item[1]))
-        else:  # an object with attributes
-            when = (
-                getattr(item, "starts_at", None)
-                or getattr(item, "on", None)
-                or getattr(item, "date", None)
-            )
-            out.append((when, getattr(item, "mood")))  # noqa: B009
-    return out

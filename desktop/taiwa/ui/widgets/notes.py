@@ -7,7 +7,7 @@ the characters, never the markup (QPlainTextEdit drops formatting by itself).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,6 +40,8 @@ class NotesEdit(QPlainTextEdit):
         self._loading = True
         try:
             self.setPlainText(text)  # resets the document's undo history too
+            # Typing continues the notes: the cursor waits at the end, not before the first line.
+            self.moveCursor(QTextCursor.MoveOperation.End)
         finally:
             self._loading = False
 

@@ -1,0 +1,341 @@
+"""The pages as a user drives them: add a person, hold a meeting with carried items, type notes
+and find them autosaved, undo, search and open the hit, privacy mode, clear()."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from taiwa import i18n
+from taiwa.domain.models import Owner, Theme, TopicState
+from taiwa.ui import ops
+from taiwa.ui.dashboard import DashboardPage
+from taiwa.ui.meeting_editor import MeetingEditor, set_shown_person
+from taiwa.ui.models import ActionsModel, TopicTreeModel
+from taiwa.ui.people_page import PeoplePage, PersonDialog
+from taiwa.ui.person_page import PersonPage
+from taiwa.ui.search_page import SearchPage
+from tests.ui.pages_support import (
+    PRIVATE_SENTINEL,
+    SHARED_SENTINEL,
+    all_texts,
+    seed,
+    visible_texts,
+)
+
+
+@pytest.fixture
+def sample(app_ctx: Any) -> Any:
+    return seed(app_ctx.store)
+
+
+def _settle(qtbot: Any) -> None:
+    ops.wait_for_pending(10_000)
+    qtbot.wait(10)
+    ops.wait_for_pending(10_000)
+    qtbot.wait(10)
+
+
+def _editor(qtbot: Any, ctx: Any) -> MeetingEditor:
+    ed = MeetingEditor(ctx)
+    qtbot.addWidget(ed)
+    ed.resize(1200, 800)
+    ed.show()
+    return ed
+
+
+def test_add_person_dialog_validates_and_saves(qtbot: Any, app_ctx: Any) -> None:
+    dlg = PersonDialog(app_ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    ok = dlg.ok
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dlg.error.isVisible() and dlg.error.text() == "Enter a name."
+    qtbot.keyClicks(dlg.name, "Hanako Sato")
+    qtbot.keyClicks(dlg.emails, "not-an-address")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dlg.error.isVisible() and "not-an-address" in dlg.error.text()
+    assert app_ctx.store.people.list() == []  # nothing half-written
+    # The store's message comes in the UI language.
+    i18n.set_language("ja")
+    try:
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert any("\u3040" <= ch <= "\u30ff" for ch in dlg.error.text())
+    finally:
+        i18n.set_language(None)
+    dlg.emails.setText("hanako@example.jp, h.sato@example.jp")
+    qtbot.keyClicks(dlg.role, "Engineer")
+    dlg.cadence.setValue(21)
+    dlg.goals.setPlainText("Lead a team")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    [p] = app_ctx.store.people.list()
+    assert (p.name, sorted(p.emails), p.role, p.cadence_days, p.career_goals) == (
+        "Hanako Sato",
+        ["h.sato@example.jp", "hanako@example.jp"],
+        "Engineer",
+        21,
+        "Lead a team",
+    )
+    assert dlg.result_person.id == p.id
+
+
+def test_people_page_filters_and_opens(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    page = PeoplePage(app_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.proxy.rowCount() == 2
+    qtbot.keyClicks(page.query, "design")
+    assert page.proxy.rowCount() == 1
+    with qtbot.waitSignal(app_ctx.events.open_person) as sig:
+        qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert sig.args == [sample.bob.id]
+    # Privacy mode: only the person on screen is listed.
+    page.query.clear()
+    set_shown_person(app_ctx, sample.alice.id)
+    page.set_privacy(True)
+    texts = " ".join(visible_texts(page))
+    assert "Alice Example" in texts and "Bob Sample" not in texts
+    page.set_privacy(False)
+    assert page.proxy.rowCount() == 2
+
+
+def test_new_meeting_shows_carried_topics_and_actions(
+    qtbot: Any, app_ctx: Any, sample: Any
+) -> None:
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    topics = ed.topics.topics()
+    assert [t.text for t in topics] == ["Path to tech lead"]  # the discussed one stayed behind
+    idx = ed.topics.topic_index(topics[0].id, TopicTreeModel.STATE)
+    assert "Carried over" in idx.data()
+    [action] = ed.actions_model.rows()
+    assert action.text == "Introduce Alice to the architecture guild"
+    row = ed.actions_model.row_of(action.id)
+    assert ed.actions_model.index(row, ActionsModel.ORIGIN).data() == "Carried over"
+    # Ticking the carried action done in this meeting writes it to the vault.
+    ed.actions_model.setData(
+        ed.actions_model.index(row, ActionsModel.DONE),
+        Qt.CheckState.Checked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    assert app_ctx.store.actions.get(action.id).done_on is not None
+    ed.undo_stack.undo()
+    assert app_ctx.store.actions.get(action.id).done_on is None
+
+
+def test_typing_is_autosaved_within_a_second(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    ed.shared.setFocus()
+    qtbot.keyClicks(ed.shared, "Agreed on the ")
+    # Japanese arrives through the input method: a committed IME composition.
+    ime = QInputMethodEvent()
+    ime.setCommitString("日本語")
+    QApplication.sendEvent(ed.shared, ime)
+    qtbot.keyClicks(ed.shared, " plan")
+    qtbot.keyClicks(ed.private, "Watch workload")
+    qtbot.keyClicks(ed.purpose, "Quarter review")
+
+    def saved() -> None:
+        m = app_ctx.store.meetings.get(sample.second.id)
+        assert m.shared_notes == "Agreed on the 日本語 plan"
+        assert m.private_notes == "Watch workload"
+        assert m.purpose == "Quarter review"
+
+    qtbot.waitUntil(saved, timeout=2500)
+    # No save button anywhere on the page.
+    from PySide6.QtWidgets import QPushButton
+
+    assert not [b for b in ed.findChildren(QPushButton) if "save" in b.text().lower()]
+
+
+def test_flush_saves_synchronously_and_switching_flushes(
+    qtbot: Any, app_ctx: Any, sample: Any
+) -> None:
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    qtbot.keyClicks(ed.shared, "last words")
+    ed.flush()  # no event loop turn: written right now
+    assert app_ctx.store.meetings.get(sample.second.id).shared_notes == "last words"
+    qtbot.keyClicks(ed.shared, " and more")
+    ed.show_meeting(sample.first.id)  # switching meetings flushes first
+    assert app_ctx.store.meetings.get(sample.second.id).shared_notes == "last words and more"
+    assert SHARED_SENTINEL in ed.shared.toPlainText()
+    _settle(qtbot)
+    # A late background save never overwrites what flush() wrote.
+    assert app_ctx.store.meetings.get(sample.second.id).shared_notes == "last words and more"
+
+
+def test_structured_changes_are_undoable(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    ed.topic_theme.setCurrentIndex(list(Theme).index(Theme.GROWTH))
+    ed.topic_text.setFocus()
+    qtbot.keyClicks(ed.topic_text, "Conference talk")
+    qtbot.keyClick(ed.topic_text, Qt.Key.Key_Return)
+    texts = lambda: [t.text for t in app_ctx.store.topics.list_for_meeting(sample.second.id)]  # noqa: E731
+    assert "Conference talk" in texts()
+    qtbot.keyClicks(ed.action_text, "Send the CFP link")
+    qtbot.keyClick(ed.action_text, Qt.Key.Key_Return)
+    owners = [(a.owner, a.text) for a in app_ctx.store.actions.open_actions(sample.alice.id)]
+    assert (Owner.MANAGER, "Send the CFP link") in owners
+    ed.mood.buttons()[5].click()
+    assert app_ctx.store.meetings.get(sample.second.id).mood == 5
+    ed.undo_stack.undo()  # mood
+    assert app_ctx.store.meetings.get(sample.second.id).mood == 3
+    ed.undo_stack.undo()  # action
+    ed.undo_stack.undo()  # topic
+    assert "Conference talk" not in texts()
+    assert "Send the CFP link" not in [a.text for a in app_ctx.store.actions.open_actions()]
+    ed.undo_stack.redo()  # topic again (a new row), then toggling it still works
+    tid = next(
+        t.id
+        for t in app_ctx.store.topics.list_for_meeting(sample.second.id)
+        if t.text == "Conference talk"
+    )
+    ed.topic_view.setCurrentIndex(ed.topics.topic_index(tid))
+    ed.topic_view.setFocus()
+    ed.toggle_action.trigger()
+    assert app_ctx.store.topics.get(tid).state == TopicState.DISCUSSED
+
+
+def test_search_opens_the_meeting_at_the_hit(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    page = SearchPage(app_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    ed = _editor(qtbot, app_ctx)
+    app_ctx.events.open_meeting.connect(ed.show_meeting)
+    page.focus_query("roadmap")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    # Rich text in a note is painted literally: the snippet holds the segments, not HTML.
+    with qtbot.waitSignal(app_ctx.events.open_meeting) as sig:
+        page.open_hit(page.model.index(0, 0))
+    assert sig.args == [sample.first.id]
+    assert ed.meeting_id == sample.first.id
+    assert ed.shared.textCursor().selectedText() == "roadmap"
+
+
+def test_privacy_mode_hides_private_text_on_every_page(
+    qtbot: Any, app_ctx: Any, sample: Any
+) -> None:
+    pages = [
+        DashboardPage(app_ctx),
+        PeoplePage(app_ctx),
+        PersonPage(app_ctx),
+        MeetingEditor(app_ctx),
+        SearchPage(app_ctx),
+    ]
+    for p in pages:
+        qtbot.addWidget(p)
+        p.resize(1100, 760)
+        p.show()
+        p.refresh()
+    _dash, _people, person, ed, search = pages
+    person.show_person(sample.alice.id)
+    ed.show_meeting(sample.first.id)
+    search.focus_query("SENTINEL")
+    _settle(qtbot)
+    qtbot.waitUntil(lambda: search.model.rowCount() == 2, timeout=5000)
+    before = " ".join(t for p in pages for t in visible_texts(p))
+    assert PRIVATE_SENTINEL in before and "Bob Sample" in before
+    for p in pages:
+        p.set_privacy(True)
+    _settle(qtbot)
+    after = " ".join(t for p in pages for t in visible_texts(p))
+    assert PRIVATE_SENTINEL not in after
+    assert "Bob Sample" not in after  # other people's data is gone too
+    assert SHARED_SENTINEL in after  # the open meeting's shared notes stay
+    # Typing in privacy mode and flushing never erases the private notes.
+    qtbot.keyClicks(ed.shared, " more")
+    ed.flush()
+    assert PRIVATE_SENTINEL in app_ctx.store.meetings.get(sample.first.id).private_notes
+    for p in pages:
+        p.set_privacy(False)
+    _settle(qtbot)
+    assert ed.private.toPlainText().endswith(PRIVATE_SENTINEL)
+
+
+def test_clear_leaves_no_note_text_in_any_widget(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    pages = [
+        DashboardPage(app_ctx),
+        PeoplePage(app_ctx),
+        PersonPage(app_ctx),
+        MeetingEditor(app_ctx),
+        SearchPage(app_ctx),
+    ]
+    for p in pages:
+        qtbot.addWidget(p)
+        p.show()
+        p.refresh()
+    _dash, _people, person, ed, search = pages
+    person.show_person(sample.alice.id)
+    ed.show_meeting(sample.first.id)
+    qtbot.keyClicks(ed.shared, " typed")
+    search.focus_query("SENTINEL")
+    qtbot.waitUntil(lambda: search.model.rowCount() == 2, timeout=5000)
+    _settle(qtbot)
+    for p in pages:
+        p.flush()
+        p.clear()
+    _settle(qtbot)
+    texts = " ".join(t for p in pages for t in all_texts(p))
+    for secret in (
+        PRIVATE_SENTINEL,
+        SHARED_SENTINEL,
+        "Alice Example",
+        "Bob Sample",
+        "Tech lead in 2 years",
+        "Path to tech lead",
+        "architecture guild",
+    ):
+        assert secret not in texts
+    assert "True" not in texts  # no document keeps an undo history
+    assert ed.undo_stack.count() == 0
+    assert app_ctx.store.meetings.get(sample.first.id).shared_notes.endswith(" typed")
+
+
+def test_person_page_shows_log_goals_and_charts(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    page = PersonPage(app_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_person(sample.alice.id)
+    assert page.history.rowCount() == 2
+    assert page.title.text() == "Alice Example"
+    assert [a.text for a in page.actions_model.rows()] == [
+        "Introduce Alice to the architecture guild"
+    ]
+    assert [m for _, m in page.mood_chart.points()] == [4, 3]
+    assert page.theme_bars.counts()[Theme.CAREER] >= 1
+    with qtbot.waitSignal(app_ctx.events.open_meeting) as sig:
+        page.history_view.doubleClicked.emit(page.history.index(0, 0))
+    assert sig.args == [sample.second.id]
+    page.goals.setFocus()
+    qtbot.keyClicks(page.goals, " and mentor")
+    page.flush()
+    assert app_ctx.store.people.get(sample.alice.id).career_goals.endswith(" and mentor")
+    with qtbot.waitSignal(app_ctx.events.new_meeting) as sig:
+        qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert sig.args == [sample.alice.id]
+
+
+def test_dashboard_shows_rates_actions_and_hides_in_privacy(
+    qtbot: Any, app_ctx: Any, sample: Any
+) -> None:
+    page = DashboardPage(app_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=5000)
+    assert page.month_gauge.rate() is not None
+    assert [a.text for a in page.mine_model.rows()] == ["Introduce Alice to the architecture guild"]
+    assert page.upcoming_model.rowCount() >= 1
+    assert "Bob Sample" in " ".join(visible_texts(page))
+    page.set_privacy(True)
+    texts = " ".join(visible_texts(page))
+    assert "Bob Sample" not in texts and "Alice Example" not in texts
+    assert page.privacy_note.isVisible()
