@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import keyring.backends.chainer
 import keyring.backends.fail
 import keyring.backends.null
@@ -34,10 +36,10 @@ def test_backends_that_keep_nothing_or_plaintext_count_as_no_keyring(backend: ob
 
 def test_a_chainer_with_nothing_usable_is_no_keyring() -> None:
     class Empty(keyring.backends.chainer.ChainerBackend):
-        backends: list[object] = []  # type: ignore[assignment]
+        backends: ClassVar[list[object]] = []  # type: ignore[misc]
 
     class OnlyFail(keyring.backends.chainer.ChainerBackend):
-        backends = [keyring.backends.fail.Keyring()]  # type: ignore[assignment]
+        backends: ClassVar[list[object]] = [keyring.backends.fail.Keyring()]  # type: ignore[misc]
 
     assert not Keystore(Empty()).available()
     assert not Keystore(OnlyFail()).available()

@@ -267,7 +267,7 @@ def test_disk_full_saves_nothing_and_changes_no_file(tmp_path: Path) -> None:
     before = snapshot(folder)
     db = open_vault(folder)
     pages = db.pragma("page_count")
-    db.query("PRAGMA max_page_count = %d" % (int(pages) + 1))
+    db.query(f"PRAGMA max_page_count = {int(pages) + 1}")
     with pytest.raises(errors.DiskFullError) as info, db.transaction() as conn:
         conn.executemany(
             "INSERT INTO meeting(person_id, starts_at, created_at, updated_at, shared_notes)"
