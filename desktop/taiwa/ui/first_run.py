@@ -134,11 +134,16 @@ class FirstRunScreen(QWidget):
         lay.addWidget(self.explain)
         self._set_explanation("")
 
-        self.passphrase_only = QCheckBox(
-            self.tr("Keep no key in the keyring: ask for a passphrase at every start (stricter)")
-        )
+        self.passphrase_only = QCheckBox(self.tr("Passphrase only"))
         self.passphrase_only.toggled.connect(self._on_passphrase_only_toggled)
         lay.addWidget(self.passphrase_only)
+        strict = QLabel(
+            self.tr("Stricter: keep no key in the keyring and ask for a passphrase at every start.")
+        )
+        strict.setObjectName("hint")
+        strict.setWordWrap(True)
+        strict.setContentsMargins(24, 0, 0, 0)
+        lay.addWidget(strict)
         self.pass_box = QFrame()
         pass_lay = QVBoxLayout(self.pass_box)
         pass_lay.setContentsMargins(24, 0, 0, 0)
