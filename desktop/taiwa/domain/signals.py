@@ -1,6 +1,7 @@
 """Signals: prompts for the manager's eyes only, each with its reason in words. Never a score.
 
-For every active (not archived) person:
+For every active (not archived) person, looking at their most recent meetings (the store
+passes the last 20 that have started):
 
 * **mood falling** — the mean mood of the last 3 meetings with a mood is at least
   :data:`MOOD_DROP` below the mean of the 3 before them (needs 6 moods).

@@ -329,7 +329,7 @@ def carry_topics(conn: cv.Conn, meeting_id: int) -> int:
     ).fetchone()
     rows = conn.execute(
         """SELECT t.*, EXISTS (SELECT 1 FROM topic c WHERE c.carried_from = t.id) AS has_copy
-           FROM meeting m JOIN topic t ON t.meeting_id = m.id
+           FROM meeting m CROSS JOIN topic t ON t.meeting_id = m.id
            WHERE m.person_id = ? AND m.starts_at < ? AND m.id <> ? AND t.state <> 'discussed'
            ORDER BY m.starts_at, m.id, t.position, t.id""",
         (target["person_id"], target["starts_at"], meeting_id),

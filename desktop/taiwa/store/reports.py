@@ -32,7 +32,7 @@ _HAS_CONTENT = """(m.shared_notes <> '' OR m.private_notes <> ''
 _HELD = f"(m.status = 'held' OR (m.status = 'planned' AND {_HAS_CONTENT}))"
 
 # Rows fetched per person for the signals: enough for 6 moods and the last two statuses.
-_SIGNAL_WINDOW = 40
+_SIGNAL_WINDOW = 20
 
 
 def local_day(value: datetime, zone: tzinfo | None) -> date:
@@ -53,6 +53,20 @@ class Reports:
     def __init__(self, db: Database, zone: tzinfo | None = None) -> None:
         self._db = db
         self.zone = zone
+        self._days: dict[str, date] = {}
+
+    def _day(self, stored: str) -> date:
+        """The local day of a stored UTC timestamp.
+
+        Cached per UTC hour: zone offsets change only on whole hours, and converting through
+        the machine's zone costs a system call each time (thousands per report).
+        """
+        hour = stored[:13]
+        found = self._days.get(hour)
+        if found is None:
+            found = local_day(datetime.fromisoformat(hour + ":00:00+00:00"), self.zone)
+            self._days[hour] = found
+        return found
 
     # -- facts ------------------------------------------------------------------------------
 
@@ -67,9 +81,9 @@ class Reports:
         for r in rows:
             active = cv.from_day(r["started_on"])
             if active is None:
-                candidates = [local_day(cv.from_ts(r["created_at"]), self.zone)]
+                candidates = [self._day(r["created_at"])]
                 if r["first_meeting"]:
-                    candidates.append(local_day(cv.from_ts(r["first_meeting"]), self.zone))
+                    candidates.append(self._day(r["first_meeting"]))
                 active = min(candidates)
             out.append(
                 PersonFact(
@@ -83,12 +97,11 @@ class Reports:
         return out
 
     def _meeting_fact(self, r: Any) -> MeetingFact:
-        start = cv.from_ts(r["starts_at"])
         return MeetingFact(
             id=r["id"],
             person_id=r["person_id"],
-            starts_at=start,
-            day=local_day(start, self.zone),
+            starts_at=cv.from_ts(r["starts_at"]),
+            day=self._day(r["starts_at"]),
             status=MeetingStatus(r["status"]),
             source=MeetingSource(r["source"]),
             has_content=bool(r["has_content"]),
@@ -111,7 +124,7 @@ class Reports:
         hi = cv.ts(day_start(end + timedelta(days=1), self.zone))
         rows = self._db.query(
             "SELECT a.person_id, a.owner, m.starts_at AS origin, a.due_on, a.done_on"
-            " FROM meeting m JOIN action a ON a.meeting_id = m.id"
+            " FROM meeting m CROSS JOIN action a ON a.meeting_id = m.id"
             " WHERE m.starts_at >= ? AND m.starts_at < ?"
             " UNION ALL"
             " SELECT a.person_id, a.owner, a.created_at, a.due_on, a.done_on FROM action a"
@@ -122,7 +135,7 @@ class Reports:
             ActionFact(
                 person_id=r["person_id"],
                 owner=Owner(r["owner"]),
-                origin_day=local_day(cv.from_ts(r["origin"]), self.zone),
+                origin_day=self._day(r["origin"]),
                 due_on=cv.from_day(r["due_on"]),
                 done_on=cv.from_day(r["done_on"]),
             )
@@ -171,22 +184,27 @@ class Reports:
         today = local_day(now, self.zone)
         people = self._people(include_archived=False)
         overdue: dict[int, list[date]] = defaultdict(list)
-        for r in self._db.query(
-            "SELECT person_id, due_on FROM action"
-            " WHERE done_on IS NULL AND owner = 'manager' AND due_on < ?",
-            (today.isoformat(),),
-        ):
-            overdue[r["person_id"]].append(date.fromisoformat(r["due_on"]))
+        for person in people:
+            # Per person, through the (person_id, done_on) index: a scan of every action
+            # item would be slower and would push the meeting pages out of the cache.
+            for r in self._db.query(
+                "SELECT due_on FROM action WHERE person_id = ? AND done_on IS NULL"
+                " AND owner = 'manager' AND due_on < ?",
+                (person.id, today.isoformat()),
+            ):
+                overdue[person.id].append(date.fromisoformat(r["due_on"]))
         career_since = cv.ts(day_start(today - timedelta(days=signals.CAREER_DAYS), self.zone))
         career: dict[int, date] = {}
         for r in self._db.query(
+            # CROSS JOIN keeps this order: the meetings of 90 days by index, then their topics
+            # (the planner would otherwise scan every topic for the theme).
             "SELECT m.person_id, max(m.starts_at) AS last FROM meeting m"
-            " JOIN topic t ON t.meeting_id = m.id"
+            " CROSS JOIN topic t ON t.meeting_id = m.id"
             " WHERE m.starts_at >= ? AND m.starts_at <= ? AND t.theme = 'career'"
             " GROUP BY m.person_id",
             (career_since, cv.ts(now)),
         ):
-            career[r["person_id"]] = local_day(cv.from_ts(r["last"]), self.zone)
+            career[r["person_id"]] = self._day(r["last"])
         out: list[Signal] = []
         for person in people:
             rows = self._db.query(
@@ -215,7 +233,7 @@ class Reports:
                 (person["id"], cv.ts(now)),
             )
             if row is not None:
-                found[person["id"]] = local_day(cv.from_ts(row[0]), self.zone)
+                found[person["id"]] = self._day(row[0])
         return found
 
     def upcoming(self, now: datetime | None = None, days: int = 14) -> list[UpcomingItem]:
@@ -270,15 +288,16 @@ class Reports:
         ):
             next_planned[r["person_id"]] = cv.from_ts(r["next"])
         counts: dict[int, tuple[int, int, int]] = {}
-        for r in self._db.query(
-            "SELECT person_id, count(*) AS open,"
-            " sum(owner = 'manager') AS manager,"
-            " sum(due_on IS NOT NULL AND due_on < ?) AS overdue"
-            " FROM action WHERE done_on IS NULL GROUP BY person_id",
-            (today.isoformat(),),
-        ):
-            counts[r["person_id"]] = (r["open"], r["manager"] or 0, r["overdue"] or 0)
         facts = {p.id: p for p in self._people(include_archived=False)}
+        for person_id in facts:
+            r = self._db.query_one(
+                "SELECT count(*) AS open, sum(owner = 'manager') AS manager,"
+                " sum(due_on IS NOT NULL AND due_on < ?) AS overdue"
+                " FROM action WHERE person_id = ? AND done_on IS NULL",
+                (today.isoformat(), person_id),
+            )
+            if r is not None:
+                counts[person_id] = (r["open"], r["manager"] or 0, r["overdue"] or 0)
         out = []
         for person in People(self._db).list():
             fact = facts[person.id]
@@ -313,7 +332,7 @@ class Reports:
             raise errors.BadPeriodError()
         sql = (
             "SELECT m.person_id, m.starts_at, t.theme, t.carried_from IS NOT NULL AS carried"
-            " FROM meeting m JOIN topic t ON t.meeting_id = m.id"
+            " FROM meeting m CROSS JOIN topic t ON t.meeting_id = m.id"
             " WHERE m.starts_at >= ? AND m.starts_at < ?"
         )
         params: list[Any] = [
@@ -326,7 +345,7 @@ class Reports:
         facts = [
             TopicFact(
                 person_id=r["person_id"],
-                day=local_day(cv.from_ts(r["starts_at"]), self.zone),
+                day=self._day(r["starts_at"]),
                 theme=Theme(r["theme"]),
                 carried=bool(r["carried"]),
             )
