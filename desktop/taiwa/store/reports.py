@@ -290,14 +290,14 @@ class Reports:
         counts: dict[int, tuple[int, int, int]] = {}
         facts = {p.id: p for p in self._people(include_archived=False)}
         for person_id in facts:
-            r = self._db.query_one(
+            row = self._db.query_one(
                 "SELECT count(*) AS open, sum(owner = 'manager') AS manager,"
                 " sum(due_on IS NOT NULL AND due_on < ?) AS overdue"
                 " FROM action WHERE person_id = ? AND done_on IS NULL",
                 (today.isoformat(), person_id),
             )
-            if r is not None:
-                counts[person_id] = (r["open"], r["manager"] or 0, r["overdue"] or 0)
+            if row is not None:
+                counts[person_id] = (row["open"], row["manager"] or 0, row["overdue"] or 0)
         out = []
         for person in People(self._db).list():
             fact = facts[person.id]
