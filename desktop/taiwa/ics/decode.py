@@ -79,13 +79,41 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    # A UTF-8 file with a few damaged bytes (seen in real exports) is still UTF-8: decoding it
-    # as a legacy encoding would garble every valid character to rescue a handful of bad ones.
+def _utf8_score(data: bytes) -> float:
+    # A UTF-8 file with some damaged bytes (seen in real exports) is still UTF-8: decoding it
+    # as a legacy encoding would garble every valid character to rescue a few bad ones.
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
-    return multibyte >= 8 and bad * 10 <= multibyte
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return good / (good + bad) if good >= 8 else 0.0
+
+
+_CP1252_PUNCT = frozenset("–—‘’‚“”„•…€™‹›°±²³´µ·¸¹º»¼½¾¿×÷«¡¢£¤¥¦§¨©ª¬®¯")
+
+
+def _plausible(text: str, encoding: str) -> float:
+    """Share of the non-ASCII characters that belong to the encoding's usual script."""
+    others = [ch for ch in text if ord(ch) > 0x7F]
+    if not others:
+        return 1.0
+    if encoding == "cp932":
+        good = sum(
+            1
+            for ch in others
+            if "\u3000" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+        )
+    else:
+        # Western text has an accented letter between ASCII letters ("café", "Zoë"); Japanese
+        # bytes read as cp1252 give runs of symbols ("–Ê’k"), every character next to another.
+        good = 0
+        for i, ch in enumerate(text):
+            if ord(ch) <= 0x7F or not (ch.isalpha() or ch in _CP1252_PUNCT):
+                continue
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if ord(before) <= 0x7F and ord(after) <= 0x7F:
+                good += 1
+    return good / len(others)
 
 
 def _tie_break(data: bytes, candidates: list[str]) -> str:
@@ -117,13 +145,18 @@ def detect_encoding(data: bytes) -> tuple[str, int]:  # noqa: PLR0911 - one retu
         raise errors.IcsBinaryError(file="")
     if _strict(data, "utf-8") is not None:
         return "utf-8", 0
-    decodable = [enc for enc in _LEGACY if _strict(data, enc) is not None]
-    if len(decodable) == 1:
-        return decodable[0], 0
-    if _mostly_utf8(data):
-        return "utf-8-replace", 0
-    if len(decodable) > 1:
-        return _tie_break(data, decodable), 0
+    # Each candidate gets a plausibility score: the share of its non-ASCII characters that
+    # read as text of its script. A clear winner is taken; charset-normalizer breaks a tie.
+    scores = {enc: _plausible(text, enc) for enc in _LEGACY if (text := _strict(data, enc))}
+    scores["utf-8-replace"] = _utf8_score(data)
+    ranked = sorted(scores, key=lambda enc: scores[enc], reverse=True)
+    best = scores[ranked[0]]
+    runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    if best >= 0.5 and best - runner_up >= 0.2:
+        return ranked[0], 0
+    tied = [enc for enc in ranked if enc != "utf-8-replace" and scores[enc] >= best - 0.2]
+    if tied:
+        return _tie_break(data, tied), 0
     # Nothing decodes cleanly: let charset-normalizer pick among every usual candidate.
     return _tie_break(data, ["cp932", "cp1252", "utf-8"]), 0
 

@@ -230,11 +230,15 @@ def _calendar_text(blocks: Iterable[str], zone_blocks: Iterable[str], x_wr: str)
 _NEEDED = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
 
 
-def _bad_values(component: Any) -> bool:
-    # icalendar keeps going past a value it cannot parse and notes it in .errors; an error in
-    # a property we compute with makes the occurrence untrustworthy.
-    found = getattr(component, "errors", ()) or ()
-    return any(str(name).upper() in _NEEDED for name, _ in found)
+def _check_values(component: Any) -> None:
+    # icalendar keeps going past what it cannot parse and notes it in .errors. A line that is
+    # not a content line at all makes the event malformed; a bad value in a property we compute
+    # with makes it untrustworthy; a bad value elsewhere (say DTSTAMP) does not matter here.
+    for name, _ in getattr(component, "errors", ()) or ():
+        if name is None:
+            raise _MalformedError
+        if str(name).upper() in _NEEDED:
+            raise _BadDatesError
 
 
 def expand(
@@ -305,6 +309,10 @@ def expand(
     return occurrences, problems
 
 
+class _MalformedError(Exception):
+    pass
+
+
 class _TooManyError(Exception):
     pass
 
@@ -327,8 +335,7 @@ def _expand_group(
         for component in calendar.walk("VEVENT"):
             if component.get("DTSTART") is None:
                 raise _NoStartError
-            if _bad_values(component):
-                raise _BadDatesError
+            _check_values(component)
         if calendar.get("X-WR-TIMEZONE"):
             calendar = xwr.to_standard(calendar)
         # One between() over the bounded window: after() re-queries in growing steps and
