@@ -72,6 +72,13 @@ class _Ctx:
         text = self.t(msg, **params)
         return para(plain(text, self.lang), level, source=text)
 
+    def section(self, msg: Msg, level: str = "h1", space: float = 30 * mm) -> list[Flowable]:
+        """A heading before a long table or long notes: the page breaks before the heading
+        unless ``space`` is left, instead of keepWithNext, which would lay the whole table or
+        note out once more just to measure it."""
+        text = self.t(msg)
+        return [CondPageBreak(space), para(plain(text, self.lang), f"{level}-flow", source=text)]
+
     def text(self, value: str, style: str = "body") -> Flowable:
         return para(user(value, self.lang), style, source=value)
 
@@ -393,7 +400,7 @@ def _profile_pairs(c: _Ctx, person: Person) -> list[tuple[Msg, str]]:
 
 
 def _meetings_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
-    story: list[Flowable] = [c.h(T.MEETINGS_HELD)]
+    story: list[Flowable] = c.section(T.MEETINGS_HELD, space=45 * mm)
     figures = doc.execution
     if figures is not None:
         if figures.rate is None:
@@ -465,7 +472,7 @@ def _charts_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> lis
 
 
 def _actions_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
-    story: list[Flowable] = [c.h(T.ALL_ACTIONS)]
+    story: list[Flowable] = c.section(T.ALL_ACTIONS)
     actions = doc.all_actions()
     if not actions:
         story.append(c.fixed(T.NO_ACTIONS, "small"))
@@ -497,7 +504,7 @@ def _actions_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> li
 
 def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
     # A section heading never ends a page: the page breaks before it instead.
-    story: list[Flowable] = [CondPageBreak(40 * mm), c.h(T.TOPICS_BY_THEME)]
+    story: list[Flowable] = c.section(T.TOPICS_BY_THEME, space=40 * mm)
     widths = [24 * mm, 0.0, 24 * mm]
     widths[1] = c.width() - sum(widths)
     any_topic = False
@@ -514,10 +521,8 @@ def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
                         ]
                     )
         if len(rows) > 1:
-            if any_topic:
-                story.append(CondPageBreak(30 * mm))
+            story += c.section(THEME_NAMES[theme], "h2", 25 * mm)
             any_topic = True
-            story.append(c.h(THEME_NAMES[theme], "h2"))
             story.append(_table(rows, widths))
     if not any_topic:
         story.append(c.fixed(T.NO_THEMES, "small"))
@@ -526,7 +531,7 @@ def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
 
 def _notes_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
     show_private = c.options.show_private
-    story: list[Flowable] = [CondPageBreak(40 * mm), c.h(T.NOTES_IN_ORDER)]
+    story: list[Flowable] = c.section(T.NOTES_IN_ORDER, space=40 * mm)
     written = 0
     for m in meetings:
         shared = m.shared_notes.strip()
@@ -540,7 +545,9 @@ def _notes_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
             heading_source = heading + m.purpose
         else:
             heading_markup, heading_source = plain(heading, c.lang), heading
-        block: list[Flowable] = [para(heading_markup, "h2", source=heading_source)]
+        # "notehead" does not keep with the next flowable: the CondPageBreak above already keeps
+        # it with the start of its notes, and keepWithNext would re-wrap long notes each time.
+        block: list[Flowable] = [para(heading_markup, "notehead", source=heading_source)]
         if shared:
             block.append(c.text(m.shared_notes, "note"))
         if private:

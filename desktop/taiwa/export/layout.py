@@ -60,7 +60,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         leading=BODY_SIZE * 1.6,
         textColor=INK,
     )
-    return {
+    styles = {
         "body": base,
         "title": ParagraphStyle(
             "title", parent=base, fontSize=18, leading=24, textColor=ACCENT, spaceAfter=2 * mm
@@ -101,6 +101,14 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h3": ParagraphStyle(
             "h3", parent=base, textColor=MUTED, spaceBefore=2 * mm, keepWithNext=1
         ),
+        "notehead": ParagraphStyle(
+            "notehead",
+            parent=base,
+            fontSize=10.5,
+            leading=15,
+            spaceBefore=3 * mm,
+            spaceAfter=1 * mm,
+        ),
         "note": ParagraphStyle("note", parent=base, spaceAfter=1.5 * mm),
         "private": ParagraphStyle(
             "private",
@@ -126,6 +134,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=13, textColor=MUTED),
     }
+    for name in ("h1", "h2"):
+        styles[f"{name}-flow"] = ParagraphStyle(f"{name}-flow", parent=styles[name], keepWithNext=0)
+    return styles
 
 
 @cache
