@@ -1,0 +1,46 @@
+"""Layers: Qt (PySide6) is imported only under taiwa.ui.
+
+Every other module of the package is imported in a fresh interpreter, which must end with no
+PySide6 (or shiboken) module loaded. A separate process, because this test session itself may
+already have Qt loaded by the UI tests.
+"""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+
+import taiwa
+
+SCRIPT = """
+import importlib, json, pkgutil, sys
+import taiwa
+names = sorted(
+    m.name for m in pkgutil.walk_packages(taiwa.__path__, "taiwa.")
+    if not (m.name == "taiwa.ui" or m.name.startswith("taiwa.ui."))
+)
+for name in names:
+    importlib.import_module(name)
+qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+print(json.dumps({"imported": names, "qt": qt}))
+"""
+
+
+def test_no_qt_outside_the_ui_package() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    # The walk really covered the layers (a test that imported nothing could not fail).
+    for layer in ("taiwa.vault", "taiwa.vault.service", "taiwa.cli", "taiwa.domain", "taiwa.store"):
+        assert layer in report["imported"]
+    expected = {
+        m.name
+        for m in pkgutil.walk_packages(taiwa.__path__, "taiwa.")
+        if not m.name.startswith("taiwa.ui")
+    }
+    assert set(report["imported"]) == expected
+    assert report["qt"] == [], f"Qt loaded outside taiwa.ui: {report['qt']}"
