@@ -15,7 +15,7 @@ from taiwa.domain.models import Owner, Theme, TopicState
 from taiwa.ui import ops
 from taiwa.ui.dashboard import DashboardPage
 from taiwa.ui.meeting_editor import MeetingEditor, set_shown_person
-from taiwa.ui.models import ActionsModel, TopicTreeModel
+from taiwa.ui.models import OBJECT_ROLE, ActionsModel, TopicTreeModel
 from taiwa.ui.people_page import PeoplePage, PersonDialog
 from taiwa.ui.person_page import PersonPage
 from taiwa.ui.search_page import SearchPage
@@ -339,3 +339,45 @@ def test_dashboard_shows_rates_actions_and_hides_in_privacy(
     texts = " ".join(visible_texts(page))
     assert "Bob Sample" not in texts and "Alice Example" not in texts
     assert page.privacy_note.isVisible()
+
+
+def test_new_meeting_appears_in_the_open_editor_with_carry_over(
+    qtbot: Any, app_ctx: Any, sample: Any
+) -> None:
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    assert ed.history.rowCount() == 2
+    ed.add_topic(Theme.WORK, "Release checklist")
+    # What the window does on events.new_meeting: create with carry-over, then open it.
+    new = app_ctx.store.meetings.create(
+        sample.alice.id, sample.second.starts_at.replace(year=sample.second.starts_at.year + 1)
+    )
+    ed.show_meeting(new.id)
+    assert ed.history.rowCount() == 3
+    assert ed.history.index(0, 0).data(OBJECT_ROLE).id == new.id
+    carried = {t.text: t.is_carried for t in ed.topics.topics()}
+    assert carried == {"Path to tech lead": True, "Release checklist": True}
+
+
+def test_question_bank_adds_topics_in_the_ui_language(
+    qtbot: Any, app_ctx: Any, sample: Any
+) -> None:
+    from taiwa.ui.meeting_editor import QuestionBankDialog
+
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    i18n.set_language("ja")
+    try:
+        dlg = QuestionBankDialog(app_ctx, ed)
+        qtbot.addWidget(dlg)
+        dlg.theme.setCurrentIndex(1 + list(Theme).index(Theme.CAREER))
+        assert dlg.list.count() > 0
+        first = dlg.list.item(0).text()
+        assert any("\u3040" <= ch <= "\u9fff" for ch in first)
+        dlg.list.setCurrentRow(0)
+        for theme, text in dlg.chosen():
+            ed.add_topic(theme, text)
+    finally:
+        i18n.set_language(None)
+    topics = app_ctx.store.topics.list_for_meeting(sample.second.id)
+    assert (Theme.CAREER, first) in [(t.theme, t.text) for t in topics]

@@ -18,7 +18,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -125,10 +124,12 @@ class DashboardPage(Page):
         head.addWidget(self.today_label, 0, Qt.AlignmentFlag.AlignBottom)
         lay.addLayout(head)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(16)
-        lay.addLayout(grid, 1)
+        # Three rows: the numbers, the signals (their reasons need the full width), then
+        # what is coming up next to what is still open.
+        row0, row1, row2 = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        for row, stretch in ((row0, 0), (row1, 1), (row2, 2)):
+            row.setSpacing(16)
+            lay.addLayout(row, stretch)
 
         rate_card = Card(self.tr("Execution rate"), body)
         rates = QHBoxLayout()
@@ -146,7 +147,7 @@ class DashboardPage(Page):
         )
         rate_card.body().addWidget(self.rate_hint)
         rate_card.body().addStretch(1)
-        grid.addWidget(rate_card, 0, 0)
+        row0.addWidget(rate_card, 3)
 
         self.overdue_card = Card(self.tr("Overdue"), body)
         self.overdue_model = PeopleModel(self)
@@ -163,7 +164,7 @@ class DashboardPage(Page):
         self.overdue_empty = MutedLabel(self.tr("Nobody is overdue. Well done."), self.overdue_card)
         self.overdue_card.body().addWidget(self.overdue_empty)
         self.overdue_card.body().addStretch(1)
-        grid.addWidget(self.overdue_card, 0, 1)
+        row0.addWidget(self.overdue_card, 2)
 
         self.upcoming_card = Card(self.tr("Upcoming 1on1s — next two weeks"), body)
         self.upcoming_model = UpcomingModel(self)
@@ -174,7 +175,7 @@ class DashboardPage(Page):
         self.upcoming_view.activated.connect(self._on_upcoming_row)
         self.upcoming_view.doubleClicked.connect(self._on_upcoming_row)
         self.upcoming_card.body().addWidget(self.upcoming_view)
-        grid.addWidget(self.upcoming_card, 1, 0)
+        row2.addWidget(self.upcoming_card, 2)
 
         self.signals_card = Card(self.tr("Signals — for your eyes only"), body)
         self.signals_model = SignalsModel(self)
@@ -192,7 +193,7 @@ class DashboardPage(Page):
         )
         self.signals_card.body().addWidget(self.signals_hint)
         self.signals_card.body().addStretch(1)
-        grid.addWidget(self.signals_card, 1, 1)
+        row1.addWidget(self.signals_card)
 
         self.actions_card = Card(self.tr("Open action items"), body)
         self.action_tabs = QTabWidget(self.actions_card)
@@ -215,13 +216,12 @@ class DashboardPage(Page):
         self.action_tabs.addTab(self.mine_view, self.tr("Mine"))
         self.action_tabs.addTab(self.theirs_view, self.tr("Theirs"))
         self.actions_card.body().addWidget(self.action_tabs)
-        grid.addWidget(self.actions_card, 2, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(1, 1)
-        grid.setRowStretch(2, 1)
+        row2.addWidget(self.actions_card, 3)
         for v in (self.upcoming_view, self.signals_view, self.mine_view, self.theirs_view):
             v.setMinimumHeight(v.verticalHeader().defaultSectionSize() * 5 + 30)
+        self.overdue_view.setMaximumHeight(
+            self.overdue_view.verticalHeader().defaultSectionSize() * 5 + 6
+        )
         self.overdue_view.setMinimumHeight(
             self.overdue_view.verticalHeader().defaultSectionSize() * 3 + 6
         )

@@ -302,7 +302,7 @@ class MeetingEditor(Page):
         sl.setSpacing(8)
         self.side_title = SectionTitle(self.tr("Meetings"), side)
         sl.addWidget(self.side_title)
-        self.history = MeetingHistoryModel(self)
+        self.history = MeetingHistoryModel(self, compact=True)
         self.history_view = QTableView(side)
         self.history_view.setModel(self.history)
         self.history_view.setAccessibleName(self.tr("Meetings of this person"))
@@ -768,6 +768,11 @@ class MeetingEditor(Page):
             self._show_save_error(exc)
             return
         person_changed = self._person is None or self._person.id != meeting.person_id
+        if not person_changed and self.history.row_of(meeting.id) < 0:
+            # A meeting created since the list was loaded (e.g. "New meeting").
+            person_changed = self.history.total != store.meetings.count_for_person(
+                meeting.person_id
+            )
         if person_changed or force:
             self._person = store.people.get(meeting.person_id)
             fetch, total = history_source(store, meeting.person_id)
@@ -793,7 +798,15 @@ class MeetingEditor(Page):
         set_shown_person(self.ctx, meeting.person_id)
 
     def show_meeting(self, meeting_id: int) -> None:
-        """The main window's entry point (``events.open_meeting``)."""
+        """The main window's entry point (``events.open_meeting``).
+
+        Coming back to the meeting already open brings it up to date (another page may have
+        ticked one of its action items) without losing the cursor or the undo history.
+        """
+        if self._meeting is not None and self._meeting.id == meeting_id:
+            self.refresh()
+            self._apply_reveal()
+            return
         self.open_meeting(meeting_id)
 
     def start_new_meeting(self, person_id: int, starts_at: datetime | None = None) -> int:

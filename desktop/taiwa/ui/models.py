@@ -192,12 +192,12 @@ class PeopleModel(_RowsTableModel):
             if column == self.LAST_MET:
                 return labels.format_date(st.last_held) if st.last_held else _tr("Never")
             if column == self.NEXT_DUE:
+                # Overdue wins over a booked meeting: the cadence was missed either way.
+                if st.days_overdue > 0:
+                    return _overdue_text(labels.format_date(st.next_due), st.days_overdue)
                 if st.next_planned is not None:
                     return labels.format_date(st.next_planned, with_time=True)
-                text = labels.format_date(st.next_due)
-                if st.days_overdue > 0:
-                    return _overdue_text(text, st.days_overdue)
-                return text
+                return labels.format_date(st.next_due)
             if column == self.OPEN_ACTIONS:
                 theirs = st.open_actions - st.open_manager_actions
                 if st.open_actions == 0:
@@ -301,8 +301,9 @@ class MeetingHistoryModel(_RowsTableModel):
     DATE, STATUS, MOOD, AGENDA, PURPOSE = range(5)
     PAGE = 40
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
+        self.compact = compact  # dates without the time (the editor's narrow list)
         self._fetch: Callable[[int, int], Sequence[Any]] | None = None
         self._total = 0
 
@@ -369,7 +370,7 @@ class MeetingHistoryModel(_RowsTableModel):
     def cell(self, m: Any, column: int, role: int) -> Any:
         if role == _D.DisplayRole:
             if column == self.DATE:
-                return labels.format_weekday_date(m.starts_at)
+                return labels.format_weekday_date(m.starts_at, with_time=not self.compact)
             if column == self.STATUS:
                 return labels.status_name(m.status)
             if column == self.MOOD:

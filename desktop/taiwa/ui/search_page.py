@@ -76,6 +76,7 @@ class SearchPage(Page):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAccessibleName(self.tr("Search results"))
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.activated.connect(self.open_hit)
         self.view.doubleClicked.connect(self.open_hit)
         lay.addWidget(self.view, 1)

@@ -72,7 +72,8 @@ class SnippetDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         fm = QFontMetricsF(option.font)
-        return QSize(int(option.rect.width() or 400), int(fm.height() * 2 + 18))
+        # Width 1: the list never scrolls sideways; the painter elides to the row's width.
+        return QSize(1, int(fm.height() * 2 + 18))
 
     def paint(
         self,
@@ -128,4 +129,9 @@ class SnippetDelegate(QStyledItemDelegate):
             # drawText with a plain QString: no rich-text interpretation happens here.
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             x += w
+        # A hairline between hits keeps a long list readable.
+        sep = QColor(pal.color(QPalette.ColorRole.Text))
+        sep.setAlpha(28)
+        painter.setPen(sep)
+        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
         painter.restore()
