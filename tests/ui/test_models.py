@@ -131,7 +131,8 @@ def test_actions_model_asks_instead_of_writing(qtmodeltester: Any, qapp: Any) ->
     assert asked == [(1, True)]
     # The model itself did not change: the page writes, then updates the row.
     assert idx.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    assert model.index(0, ActionsModel.ORIGIN).data() == "Carried over"
+    assert model.index(0, ActionsModel.ORIGIN).data() == "↪"
+    assert "Carried over" in model.index(0, ActionsModel.ORIGIN).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1, ActionsModel.ORIGIN).data() == ""
     assert model.index(0, ActionsModel.DUE).data(Qt.ItemDataRole.ForegroundRole) is not None
 

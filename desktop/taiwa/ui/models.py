@@ -450,7 +450,8 @@ class ActionsModel(_RowsTableModel):
             _tr("Owner"),
             #: Column: due date.
             _tr("Due"),
-            _tr("Person") if self.person_names is not None else _tr("From"),
+            #: Narrow column marking action items carried over from earlier meetings.
+            _tr("Person") if self.person_names is not None else "",
         )
 
     def is_carried(self, a: Action) -> bool:
@@ -481,7 +482,8 @@ class ActionsModel(_RowsTableModel):
             if column == self.ORIGIN:
                 if self.person_names is not None:
                     return self.person_names.get(a.person_id, "")
-                return _tr("Carried over") if self.is_carried(a) else ""
+                # A compact marker: the column stays narrow, the tooltip says what it means.
+                return "↪" if self.is_carried(a) else ""
         elif role == SORT_ROLE:
             return {
                 self.DONE: 1 if a.done_on else 0,
@@ -501,8 +503,13 @@ class ActionsModel(_RowsTableModel):
             f = QFont()
             f.setStrikeOut(True)
             return f
-        elif role == _D.ToolTipRole and column == self.DUE and a.is_overdue(self.today):
-            return _tr("Overdue")
+        elif role == _D.ToolTipRole:
+            if column == self.DUE and a.is_overdue(self.today):
+                return _tr("Overdue")
+            if column == self.TEXT:
+                return a.text
+            if column == self.ORIGIN and self.person_names is None and self.is_carried(a):
+                return _tr("Carried over from an earlier meeting")
         elif role == _D.AccessibleTextRole and column == self.DONE:
             return _tr("Done") if a.done_on else _tr("Open")
         return None
