@@ -100,7 +100,9 @@ def _plausible(text: str, encoding: str) -> float:
         good = sum(
             1
             for ch in others
-            if "\u3000" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+            if "\u3000" <= ch <= "\u30ff"
+            or "\u4e00" <= ch <= "\u9fff"
+            or "\uff00" <= ch <= "\uffef"
         )
     else:
         # Western text has an accented letter between ASCII letters ("café", "Zoë"); Japanese
@@ -128,7 +130,7 @@ def _tie_break(data: bytes, candidates: list[str]) -> str:
     return candidates[0]
 
 
-def detect_encoding(data: bytes) -> tuple[str, int]:  # noqa: PLR0911 - one return per rule
+def detect_encoding(data: bytes) -> tuple[str, int]:
     """The encoding of an .ics file's bytes and how many leading bytes (a BOM) to skip.
 
     Raises:

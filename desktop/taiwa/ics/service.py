@@ -383,16 +383,20 @@ def _decide(occ: Occurrence, match: Match, meeting: repo.CalendarMeeting | None)
     if occ.sequence < meeting.sequence:
         item.reason = "older"
         return item
+    start = occ.start.astimezone(UTC).replace(microsecond=0)
+    end = occ.end.astimezone(UTC).replace(microsecond=0) if occ.end else None
     changed = (
-        meeting.starts_at != occ.start.astimezone(UTC).replace(microsecond=0)
+        meeting.starts_at != start
+        or meeting.ends_at != end
         or meeting.status == "cancelled"
         or (match.person_id is not None and match.person_id != meeting.person_id)
     )
-    if occ.sequence > meeting.sequence:
-        # Even when nothing we keep changed, the new SEQUENCE is stored so an older export loses.
+    if occ.sequence > meeting.sequence and changed:
         item.action = UPDATE
     else:
-        # An equal SEQUENCE is the same version (RFC 5545): re-importing changes nothing.
+        # Equal SEQUENCE is the same version (RFC 5545); and recurring-ical-events gives every
+        # occurrence of a series the highest SEQUENCE in it, so a newer export without changes
+        # to this occurrence changes nothing either.
         item.reason = "unchanged" if not changed else "same_sequence"
     return item
 

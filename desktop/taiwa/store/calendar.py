@@ -56,6 +56,7 @@ class CalendarMeeting:
     id: int
     person_id: int
     starts_at: datetime
+    ends_at: datetime | None
     status: str
     sequence: int
     has_content: bool
@@ -87,7 +88,8 @@ def calendar_meetings(db: Database, uids: Iterable[str]) -> dict[tuple[str, str]
         chunk = wanted[i : i + _CHUNK]
         marks = ",".join("?" * len(chunk))
         rows = db.query(
-            "SELECT m.id, m.person_id, m.starts_at, m.status, m.ics_uid, m.ics_recurrence_id,"  # noqa: S608 - only '?' marks and a constant
+            "SELECT m.id, m.person_id, m.starts_at, m.ends_at, m.status, m.ics_uid,"  # noqa: S608 - only '?' marks and a constant
+            " m.ics_recurrence_id,"
             f" coalesce(m.ics_sequence, 0) AS seq, NOT ({_NO_CONTENT}) AS has_content"
             f" FROM meeting m WHERE m.source = 'calendar' AND m.ics_uid IN ({marks})",
             chunk,
@@ -97,6 +99,7 @@ def calendar_meetings(db: Database, uids: Iterable[str]) -> dict[tuple[str, str]
                 id=r["id"],
                 person_id=r["person_id"],
                 starts_at=_from_ts(r["starts_at"]),
+                ends_at=_from_ts(r["ends_at"]) if r["ends_at"] else None,
                 status=r["status"],
                 sequence=int(r["seq"]),
                 has_content=bool(r["has_content"]),
