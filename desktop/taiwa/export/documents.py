@@ -244,6 +244,9 @@ def _meeting_facts(c: _Ctx, doc: MeetingDoc, when: str) -> Table:
         pairs.append((T.WANTED, c.t(WANTED_NAMES[m.wanted_response])))
     if c.options.show_mood and m.mood is not None:
         pairs.append((T.MOOD, f"{m.mood} / 5"))
+    # Up front rather than after the notes: it is what the reader acts on, and a summary
+    # should not spill onto a second page for one line.
+    pairs.append((T.NEXT_MEETING, _next_meeting_text(c, doc)))
     return _kv_table(c, pairs)
 
 
@@ -302,9 +305,6 @@ def meeting_story(doc: MeetingDoc, options: ExportOptions) -> list[Flowable]:
     if carried:
         story.append(c.h(T.CARRIED_ACTIONS, "h2"))
         story.append(_meeting_actions_table(c, carried))
-
-    story.append(c.h(T.NEXT_MEETING))
-    story.append(c.cell(_next_meeting_text(c, doc), "body"))
     return story
 
 
@@ -376,9 +376,8 @@ def person_story(doc: PersonDoc, options: ExportOptions) -> list[Flowable]:
     story += _meetings_section(c, doc, meetings)
     story += _charts_section(c, doc, meetings)
     if options.show_signals and doc.signals:
-        story.append(c.h(T.SIGNALS))
-        story.append(c.fixed(T.SIGNALS_NOTE, "small"))
-        story += _with_bullets([para(plain(s, c.lang), "bullet", source=s) for s in doc.signals])
+        bullets = _with_bullets([para(plain(s, c.lang), "bullet", source=s) for s in doc.signals])
+        story.append(KeepTogether([c.h(T.SIGNALS), c.fixed(T.SIGNALS_NOTE, "small"), *bullets]))
     story += _actions_section(c, doc, meetings)
     story += _topics_section(c, meetings)
     story += _notes_section(c, meetings)
@@ -531,7 +530,8 @@ def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
 
 def _notes_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
     show_private = c.options.show_private
-    story: list[Flowable] = c.section(T.NOTES_IN_ORDER, space=40 * mm)
+    title = T.NOTES_ALL_IN_ORDER if show_private else T.NOTES_IN_ORDER
+    story: list[Flowable] = c.section(title, space=40 * mm)
     written = 0
     for m in meetings:
         shared = m.shared_notes.strip()

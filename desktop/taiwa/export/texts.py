@@ -115,6 +115,9 @@ class T:
     DONE_ON = Msg("\u2713 {date}", "\u2713 {date}")
     TOPICS_BY_THEME = Msg("Topics by theme", "テーマ別の話題")
     NOTES_IN_ORDER = Msg("Shared notes by meeting", "ミーティングごとの共有メモ")
+    NOTES_ALL_IN_ORDER = Msg(
+        "Notes by meeting (shared and private)", "ミーティングごとのメモ（共有・非公開）"
+    )
     PRIVATE_IN_ORDER = Msg(
         "Private notes by meeting (manager only)", "非公開メモ（マネージャーのみ）"
     )
