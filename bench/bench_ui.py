@@ -1,0 +1,257 @@
+"""Benchmark: the app on the ten-year demo vault, offscreen.
+
+Run: ``python -m bench.bench_ui`` (``--json FILE`` to keep the figures, ``--repeat N``,
+``--size year`` for a quick look).
+
+1. Start to a usable dashboard: a fresh process that starts Taiwa's GUI exactly as ``taiwa``
+   does (composition root, font, translations, window), opens the vault from the keyring off the
+   GUI thread and waits until the dashboard shows its numbers — against a fresh process that
+   imports PySide6 and shows a bare ``QMainWindow``, interleaved in the same run (budget 3x).
+2. Opening a person with 200 meetings (profile, lazy meeting log, actions, charts) and switching
+   between that person's meetings in the editor: median times in one process (budget 100 ms, a
+   pause a user does not see as one).
+
+The demo vault is built once in a temporary folder; its key lives in a throwaway keyring file
+there (:class:`BenchKeyring`), never in the user's keyring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from keyring.backend import KeyringBackend
+
+from bench.common import Result, paired_ms, report
+
+REPO = Path(__file__).resolve().parent.parent
+KEYRING_ENV = "TAIWA_BENCH_KEYRING"
+SWITCH_BUDGET_MS = 100.0
+
+
+class BenchKeyring(KeyringBackend):
+    """A keyring in a JSON file named by ``TAIWA_BENCH_KEYRING`` (benchmark vaults only)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+
+    def _load(self) -> dict[str, str]:
+        path = Path(os.environ[KEYRING_ENV])
+        return json.loads(path.read_text()) if path.exists() else {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._load().get(f"{service}/{username}")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        data = self._load()
+        data[f"{service}/{username}"] = password
+        path = Path(os.environ[KEYRING_ENV])
+        path.write_text(json.dumps(data))
+        path.chmod(0o600)
+
+    def delete_password(self, service: str, username: str) -> None:
+        data = self._load()
+        data.pop(f"{service}/{username}", None)
+        Path(os.environ[KEYRING_ENV]).write_text(json.dumps(data))
+
+
+FLOOR_CHILD = r"""
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([sys.argv[0]])
+window = QMainWindow()
+window.resize(1200, 800)
+window.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+APP_CHILD = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from taiwa.prefs import Prefs
+from taiwa.ui import app as app_module, ops
+from taiwa.ui.context import AppContext
+
+app = app_module.application()
+prefs = Prefs.load()
+app_module.setup(app, prefs, "en")
+ctx = AppContext(Path(sys.argv[1]), prefs=prefs)
+window = app_module.build_window(ctx)
+window.resize(1200, 800)
+window.show()
+window.start()
+
+def check():
+    page = window.pages().get("dashboard")
+    if ctx.is_unlocked and page is not None and getattr(page, "data", None) is not None \
+            and ops.pending_count() == 0:
+        app.processEvents()
+        print("ready", flush=True)
+        window.close()
+        app.quit()
+        return
+    QTimer.singleShot(2, check)
+
+QTimer.singleShot(0, check)
+app.exec()
+"""
+
+
+def _env(work: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TAIWA_", "PYTHON_KEYRING"))}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        PYTHON_KEYRING_BACKEND="bench.bench_ui.BenchKeyring",
+        PYTHONPATH=os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+        TAIWA_CONFIG_DIR=str(work / "config"),
+        TAIWA_NO_DBUS="1",
+        TAIWA_LANG="en",
+        HOME=str(work / "home"),
+    )
+    env[KEYRING_ENV] = str(work / "keyring.json")
+    return env
+
+
+def _run_child(code: str, args: list[str], env: dict[str, str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode != 0 or "ready" not in done.stdout:
+        raise RuntimeError(f"child failed ({done.returncode}): {done.stderr[-800:]}")
+
+
+def build_vault(work: Path, size: str) -> Path:
+    import keyring
+    from taiwa.demo import build_demo_vault
+
+    os.environ[KEYRING_ENV] = str(work / "keyring.json")
+    keyring.set_keyring(BenchKeyring())
+    vault = work / "vault"
+    start = time.perf_counter()
+    result = build_demo_vault(vault, size=size, lang="mixed")  # type: ignore[arg-type]
+    print(
+        f"demo vault ({size}): {result.people} people, {result.meetings} meetings, "
+        f"{result.items} items in {time.perf_counter() - start:.1f} s",
+        flush=True,
+    )
+    return vault
+
+
+def bench_start(vault: Path, env: dict[str, str], repeat: int) -> Result:
+    ours, floor = paired_ms(
+        lambda: _run_child(APP_CHILD, [str(vault)], env),
+        lambda: _run_child(FLOOR_CHILD, [], env),
+        repeat=repeat,
+    )
+    return Result("start to a usable dashboard (ten-year vault, process)", ours, floor, 3.0)
+
+
+def _settle(app: Any) -> None:
+    from taiwa.ui import ops
+
+    while True:
+        ops.wait_for_pending()
+        app.processEvents()
+        if ops.pending_count() == 0:
+            break
+
+
+def bench_person_and_meetings(vault: Path, work: Path, repeat: int) -> list[Result]:
+    os.environ.update(QT_QPA_PLATFORM="offscreen", TAIWA_NO_DBUS="1")
+    os.environ["TAIWA_CONFIG_DIR"] = str(work / "config")
+    from taiwa.prefs import Prefs
+    from taiwa.ui import app as app_module
+    from taiwa.ui.context import AppContext
+
+    app = app_module.application()
+    prefs = Prefs.load()
+    app_module.setup(app, prefs, "en")
+    ctx = AppContext(vault, prefs=prefs)
+    window = app_module.build_window(ctx)
+    window.resize(1200, 800)
+    window.show()
+    window.start()
+    while not ctx.is_unlocked:
+        app.processEvents()
+        time.sleep(0.005)
+    _settle(app)
+    store = ctx.store
+    people = sorted(store.people.list(), key=lambda p: -store.meetings.count_for_person(p.id))
+    chosen = people[: max(2, repeat)]
+    counts = [store.meetings.count_for_person(p.id) for p in chosen]
+
+    person_times: list[float] = []
+    for i in range(repeat + 1):
+        person = chosen[i % len(chosen)]
+        window.show_page("dashboard")
+        _settle(app)
+        start = time.perf_counter()
+        ctx.events.open_person.emit(person.id)
+        _settle(app)
+        if i:  # the first opening warms caches and imports
+            person_times.append((time.perf_counter() - start) * 1000)
+
+    meetings = store.meetings.list_for_person(chosen[0].id, limit=repeat * 2 + 1)
+    ctx.events.open_meeting.emit(meetings[0].id)
+    _settle(app)
+    switch_times: list[float] = []
+    for meeting in meetings[1:]:
+        start = time.perf_counter()
+        ctx.events.open_meeting.emit(meeting.id)
+        _settle(app)
+        switch_times.append((time.perf_counter() - start) * 1000)
+    window.close()
+    return [
+        Result(
+            f"open a person with {min(counts)}-{max(counts)} meetings (median)",
+            statistics.median(person_times),
+            None,
+            SWITCH_BUDGET_MS,
+        ),
+        Result(
+            "switch meetings in the editor (median)",
+            statistics.median(switch_times),
+            None,
+            SWITCH_BUDGET_MS,
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--size", choices=("year", "ten-years"), default="ten-years")
+    parser.add_argument("--json", metavar="FILE")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="taiwa-bench-ui-"))
+    try:
+        (work / "home").mkdir()
+        vault = build_vault(work, args.size)
+        env = _env(work)
+        results = [bench_start(vault, env, args.repeat)]
+        results += bench_person_and_meetings(vault, work, args.repeat)
+        return report(results, args.json)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
