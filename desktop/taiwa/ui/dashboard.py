@@ -175,7 +175,7 @@ class DashboardPage(Page):
         self.upcoming_view.activated.connect(self._on_upcoming_row)
         self.upcoming_view.doubleClicked.connect(self._on_upcoming_row)
         self.upcoming_card.body().addWidget(self.upcoming_view)
-        row2.addWidget(self.upcoming_card, 2)
+        row2.addWidget(self.upcoming_card, 1)
 
         self.signals_card = Card(self.tr("Signals — for your eyes only"), body)
         self.signals_model = SignalsModel(self)
@@ -216,7 +216,7 @@ class DashboardPage(Page):
         self.action_tabs.addTab(self.mine_view, self.tr("Mine"))
         self.action_tabs.addTab(self.theirs_view, self.tr("Theirs"))
         self.actions_card.body().addWidget(self.action_tabs)
-        row2.addWidget(self.actions_card, 3)
+        row2.addWidget(self.actions_card, 1)
         for v in (self.upcoming_view, self.signals_view, self.mine_view, self.theirs_view):
             v.setMinimumHeight(v.verticalHeader().defaultSectionSize() * 5 + 30)
         self.overdue_view.setMaximumHeight(
@@ -358,6 +358,11 @@ class DashboardPage(Page):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        # Deferred: the window usually calls refresh() right after showing the page.
+        if self._stale:
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
         if self._stale and self.ctx.is_unlocked:
             self.refresh()
 

@@ -274,6 +274,11 @@ class PeoplePage(Page):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        # Deferred: the window usually calls refresh() right after showing the page.
+        if self._stale:
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
         if self._stale and self.ctx.is_unlocked:
             self.refresh()
 

@@ -201,6 +201,7 @@ class PersonPage(Page):
         self.theme_bars.clear()
 
     def refresh(self) -> None:
+        self._stale = False
         if self._person is not None:
             self.show_person(self._person.id, force=True)
 
@@ -286,6 +287,11 @@ class PersonPage(Page):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        # Deferred: the window usually calls show_person() right after showing the page.
+        if self._stale:
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
         if self._stale and self._person is not None and self.ctx.is_unlocked:
             self.show_person(self._person.id, force=True)
 
