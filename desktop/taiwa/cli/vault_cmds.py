@@ -74,6 +74,31 @@ DOCTOR_LINES = (
     ("recovery_kind", Msg("Recovery secret", "リカバリー方式")),
 )
 
+VALUE_NAMES = {
+    ("key_store", "keyring"): Msg("system keyring", "システムのキーリング"),
+    ("key_store", "passphrase"): Msg("nowhere (passphrase only)", "保存なし（パスフレーズのみ）"),
+    ("recovery_kind", "code"): Msg("recovery code", "リカバリーコード"),
+    ("recovery_kind", "passphrase"): Msg("passphrase", "パスフレーズ"),
+    ("integrity", "ok"): Msg("ok", "正常"),
+    ("integrity", "failed"): Msg("FAILED", "異常"),
+    ("bool", "True"): Msg("yes", "はい"),
+    ("bool", "False"): Msg("no", "いいえ"),
+}
+
+PROBLEM_NAMES = {
+    "permissions": Msg(
+        "the folder or a file is readable by other users (want 0700/0600)",
+        "フォルダーまたはファイルが他のユーザーから読めます（0700/0600 にしてください）",
+    ),
+    "integrity": Msg("the integrity check failed", "整合性チェックに失敗しました"),
+    "cipher_version": Msg("SQLCipher is not version 4", "SQLCipher がバージョン 4 ではありません"),
+    "temp_store": Msg("temporary data would go to files", "一時データがファイルに書かれます"),
+    "secure_delete": Msg("secure delete is off", "secure_delete が無効です"),
+    "journal_mode": Msg("the journal is not WAL", "ジャーナルが WAL ではありません"),
+    "dumpable": Msg("this process could be dumped", "このプロセスはダンプ可能です"),
+    "core_dumps": Msg("core dumps are enabled", "コアダンプが有効です"),
+}
+
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this group's subcommands to the parser."""
@@ -203,18 +228,26 @@ def cmd_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
         for key, label in DOCTOR_LINES:
             value = report.get(key)
             if value is not None:
-                ctx.print(f"{label.text()}: {value}")
+                shown = VALUE_NAMES.get((key, str(value)))
+                ctx.print(f"{label.text()}: {shown.text() if shown else value}")
         perms = report["permissions"]
         ctx.print(
             f"{Msg('Permissions', 'アクセス権').text()}: {perms['folder']} "
             + ", ".join(f"{name} {mode}" for name, mode in sorted(perms["files"].items()))
         )
         proc = report["process"]
-        ctx.print(f"{Msg('Process dumpable', 'プロセスのダンプ可否').text()}: {proc['dumpable']}")
+        dumpable = VALUE_NAMES.get(("bool", str(proc["dumpable"])))
+        ctx.print(
+            f"{Msg('Process dumpable', 'プロセスのダンプ可否').text()}: "
+            f"{dumpable.text() if dumpable else proc['dumpable']}"
+        )
         if report["healthy"]:
             ctx.print(HEALTHY.text())
         else:
-            ctx.print(UNHEALTHY.text(problems=", ".join(report["problems"])))
+            names = [
+                PROBLEM_NAMES[p].text() if p in PROBLEM_NAMES else p for p in report["problems"]
+            ]
+            ctx.print(UNHEALTHY.text(problems=", ".join(names)))
     if error is not None:
         return int(_error_exit(error["code"]))
     return 0 if report["healthy"] else 1
