@@ -29,7 +29,9 @@ class MeetingFact:
     day: date  # local day of the start
     status: MeetingStatus
     source: MeetingSource
-    has_content: bool  # shared or private notes, or action items agreed in it
+    # Shared or private notes, or action items agreed in it. Only read for planned meetings
+    # (see is_held), so the store may leave it False for the others.
+    has_content: bool
     mood: int | None = None
 
     @property

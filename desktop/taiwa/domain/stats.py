@@ -34,9 +34,10 @@ Companions, over the same period:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from taiwa.domain.facts import ActionFact, MeetingFact, PersonFact, TopicFact
@@ -81,12 +82,14 @@ def execution_rate(
 
 def empty_slots(cadence_days: int, *, first: date, last: date, busy_days: set[date]) -> int:
     """How many complete cadence slots between ``first`` and ``last`` hold no meeting."""
+    days = sorted(busy_days)
     empty = 0
     slot = first
     step = timedelta(days=cadence_days)
     while slot + step - timedelta(days=1) <= last:
         slot_end = slot + step
-        if not any(slot <= d < slot_end for d in busy_days):
+        i = bisect.bisect_left(days, slot)
+        if i == len(days) or days[i] >= slot_end:
             empty += 1
         slot = slot_end
     return empty
@@ -109,30 +112,47 @@ def theme_balance(topics: Iterable[TopicFact], *, start: date, end: date) -> dic
     return {theme: counts.get(theme, 0) for theme in Theme}
 
 
+def action_counts(
+    actions: Iterable[ActionFact], *, start: date, end: date, today: date
+) -> dict[int, tuple[int, int]]:
+    """Per person: (done by today, total) of the action items agreed in ``[start, end]``."""
+    counts: dict[int, tuple[int, int]] = {}
+    for a in actions:
+        if start <= a.origin_day <= end:
+            done, total = counts.get(a.person_id, (0, 0))
+            finished = a.done_on is not None and a.done_on <= today
+            counts[a.person_id] = (done + int(finished), total + 1)
+    return counts
+
+
 def stats_report(
     people: Sequence[PersonFact],
     meetings: Iterable[MeetingFact],
-    actions: Iterable[ActionFact],
+    actions: Mapping[int, tuple[int, int]],
     *,
     start: date,
     end: date,
     now: datetime,
     today: date,
 ) -> StatsReport:
-    """Execution rate, average interval and action completion per person and overall."""
+    """Execution rate, average interval and action completion per person and overall.
+
+    Args:
+        people: who is in the report.
+        meetings: their meetings (any days; outside the period they are ignored).
+        actions: per person, (done, total) action items agreed in the period
+            (see :func:`action_counts`).
+        start: first day of the period.
+        end: last day of the period.
+        now: the current time.
+        today: the current local day.
+    """
     by_person: dict[int, list[MeetingFact]] = defaultdict(list)
     for m in meetings:
         by_person[m.person_id].append(m)
-    done: Counter[int] = Counter()
-    total: Counter[int] = Counter()
-    for a in actions:
-        if start <= a.origin_day <= end:
-            total[a.person_id] += 1
-            if a.done_on is not None and a.done_on <= today:
-                done[a.person_id] += 1
     lines: list[PersonStats] = []
     all_gaps: list[int] = []
-    held_sum = planned_sum = 0
+    held_sum = planned_sum = done_sum = total_sum = 0
     for person in people:
         own = by_person.get(person.id, [])
         rate = execution_rate(person, own, start=start, end=end, now=now, today=today)
@@ -144,14 +164,17 @@ def stats_report(
         all_gaps.extend(gaps)
         held_sum += rate.held
         planned_sum += rate.planned
+        done, total = actions.get(person.id, (0, 0))
+        done_sum += done
+        total_sum += total
         lines.append(
             PersonStats(
                 person_id=person.id,
                 person_name=person.name,
                 execution=rate,
                 average_interval_days=average(gaps),
-                actions_done=done[person.id],
-                actions_total=total[person.id],
+                actions_done=done,
+                actions_total=total,
             )
         )
     return StatsReport(
@@ -159,7 +182,7 @@ def stats_report(
         end=end,
         overall=Rate(held=held_sum, planned=planned_sum),
         average_interval_days=average(all_gaps),
-        actions_done=sum(done.values()),
-        actions_total=sum(total.values()),
+        actions_done=done_sum,
+        actions_total=total_sum,
         people=tuple(lines),
     )

@@ -12,11 +12,10 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from taiwa.domain import cadence, errors, signals, stats, upcoming, validate
-from taiwa.domain.facts import ActionFact, MeetingFact, PersonFact, TopicFact
+from taiwa.domain.facts import MeetingFact, PersonFact, TopicFact
 from taiwa.domain.models import (
     MeetingSource,
     MeetingStatus,
-    Owner,
     PersonStatus,
     StatsReport,
     Theme,
@@ -26,10 +25,17 @@ from taiwa.domain.signals import Signal
 from taiwa.store import _convert as cv
 from taiwa.vault.database import Database
 
-# Whether a meeting row has content of its own (notes, or action items agreed in it).
-_HAS_CONTENT = """(m.shared_notes <> '' OR m.private_notes <> ''
-    OR EXISTS (SELECT 1 FROM action a WHERE a.meeting_id = m.id))"""
+# Whether a meeting row has content of its own (notes, or action items agreed in it). Only a
+# planned meeting needs the answer (held = marked held, or planned with content), so the
+# notes and the action index are not looked at for the others.
+_HAS_CONTENT = """(CASE WHEN m.status <> 'planned' THEN 0 ELSE (
+    m.shared_notes <> '' OR m.private_notes <> ''
+    OR EXISTS (SELECT 1 FROM action a WHERE a.meeting_id = m.id)) END)"""
 _HELD = f"(m.status = 'held' OR (m.status = 'planned' AND {_HAS_CONTENT}))"
+
+# Enum lookups by value without Enum.__call__ (thousands per report).
+_STATUS = {s.value: s for s in MeetingStatus}
+_SOURCE = {s.value: s for s in MeetingSource}
 
 # Rows fetched per person for the signals: enough for 6 moods and the last two statuses.
 _SIGNAL_WINDOW = 20
@@ -102,8 +108,8 @@ class Reports:
             person_id=r["person_id"],
             starts_at=cv.from_ts(r["starts_at"]),
             day=self._day(r["starts_at"]),
-            status=MeetingStatus(r["status"]),
-            source=MeetingSource(r["source"]),
+            status=_STATUS[r["status"]],
+            source=_SOURCE[r["source"]],
             has_content=bool(r["has_content"]),
             mood=r["mood"],
         )
@@ -119,28 +125,29 @@ class Reports:
         )
         return [self._meeting_fact(r) for r in rows]
 
-    def _actions_between(self, start: date, end: date) -> list[ActionFact]:
+    def _action_counts(self, start: date, end: date, today: date) -> dict[int, tuple[int, int]]:
+        """Per person: (done by today, total) action items agreed in ``[start, end]``.
+
+        Counted in SQL: the period's UTC bounds are the local days' bounds, so this equals
+        :func:`taiwa.domain.stats.action_counts` over the same items without building them.
+        """
         lo = cv.ts(day_start(start, self.zone))
         hi = cv.ts(day_start(end + timedelta(days=1), self.zone))
-        rows = self._db.query(
-            "SELECT a.person_id, a.owner, m.starts_at AS origin, a.due_on, a.done_on"
+        done_by = today.isoformat()
+        counts: dict[int, tuple[int, int]] = {}
+        for r in self._db.query(
+            "SELECT person_id, sum(done) AS done, count(*) AS total FROM ("
+            " SELECT a.person_id, a.done_on IS NOT NULL AND a.done_on <= ? AS done"
             " FROM meeting m CROSS JOIN action a ON a.meeting_id = m.id"
             " WHERE m.starts_at >= ? AND m.starts_at < ?"
             " UNION ALL"
-            " SELECT a.person_id, a.owner, a.created_at, a.due_on, a.done_on FROM action a"
-            " WHERE a.meeting_id IS NULL AND a.created_at >= ? AND a.created_at < ?",
-            (lo, hi, lo, hi),
-        )
-        return [
-            ActionFact(
-                person_id=r["person_id"],
-                owner=Owner(r["owner"]),
-                origin_day=self._day(r["origin"]),
-                due_on=cv.from_day(r["due_on"]),
-                done_on=cv.from_day(r["done_on"]),
-            )
-            for r in rows
-        ]
+            " SELECT a.person_id, a.done_on IS NOT NULL AND a.done_on <= ? FROM action a"
+            " WHERE a.meeting_id IS NULL AND a.created_at >= ? AND a.created_at < ?"
+            ") GROUP BY person_id",
+            (done_by, lo, hi, done_by, lo, hi),
+        ):
+            counts[r["person_id"]] = (int(r["done"] or 0), int(r["total"]))
+        return counts
 
     # -- reports ----------------------------------------------------------------------------
 
@@ -170,7 +177,7 @@ class Reports:
         if person_id is not None:
             people = [p for p in people if p.id == person_id]
         meetings = self._meetings_between(first, last)
-        actions = self._actions_between(first, last)
+        actions = self._action_counts(first, last, today)
         # Archived people without a single meeting in the period are not part of the report.
         with_rows = {m.person_id for m in meetings}
         people = [p for p in people if not p.archived or p.id in with_rows]

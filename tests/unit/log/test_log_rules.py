@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from taiwa.domain import cadence, carryover, signals, stats, upcoming
-from taiwa.domain.facts import MeetingFact, PersonFact, TopicFact
+from taiwa.domain.facts import ActionFact, MeetingFact, PersonFact, TopicFact
 from taiwa.domain.models import (
     Action,
     MeetingSource,
@@ -169,7 +169,7 @@ def test_overall_rate_sums_people_and_intervals_average_gaps() -> None:
         fact(5, monday + timedelta(days=10), person_id=2),
     ]
     report = stats.stats_report(
-        [a, b], meetings, [], start=monday, end=date(2026, 2, 15), now=NOW, today=TODAY
+        [a, b], meetings, {}, start=monday, end=date(2026, 2, 15), now=NOW, today=TODAY
     )
     by = {p.person_id: p for p in report.people}
     # A: three fortnightly slots, each with its meeting (16 Feb is after the period).
@@ -178,6 +178,18 @@ def test_overall_rate_sums_people_and_intervals_average_gaps() -> None:
     assert (report.overall.held, report.overall.planned) == (4, 6)
     assert by[1].average_interval_days == 14.0
     assert report.average_interval_days == 14.0
+
+
+def test_action_completion_counts_items_agreed_in_the_period() -> None:
+    items = [
+        ActionFact(1, Owner.MANAGER, date(2026, 1, 10), None, date(2026, 1, 20)),
+        ActionFact(1, Owner.REPORT, date(2026, 1, 12), None, None),
+        ActionFact(1, Owner.REPORT, date(2026, 1, 14), None, date(2026, 3, 30)),  # after today
+        ActionFact(1, Owner.REPORT, date(2025, 12, 1), None, date(2026, 1, 5)),  # before
+        ActionFact(2, Owner.REPORT, date(2026, 2, 1), None, date(2026, 2, 2)),
+    ]
+    counts = stats.action_counts(items, start=date(2026, 1, 1), end=date(2026, 2, 28), today=TODAY)
+    assert counts == {1: (1, 3), 2: (1, 1)}
 
 
 def test_theme_balance_counts_each_topic_once() -> None:
