@@ -113,3 +113,17 @@ def test_bad_input_gets_one_line_and_changes_nothing(cli_vault: CliVault) -> Non
     result = cli_vault.run("meeting", "add", "誰か", env={"TAIWA_LANG": "ja"})
     assert result.returncode == 2
     assert "'誰か' に一致する人がいません" in result.stderr
+
+
+@pytest.mark.slow
+def test_demo_vault_prints_its_recovery_code_and_opens(cli_vault: CliVault) -> None:
+    folder = cli_vault.tmp / "demo"
+    out = ok(cli_vault, "demo-vault", str(folder))
+    assert "12 people" in out
+    code_lines = [line.strip() for line in out.splitlines() if line.startswith("    ")]
+    assert len(code_lines) == 1 and len(code_lines[0]) >= 20  # the code, shown once
+    signals = json.loads(ok(cli_vault, "--vault", str(folder), "signals", "--json"))
+    assert "mood_falling" in {s["kind"] for s in signals}
+    again = cli_vault.run("demo-vault", str(folder))
+    assert again.returncode != 0
+    assert "already exists" in again.stderr
