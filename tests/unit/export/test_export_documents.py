@@ -225,3 +225,32 @@ def test_progress_is_reported(person_doc: PersonDoc) -> None:
     seen: list[tuple[int, int]] = []
     render_person(person_doc, opts(), progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+KINSOKU_TEXT = (
+    "今回のレビューでは、設計の方針について議論した。"
+    "「まずは小さく始める」という意見が多く、次のスプリントで試すことになった。"
+    "Kubernetes の設定は SRE チームと相談しながら進める。"
+) * 6
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_cjk_lines_respect_kinsoku_and_keep_latin_words_whole(lang: str) -> None:
+    doc = sample_meeting_doc()
+    meeting = replace(doc.meeting, shared_notes=KINSOKU_TEXT)
+    pdf = render_meeting(replace(doc, meeting=meeting), opts(lang=lang))
+    lines = [line.strip() for line in text(pdf).splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("今回のレビュー"))
+    target = KINSOKU_TEXT.replace(" ", "")
+    body: list[str] = []
+    for line in lines[start:]:
+        if len("".join(body).replace(" ", "")) >= len(target):
+            break
+        body.append(line)
+    assert len(body) > 6  # the paragraph wrapped over many lines
+    assert "".join(body).replace(" ", "") == target
+    for line in body:
+        assert line[0] not in "。、」）", line  # no closing punctuation starts a line
+        for word in ("Kubernetes", "SRE"):
+            # A Latin word is never cut in two at a line end.
+            assert not any(line.endswith(word[:k]) for k in range(1, len(word))), line
