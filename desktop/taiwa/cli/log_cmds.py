@@ -69,6 +69,14 @@ M_ACTIONS = Msg("Action items", "アクションアイテム")
 M_CARRIED = Msg("carried", "持ち越し")
 M_DONE = Msg("done", "完了")
 M_DUE = Msg("due", "期限")
+M_NEXT_DUE = Msg("next due {day}", "次回予定日 {day}")
+M_OVERDUE_DAYS = Msg("overdue {days} days", "{days} 日超過")
+M_OPEN_ACTIONS = Msg("open actions {count}", "未完了のアクション {count} 件")
+M_MEETING_ROW = Msg(
+    "{topics} topics, {actions} action items", "話題 {topics} 件・アクションアイテム {actions} 件"
+)
+M_MOOD_ROW = Msg("mood {mood}", "気分 {mood}")
+M_BELOW_TARGET = Msg("below target", "目標未達")
 M_PRIVATE_HIDDEN = Msg(
     "(private notes hidden; add --private to show them)",
     "（非公開メモは表示していません。表示するには --private を付けてください）",
@@ -399,11 +407,11 @@ def cmd_person_list(ctx: CliContext, args: argparse.Namespace) -> int:
         if p.role or p.team:
             line += f"  {' / '.join(x for x in (p.role, p.team) if x)}"
         if status is not None:
-            line += f"  next {status.next_due.isoformat()}"
+            line += "  " + M_NEXT_DUE.text(day=status.next_due.isoformat())
             if status.overdue:
-                line += f" (overdue {status.days_overdue}d)"
+                line += f" ({M_OVERDUE_DAYS.text(days=status.days_overdue)})"
             if status.open_actions:
-                line += f"  open actions {status.open_actions}"
+                line += "  " + M_OPEN_ACTIONS.text(count=status.open_actions)
         ctx.print(line)
     return 0
 
@@ -451,11 +459,9 @@ def cmd_meeting_list(ctx: CliContext, args: argparse.Namespace) -> int:
     if not meetings:
         ctx.print(M_NO_MEETINGS.text())
     for m in meetings:
-        mood = f"  mood {m.mood}" if m.mood is not None else ""
-        ctx.print(
-            f"{m.id:>6}  {_local(m.starts_at)}  {m.status.value:<9}  {len(m.topics)} topics"
-            f"  {len(m.own_actions)} actions{mood}"
-        )
+        mood = "  " + M_MOOD_ROW.text(mood=m.mood) if m.mood is not None else ""
+        counts = M_MEETING_ROW.text(topics=len(m.topics), actions=len(m.own_actions))
+        ctx.print(f"{m.id:>6}  {_local(m.starts_at)}  {m.status.value:<9}  {counts}{mood}")
     return 0
 
 
@@ -583,7 +589,8 @@ def cmd_stats(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     ctx.print()
     for p in report.people:
-        flag = "" if p.execution.meets_target in (True, None) else "  < target"
+        met = p.execution.meets_target in (True, None)
+        flag = "" if met else f"  ({M_BELOW_TARGET.text()})"
         ctx.print(
             f"{_pad(p.person_name, 24)}{_percent(p.execution.value):>7}"
             f"  {p.execution.held}/{p.execution.planned}{flag}"
