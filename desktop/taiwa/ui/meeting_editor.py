@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -63,7 +62,7 @@ from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.autosave import AutoSaver
 from taiwa.ui.widgets.chips import MutedLabel, PageTitle, SectionTitle
 from taiwa.ui.widgets.notes import NotesEdit, PrivateNotesPanel
-from taiwa.ui.widgets.tables import style_table
+from taiwa.ui.widgets.tables import HintTableView, HintTreeView, style_table
 
 _REVEAL_ATTR = "_u2_reveal_request"
 _SHOWN_PERSON_ATTR = "_u2_shown_person"
@@ -307,6 +306,7 @@ class MeetingEditor(Page):
         self.history_view.setModel(self.history)
         self.history_view.setAccessibleName(self.tr("Meetings of this person"))
         for col in (
+            MeetingHistoryModel.STATUS,
             MeetingHistoryModel.MOOD,
             MeetingHistoryModel.AGENDA,
             MeetingHistoryModel.PURPOSE,
@@ -328,7 +328,7 @@ class MeetingEditor(Page):
         )
         self.new_button.clicked.connect(self._on_new_clicked)
         sl.addWidget(self.new_button)
-        side.setMinimumWidth(250)
+        side.setMinimumWidth(200)
         self.splitter.addWidget(side)
 
         # Right: the meeting.
@@ -366,8 +366,13 @@ class MeetingEditor(Page):
         self.when.editingFinished.connect(self._on_when_edited)
         when_label = QLabel(self.tr("&When:"), self.content)
         when_label.setBuddy(self.when)
-        head.addWidget(when_label)
-        head.addWidget(self.when)
+        # Date, status and purpose share the second row, so a long name and role/team line
+        # in the title never gets clipped by the controls.
+        info = QHBoxLayout()
+        info.setSpacing(8)
+        info.addWidget(when_label)
+        info.addWidget(self.when)
+        info.addSpacing(8)
         self.status = QComboBox(self.content)
         for st in MeetingStatus:
             self.status.addItem(labels.status_name(st), st)
@@ -375,8 +380,9 @@ class MeetingEditor(Page):
         self.status.activated.connect(self._on_status_activated)
         status_label = QLabel(self.tr("S&tatus:"), self.content)
         status_label.setBuddy(self.status)
-        head.addWidget(status_label)
-        head.addWidget(self.status)
+        info.addWidget(status_label)
+        info.addWidget(self.status)
+        info.addSpacing(8)
         self.save_state = MutedLabel("", self.content)
         self.save_state.setWordWrap(False)
         self.save_state.setMinimumWidth(
@@ -388,8 +394,6 @@ class MeetingEditor(Page):
         head.addWidget(self.export_button)
         cl.addLayout(head)
 
-        info = QHBoxLayout()
-        info.setSpacing(8)
         purpose_label = QLabel(self.tr("&Purpose:"), self.content)
         self.purpose = QLineEdit(self.content)
         self.purpose.setPlaceholderText(self.tr("What is this 1on1 for today?"))
@@ -451,7 +455,10 @@ class MeetingEditor(Page):
         self.topics = TopicTreeModel(self)
         self.topics.state_toggled.connect(self._on_topic_toggled)
         self.topics.text_edited.connect(self._on_topic_text_edited)
-        self.topic_view = QTreeView(agenda)
+        self.topic_view = HintTreeView(agenda)
+        self.topic_view.empty_hint = self.tr(
+            "No topics yet. Type one below (Ctrl+T) or pick from the question bank."
+        )
         self.topic_view.setModel(self.topics)
         self.topic_view.setAccessibleName(self.tr("Agenda topics by theme"))
         self.topic_view.setHeaderHidden(True)
@@ -496,7 +503,10 @@ class MeetingEditor(Page):
         self.actions_model = ActionsModel(self, editable=True)
         self.actions_model.done_toggled.connect(self._on_action_toggled)
         self.actions_model.text_edited.connect(self._on_action_text_edited)
-        self.action_view = QTableView(acts)
+        self.action_view = HintTableView(acts)
+        self.action_view.empty_hint = self.tr(
+            "No action items. Add the next steps you agree on below."
+        )
         self.action_view.setModel(self.actions_model)
         self.action_view.setAccessibleName(self.tr("Action items"))
         self._setup_table(self.action_view)
@@ -571,7 +581,7 @@ class MeetingEditor(Page):
         self.splitter.addWidget(main)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 1000])
+        self.splitter.setSizes([220, 1000])
 
         # Keyboard order follows reading order.
         order = [

@@ -389,8 +389,13 @@ class MeetingHistoryModel(_RowsTableModel):
             }.get(column)
         elif role == _D.ForegroundRole and column == self.STATUS:
             return QColor(labels.STATUS_COLORS[MeetingStatus(m.status)])
-        elif role == _D.DecorationRole and column == self.STATUS:
+        elif role == _D.DecorationRole and (
+            column == self.STATUS or (self.compact and column == self.DATE)
+        ):
+            # Compact lists show the status as a coloured dot before the date.
             return dot_pixmap(labels.STATUS_COLORS[MeetingStatus(m.status)])
+        elif role == _D.ToolTipRole and self.compact and column == self.DATE:
+            return labels.status_name(MeetingStatus(m.status))
         elif role == _D.TextAlignmentRole and column in (self.MOOD, self.AGENDA):
             return int(Qt.AlignmentFlag.AlignCenter)
         elif role == _D.ToolTipRole and column == self.MOOD and m.mood is not None:
@@ -442,8 +447,8 @@ class ActionsModel(_RowsTableModel):
 
     def header_labels(self) -> tuple[str, ...]:
         return (
-            #: Column header of the "done" checkbox of action items.
-            _tr("Done"),
+            # The done column holds only check boxes: a tick keeps it narrow.
+            "✓",
             #: Column: what is to be done.
             _tr("Action item"),
             #: Column: who does it (me or them).
@@ -453,6 +458,22 @@ class ActionsModel(_RowsTableModel):
             #: Narrow column marking action items carried over from earlier meetings.
             _tr("Person") if self.person_names is not None else "",
         )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _D.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and section == self.DONE
+            and role
+            in (
+                _D.ToolTipRole,
+                _D.AccessibleTextRole,
+            )
+        ):
+            #: Column header (tooltip) of the "done" check boxes of action items.
+            return _tr("Done")
+        return super().headerData(section, orientation, role)
 
     def is_carried(self, a: Action) -> bool:
         return self.current_meeting_id is not None and a.meeting_id != self.current_meeting_id

@@ -36,7 +36,7 @@ from taiwa.ui.widgets.autosave import AutoSaver
 from taiwa.ui.widgets.charts import MoodChart, ThemeBalanceBars
 from taiwa.ui.widgets.chips import Card, MutedLabel, PageTitle
 from taiwa.ui.widgets.notes import NotesEdit
-from taiwa.ui.widgets.tables import style_table
+from taiwa.ui.widgets.tables import HintTableView, style_table
 
 
 def _table(view: QTableView) -> None:
@@ -98,7 +98,8 @@ class PersonPage(Page):
         ll.setSpacing(14)
         self.log_card = Card(self.tr("Meetings"), left)
         self.history = MeetingHistoryModel(self)
-        self.history_view = QTableView(self.log_card)
+        self.history_view = HintTableView(self.log_card)
+        self.history_view.empty_hint = self.tr("No meetings yet. Start one with New meeting.")
         self.history_view.setModel(self.history)
         self.history_view.setAccessibleName(self.tr("Meetings, newest first"))
         _table(self.history_view)
@@ -142,7 +143,8 @@ class PersonPage(Page):
         self.actions_model = ActionsModel(self, editable=True)
         self.actions_model.done_toggled.connect(self._on_action_toggled)
         self.actions_model.text_edited.connect(self._on_action_text_edited)
-        self.action_view = QTableView(self.actions_card)
+        self.action_view = HintTableView(self.actions_card)
+        self.action_view.empty_hint = self.tr("No open action items.")
         self.action_view.setModel(self.actions_model)
         self.action_view.setAccessibleName(self.tr("Open action items"))
         _table(self.action_view)

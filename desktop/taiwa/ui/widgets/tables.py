@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 # Cell padding so text never touches the frame (the app theme styles the rest).
 _ITEM_STYLE = "QTableView::item { padding-left: 8px; padding-right: 8px; }"
@@ -28,3 +30,41 @@ def style_table(view: QTableView, *, stretch: int | None = None, editable: bool 
     if stretch is not None:
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def _paint_hint(view: QAbstractItemView, text: str) -> None:
+    from PySide6.QtGui import QPainter, QPalette
+
+    painter = QPainter(view.viewport())
+    painter.setPen(view.palette().color(QPalette.ColorRole.PlaceholderText))
+    rect = view.viewport().rect().adjusted(16, 12, -16, -12)
+    painter.drawText(
+        rect,
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+        text,
+    )
+    painter.end()
+
+
+class HintTableView(QTableView):
+    """A table that says what to do when it is empty (instead of a blank box)."""
+
+    empty_hint = ""
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.empty_hint and model is not None and model.rowCount() == 0:
+            _paint_hint(self, self.empty_hint)
+
+
+class HintTreeView(QTreeView):
+    """A tree that says what to do when it is empty."""
+
+    empty_hint = ""
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.empty_hint and model is not None and model.rowCount() == 0:
+            _paint_hint(self, self.empty_hint)
