@@ -97,6 +97,21 @@ def test_meeting_summary_with_password_and_letter_paper(filled: CliVault) -> Non
     assert "AGREED-ACTION" in flat(data, password="correct horse")
     reader.decrypt("correct horse")
     assert round(float(reader.pages[0].mediabox.width)) == 612
+    assert "meetingsummary" in flat(data, password="correct horse")  # TAIWA_LANG=en
+
+
+def test_pdf_follows_the_ui_language_preference(filled: CliVault) -> None:
+    config = Path(filled.env["TAIWA_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "prefs.json").write_text(json.dumps({"language": "ja"}), encoding="utf-8")
+    target = out_dir(filled) / "ja.pdf"
+    meeting_id = str(filled.meeting_id)  # type: ignore[attr-defined]
+    done = filled.run("export-pdf", "--meeting", meeting_id, "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    content = flat(target.read_bytes())
+    assert "1on1ミーティングサマリー" in content and "合意したアクション" in content
+    done = filled.run("export-pdf", "--meeting", meeting_id, "--lang", "en", "-o", str(target))
+    assert "1on1meetingsummary" in flat(target.read_bytes())
 
 
 BAD_INPUTS: list[tuple[list[str], dict[str, str], str]] = [

@@ -15,6 +15,7 @@ from taiwa.errors import InputError
 from taiwa.export import service, writer
 from taiwa.export.model import PAPERS, DocKind, ExportOptions, Paper
 from taiwa.i18n import Msg
+from taiwa.prefs import Prefs
 from taiwa.store import Store
 
 _PRIVATE_AND_SHARED = Msg(
@@ -105,12 +106,19 @@ def _options(args: argparse.Namespace) -> ExportOptions:
             raise InputError(_NO_PASSWORD_VAR, var=args.password_env)
     paper: Paper = args.paper or "a4"
     return ExportOptions(
-        lang=i18n.normalize(args.pdf_lang) if args.pdf_lang else i18n.current_language(),
+        lang=_pdf_language(args),
         include_private=bool(args.include_private),
         shared_only=bool(args.shared_only),
         paper=paper,
         password=password,
     )
+
+
+def _pdf_language(args: argparse.Namespace) -> i18n.Lang:
+    """``--lang`` of the command, else the global ``--lang``, else the app's UI language
+    (its saved preference), else TAIWA_LANG or the system's language."""
+    chosen = args.pdf_lang or getattr(args, "lang", None) or Prefs.load().language
+    return i18n.normalize(chosen) if chosen else i18n.current_language()
 
 
 def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
