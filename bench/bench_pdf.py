@@ -93,23 +93,24 @@ def floor_pdf(texts: list[str]) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--meetings", type=int, default=MEETINGS, help="meetings in the summary")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="taiwa-bench-pdf-") as folder:
         db = Database.create(Path(folder) / "taiwa.db", RawKey.generate())
         try:
-            person_id = fill_vault(db, MEETINGS)
+            person_id = fill_vault(db, args.meetings)
             store = Store(db)
             options = ExportOptions(lang="ja", today=date(2026, 11, 21))
             request = service.ExportRequest(DocKind.PERSON, person_id, options)
-            texts = floor_texts(MEETINGS)
+            texts = floor_texts(args.meetings)
             ours, floor = paired_ms(
                 lambda: service.build(store, request), lambda: floor_pdf(texts), repeat=args.repeat
             )
         finally:
             db.close()
     result = Result(
-        name=f"PDF person summary, {MEETINGS} meetings (vault → PDF bytes)",
+        name=f"PDF person summary, {args.meetings} meetings (vault → PDF bytes)",
         ours_ms=ours,
         floor_ms=floor,
         budget=BUDGET,
