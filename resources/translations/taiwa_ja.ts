@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name></name>
-    <message>
-        <source>Taiwa — recovery code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vault folder: {folder}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created: {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With this code you can open your vault if the system keyring loses its key, or restore a backup on a new computer. Anyone holding it and your vault or a backup can read your notes: keep it somewhere safe, away from the laptop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Taiwa</source>
@@ -34,6 +15,41 @@
         <source>Confidential 1on1 notes for managers, encrypted on this laptop. No server, no account, no telemetry: nothing leaves this computer unless you export it.
 
 Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionItemDelegate</name>
+    <message>
+        <source>No due date</source>
+        <extracomment>Due-date editor of an action item: the value meaning &quot;no due date&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Back up the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taiwa backups (*.taiwa-backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was written to {path}. It is encrypted and opens with your recovery code (or passphrase) alone — keep it on another disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored and opened.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -154,13 +170,220 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF に書き出す</translation>
+    </message>
+    <message>
+        <source>What the PDF will include</source>
+        <translation>PDF に含まれる内容</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出す</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Summary of this meeting</source>
+        <translation>このミーティングのサマリー</translation>
+    </message>
+    <message>
+        <source>Summary of the person over a period</source>
+        <translation>期間を指定したメンバーのサマリー</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>過去6か月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>過去12か月</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>すべてのミーティング</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>期間を指定</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>Shared summary to hand to the report</source>
+        <translation>メンバーに渡す共有サマリー</translation>
+    </message>
+    <message>
+        <source>Only what both of you saw: no private notes, no mood, no signals.</source>
+        <translation>双方が確認した内容のみ：非公開メモ・気分・シグナルは含みません。</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>プライバシー</translation>
+    </message>
+    <message>
+        <source>Include private notes</source>
+        <translation>非公開メモを含める</translation>
+    </message>
+    <message>
+        <source>Warning: the PDF will contain your private notes. Anyone who gets the file can read them. Protect it with a password and never hand it to the report.</source>
+        <translation>注意：PDF に非公開メモが含まれます。ファイルを入手した人は誰でも読めます。パスワードで保護し、メンバーには渡さないでください。</translation>
+    </message>
+    <message>
+        <source>Turn privacy mode off to include private notes.</source>
+        <translation>非公開メモを含めるには、プライバシーモードをオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Protect the PDF with a password (AES-256)</source>
+        <translation>PDF をパスワードで保護する（AES-256）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Language of the PDF:</source>
+        <translation>PDF の言語：</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>用紙：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存先：</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期間の終わりが始まりより前になっています。</translation>
+    </message>
+    <message>
+        <source>Enter a password, or untick password protection.</source>
+        <translation>パスワードを入力するか、パスワード保護のチェックを外してください。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <source>The file name must end in .pdf.</source>
+        <translation>ファイル名は .pdf で終わる必要があります。</translation>
+    </message>
+    <message>
+        <source>The folder does not exist.</source>
+        <translation>フォルダがありません。</translation>
+    </message>
+    <message>
+        <source>• One meeting with {name}</source>
+        <translation>• {name}さんとのミーティング1回</translation>
+    </message>
+    <message>
+        <source>• Person: {name}</source>
+        <translation>• メンバー：{name}</translation>
+    </message>
+    <message>
+        <source>• Meetings: {count} ({start} – {end})</source>
+        <translation>• ミーティング：{count}回（{start}〜{end}）</translation>
+    </message>
+    <message>
+        <source>• Meetings: {count}</source>
+        <translation>• ミーティング：{count}回</translation>
+    </message>
+    <message>
+        <source>• Profile, role history and career goals</source>
+        <translation>• プロフィール、役割の履歴、キャリアの目標</translation>
+    </message>
+    <message>
+        <source>• Agenda topics: {topics} · Agreed actions: {actions}</source>
+        <translation>• アジェンダ：{topics}件・合意したアクション：{actions}件</translation>
+    </message>
+    <message>
+        <source>• Meetings with shared notes: {count}</source>
+        <translation>• 共有メモのあるミーティング：{count}回</translation>
+    </message>
+    <message>
+        <source>• PRIVATE NOTES INCLUDED — meetings with private notes: {count}</source>
+        <translation>• 非公開メモを含みます（非公開メモのあるミーティング：{count}回）</translation>
+    </message>
+    <message>
+        <source>• Private notes: not included (meetings with private notes: {count})</source>
+        <translation>• 非公開メモ：含みません（非公開メモのあるミーティング：{count}回）</translation>
+    </message>
+    <message>
+        <source>• Mood trend chart: included</source>
+        <translation>• 気分の推移グラフ：含みます</translation>
+    </message>
+    <message>
+        <source>• Mood: not included</source>
+        <translation>• 気分：含みません</translation>
+    </message>
+    <message>
+        <source>• Signals for the manager: {count}</source>
+        <translation>• マネージャー向けシグナル：{count}件</translation>
+    </message>
+    <message>
+        <source>• Signals: not included</source>
+        <translation>• シグナル：含みません</translation>
+    </message>
+    <message>
+        <source>Save PDF as</source>
+        <translation>PDF の保存先</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>PDF を作成しています…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>{path} に保存しました</translation>
+    </message>
+    <message>
+        <source>The PDF is protected with your password (AES-256).</source>
+        <translation>PDF はパスワードで保護されています（AES-256）。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Export cancelled. No file was written.</source>
+        <translation>書き出しを中止しました。ファイルは作成されていません。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Taiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep no key in the keyring: ask for a passphrase at every start (stricter)</source>
+        <source>Passphrase only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stricter: keep no key in the keyring and ask for a passphrase at every start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -596,6 +819,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No topics yet. Type one below (Ctrl+T) or pick from the question bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Agenda topics by theme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,6 +848,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action items. Add the next steps you agree on below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -753,6 +984,14 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <source>Edit action item</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change due date</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MoodChart</name>
@@ -821,7 +1060,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">閉じる</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1000,6 +1239,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No meetings yet. Start one with New meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Meetings, newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,6 +1264,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Open action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open action items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1141,6 +1388,25 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>Taiwa — recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault folder: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With this code you can open your vault if the system keyring loses its key, or restore a backup on a new computer. Anyone holding it and your vault or a backup can read your notes: keep it somewhere safe, away from the laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
@@ -1156,7 +1422,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">選択…</translation>
     </message>
     <message>
         <source>Recovery code or passphrase of the backup</source>
@@ -1427,7 +1693,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">PDF に書き出す</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1711,239 +1977,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Try again</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Back up the vault</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taiwa backups (*.taiwa-backup)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup was written to {path}. It is encrypted and opens with your recovery code (or passphrase) alone — keep it on another disk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Vault restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup was restored and opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <source>Export PDF</source>
-        <translation>PDF に書き出す</translation>
-    </message>
-    <message>
-        <source>What the PDF will include</source>
-        <translation>PDF に含まれる内容</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>書き出す</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>文書</translation>
-    </message>
-    <message>
-        <source>Summary of this meeting</source>
-        <translation>このミーティングのサマリー</translation>
-    </message>
-    <message>
-        <source>Summary of the person over a period</source>
-        <translation>期間を指定したメンバーのサマリー</translation>
-    </message>
-    <message>
-        <source>Last 6 months</source>
-        <translation>過去6か月</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>過去12か月</translation>
-    </message>
-    <message>
-        <source>All meetings</source>
-        <translation>すべてのミーティング</translation>
-    </message>
-    <message>
-        <source>Custom period</source>
-        <translation>期間を指定</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>期間：</translation>
-    </message>
-    <message>
-        <source>Shared summary to hand to the report</source>
-        <translation>メンバーに渡す共有サマリー</translation>
-    </message>
-    <message>
-        <source>Only what both of you saw: no private notes, no mood, no signals.</source>
-        <translation>双方が確認した内容のみ：非公開メモ・気分・シグナルは含みません。</translation>
-    </message>
-    <message>
-        <source>Privacy</source>
-        <translation>プライバシー</translation>
-    </message>
-    <message>
-        <source>Include private notes</source>
-        <translation>非公開メモを含める</translation>
-    </message>
-    <message>
-        <source>Warning: the PDF will contain your private notes. Anyone who gets the file can read them. Protect it with a password and never hand it to the report.</source>
-        <translation>注意：PDF に非公開メモが含まれます。ファイルを入手した人は誰でも読めます。パスワードで保護し、メンバーには渡さないでください。</translation>
-    </message>
-    <message>
-        <source>Turn privacy mode off to include private notes.</source>
-        <translation>非公開メモを含めるには、プライバシーモードをオフにしてください。</translation>
-    </message>
-    <message>
-        <source>Protect the PDF with a password (AES-256)</source>
-        <translation>PDF をパスワードで保護する（AES-256）</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
-        <source>Repeat the password</source>
-        <translation>パスワード（確認）</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>出力</translation>
-    </message>
-    <message>
-        <source>Language of the PDF:</source>
-        <translation>PDF の言語：</translation>
-    </message>
-    <message>
-        <source>Paper:</source>
-        <translation>用紙：</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>選択…</translation>
-    </message>
-    <message>
-        <source>Save as:</source>
-        <translation>保存先：</translation>
-    </message>
-    <message>
-        <source>The period ends before it starts.</source>
-        <translation>期間の終わりが始まりより前になっています。</translation>
-    </message>
-    <message>
-        <source>Enter a password, or untick password protection.</source>
-        <translation>パスワードを入力するか、パスワード保護のチェックを外してください。</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>2つのパスワードが一致しません。</translation>
-    </message>
-    <message>
-        <source>The file name must end in .pdf.</source>
-        <translation>ファイル名は .pdf で終わる必要があります。</translation>
-    </message>
-    <message>
-        <source>The folder does not exist.</source>
-        <translation>フォルダがありません。</translation>
-    </message>
-    <message>
-        <source>• One meeting with {name}</source>
-        <translation>• {name}さんとのミーティング1回</translation>
-    </message>
-    <message>
-        <source>• Person: {name}</source>
-        <translation>• メンバー：{name}</translation>
-    </message>
-    <message>
-        <source>• Meetings: {count} ({start} – {end})</source>
-        <translation>• ミーティング：{count}回（{start}〜{end}）</translation>
-    </message>
-    <message>
-        <source>• Meetings: {count}</source>
-        <translation>• ミーティング：{count}回</translation>
-    </message>
-    <message>
-        <source>• Profile, role history and career goals</source>
-        <translation>• プロフィール、役割の履歴、キャリアの目標</translation>
-    </message>
-    <message>
-        <source>• Agenda topics: {topics} · Agreed actions: {actions}</source>
-        <translation>• アジェンダ：{topics}件・合意したアクション：{actions}件</translation>
-    </message>
-    <message>
-        <source>• Meetings with shared notes: {count}</source>
-        <translation>• 共有メモのあるミーティング：{count}回</translation>
-    </message>
-    <message>
-        <source>• PRIVATE NOTES INCLUDED — meetings with private notes: {count}</source>
-        <translation>• 非公開メモを含みます（非公開メモのあるミーティング：{count}回）</translation>
-    </message>
-    <message>
-        <source>• Private notes: not included (meetings with private notes: {count})</source>
-        <translation>• 非公開メモ：含みません（非公開メモのあるミーティング：{count}回）</translation>
-    </message>
-    <message>
-        <source>• Mood trend chart: included</source>
-        <translation>• 気分の推移グラフ：含みます</translation>
-    </message>
-    <message>
-        <source>• Mood: not included</source>
-        <translation>• 気分：含みません</translation>
-    </message>
-    <message>
-        <source>• Signals for the manager: {count}</source>
-        <translation>• マネージャー向けシグナル：{count}件</translation>
-    </message>
-    <message>
-        <source>• Signals: not included</source>
-        <translation>• シグナル：含みません</translation>
-    </message>
-    <message>
-        <source>Save PDF as</source>
-        <translation>PDF の保存先</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF ファイル (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Making the PDF…</source>
-        <translation>PDF を作成しています…</translation>
-    </message>
-    <message>
-        <source>Saved to {path}</source>
-        <translation>{path} に保存しました</translation>
-    </message>
-    <message>
-        <source>The PDF is protected with your password (AES-256).</source>
-        <translation>PDF はパスワードで保護されています（AES-256）。</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <source>Export cancelled. No file was written.</source>
-        <translation>書き出しを中止しました。ファイルは作成されていません。</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,10 +46,10 @@ def _info(parent: QWidget, title: str, text: str) -> None:
 
 def start_backup(ctx: AppContext, parent: QWidget) -> None:
     """Ask where to write the backup, then write it off the GUI thread."""
-    dialog = QFileDialog(parent, parent.tr("Back up the vault"))
+    dialog = QFileDialog(parent, QCoreApplication.translate("Backup", "Back up the vault"))
     dialog.setObjectName("backupFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilter(parent.tr("Taiwa backups (*.taiwa-backup)"))
+    dialog.setNameFilter(QCoreApplication.translate("Backup", "Taiwa backups (*.taiwa-backup)"))
     dialog.setDefaultSuffix("taiwa-backup")
     dialog.selectFile(str(Path.home() / default_backup_name()))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -66,10 +66,11 @@ def run_backup(ctx: AppContext, parent: QWidget, target: Path) -> Op[Any]:
     def done(_result: object) -> None:
         _info(
             parent,
-            parent.tr("Backup written"),
-            parent.tr(
+            QCoreApplication.translate("Backup", "Backup written"),
+            QCoreApplication.translate(
+                "Backup",
                 "The backup was written to {path}. It is encrypted and opens with your recovery "
-                "code (or passphrase) alone — keep it on another disk."
+                "code (or passphrase) alone — keep it on another disk.",
             ).format(path=str(target)),
         )
 
@@ -213,8 +214,8 @@ def start_restore(ctx: AppContext, window: QWidget) -> None:
             ctx.events.data_changed.emit()
             _info(
                 window,
-                window.tr("Vault restored"),
-                window.tr("The backup was restored and opened."),
+                QCoreApplication.translate("Backup", "Vault restored"),
+                QCoreApplication.translate("Backup", "The backup was restored and opened."),
             )
 
         Op(window, lambda: restore_into(folder, Path(backup), secret)).success(opened).run()

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPageLayout, QPainter, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,21 +35,26 @@ from taiwa.ui.ops import Op
 MIN_PASSPHRASE = 12
 
 
-def recovery_sheet_text(code: str, folder: Path, *, tr: Any) -> str:
+def recovery_sheet_text(code: str, folder: Path) -> str:
     """The text of the saved/printed recovery sheet (no names, no notes: just the code)."""
     return "\n".join(
         [
-            tr("Taiwa — recovery code"),
+            QCoreApplication.translate("RecoverySheet", "Taiwa — recovery code"),
             "",
             code,
             "",
-            tr("Vault folder: {folder}").format(folder=str(folder)),
-            tr("Created: {day}").format(day=date.today().isoformat()),
+            QCoreApplication.translate("RecoverySheet", "Vault folder: {folder}").format(
+                folder=str(folder)
+            ),
+            QCoreApplication.translate("RecoverySheet", "Created: {day}").format(
+                day=date.today().isoformat()
+            ),
             "",
-            tr(
+            QCoreApplication.translate(
+                "RecoverySheet",
                 "With this code you can open your vault if the system keyring loses its key, "
                 "or restore a backup on a new computer. Anyone holding it and your vault or a "
-                "backup can read your notes: keep it somewhere safe, away from the laptop."
+                "backup can read your notes: keep it somewhere safe, away from the laptop.",
             ),
         ]
     )
@@ -343,9 +348,7 @@ class FirstRunScreen(QWidget):
     def save_code_to(self, path: Path) -> None:
         """Write the recovery sheet to ``path`` (0600)."""
         try:
-            write_private_file(
-                path, recovery_sheet_text(self._code, self.ctx.vault_dir, tr=self.tr) + "\n"
-            )
+            write_private_file(path, recovery_sheet_text(self._code, self.ctx.vault_dir) + "\n")
         except OSError:
             self.saved_note.setText(self.tr("The file could not be written. Choose another place."))
             return
@@ -364,7 +367,7 @@ class FirstRunScreen(QWidget):
 
     def print_code(self, printer: Any) -> None:
         """Paint the recovery sheet onto ``printer`` (any QPagedPaintDevice)."""
-        text = recovery_sheet_text(self._code, self.ctx.vault_dir, tr=self.tr)
+        text = recovery_sheet_text(self._code, self.ctx.vault_dir)
         if paint_sheet(printer, text, self.font()):
             self.saved_note.setText(self.tr("Sent to the printer."))
         else:

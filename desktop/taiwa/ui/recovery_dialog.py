@@ -161,9 +161,7 @@ class NewRecoveryDialog(QDialog):
 
     def _save_to(self, path: Path) -> None:
         try:
-            write_private_file(
-                path, recovery_sheet_text(self._code, self.ctx.vault_dir, tr=self.tr) + "\n"
-            )
+            write_private_file(path, recovery_sheet_text(self._code, self.ctx.vault_dir) + "\n")
         except OSError:
             self.note.setText(self.tr("The file could not be written. Choose another place."))
             return
@@ -179,7 +177,7 @@ class NewRecoveryDialog(QDialog):
         dialog.show()
 
     def _print_now(self) -> None:
-        text = recovery_sheet_text(self._code, self.ctx.vault_dir, tr=self.tr)
+        text = recovery_sheet_text(self._code, self.ctx.vault_dir)
         ok = paint_sheet(self._printer, text, self.font())
         self.note.setText(self.tr("Sent to the printer.") if ok else self.tr("Printing failed."))
 
