@@ -382,3 +382,34 @@ def test_question_bank_adds_topics_in_the_ui_language(
         i18n.set_language(None)
     topics = app_ctx.store.topics.list_for_meeting(sample.second.id)
     assert (Theme.CAREER, first) in [(t.theme, t.text) for t in topics]
+
+
+def test_action_owner_and_due_are_editable_and_undoable(
+    qtbot: Any, app_ctx: Any, sample: Any
+) -> None:
+    from datetime import date
+
+    from taiwa.ui.widgets.delegates import ActionItemDelegate
+
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    [action] = ed.actions_model.rows()
+    assert isinstance(ed.action_view.itemDelegate(), ActionItemDelegate)
+    row = ed.actions_model.row_of(action.id)
+    ed.actions_model.setData(ed.actions_model.index(row, ActionsModel.OWNER), "report")
+    assert app_ctx.store.actions.get(action.id).owner == Owner.REPORT
+    ed.actions_model.setData(ed.actions_model.index(row, ActionsModel.DUE), None)
+    assert app_ctx.store.actions.get(action.id).due_on is None
+    ed.actions_model.setData(ed.actions_model.index(row, ActionsModel.DUE), date(2031, 1, 2))
+    assert app_ctx.store.actions.get(action.id).due_on == date(2031, 1, 2)
+    for _ in range(3):
+        ed.undo_stack.undo()
+    restored = app_ctx.store.actions.get(action.id)
+    assert (restored.owner, restored.due_on) == (action.owner, action.due_on)
+    # The delegate's editors round-trip the values (owner choice, "no due date").
+    delegate = ed.action_view.itemDelegate()
+    idx = ed.actions_model.index(row, ActionsModel.DUE)
+    editor = delegate.createEditor(ed.action_view.viewport(), None, idx)
+    editor.setDate(editor.minimumDate())
+    delegate.setModelData(editor, ed.actions_model, idx)
+    assert app_ctx.store.actions.get(action.id).due_on is None

@@ -61,6 +61,7 @@ from taiwa.ui.pages import Page
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.autosave import AutoSaver
 from taiwa.ui.widgets.chips import MutedLabel, PageTitle, SectionTitle
+from taiwa.ui.widgets.delegates import ActionItemDelegate
 from taiwa.ui.widgets.notes import NotesEdit, PrivateNotesPanel
 from taiwa.ui.widgets.tables import HintTableView, HintTreeView, style_table
 
@@ -503,6 +504,7 @@ class MeetingEditor(Page):
         self.actions_model = ActionsModel(self, editable=True)
         self.actions_model.done_toggled.connect(self._on_action_toggled)
         self.actions_model.text_edited.connect(self._on_action_text_edited)
+        self.actions_model.field_edited.connect(self._on_action_field_edited)
         self.action_view = HintTableView(acts)
         self.action_view.empty_hint = self.tr(
             "No action items. Add the next steps you agree on below."
@@ -510,6 +512,9 @@ class MeetingEditor(Page):
         self.action_view.setModel(self.actions_model)
         self.action_view.setAccessibleName(self.tr("Action items"))
         self._setup_table(self.action_view)
+        self.action_view.setItemDelegate(
+            ActionItemDelegate(ActionsModel.OWNER, ActionsModel.DUE, self.action_view)
+        )
         self.action_view.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
@@ -650,6 +655,10 @@ class MeetingEditor(Page):
             self.action_view,
             Qt.ShortcutContext.WidgetShortcut,
         )
+        # Mouse users find the same commands on the lists' context menus.
+        for view in (self.topic_view, self.action_view):
+            view.addAction(self.toggle_action)  # the delete action is already on each view
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.prev_action = act(
             self.tr("Previous meeting"), "Ctrl+PgDown", lambda: self._step_meeting(+1)
         )
@@ -1330,6 +1339,24 @@ class MeetingEditor(Page):
             return go
 
         self._push(self.tr("Edit action item"), apply(text), apply(old))
+
+    def _on_action_field_edited(self, action_id: int, field: str, value: Any) -> None:
+        row = self.actions_model.row_of(action_id)
+        if row < 0:
+            return
+        old = getattr(self.actions_model.object_at(row), field)
+
+        def apply(v: Any) -> Callable[[], None]:
+            def go() -> None:
+                aid = self._real("action", action_id)
+                a = self.ctx.store.actions.update(aid, **{field: v})
+                self.actions_model.update_row(a)
+
+            return go
+
+        text = self.tr("Change owner") if field == "owner" else self.tr("Change due date")
+        self._push(text, apply(value), apply(old))
+        self._changed()
 
     def _on_delete_action(self) -> None:
         idx = self.action_view.currentIndex()

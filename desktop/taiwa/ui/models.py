@@ -431,6 +431,7 @@ class ActionsModel(_RowsTableModel):
 
     done_toggled = Signal(int, bool)  # action id, done
     text_edited = Signal(int, str)  # action id, new text
+    field_edited = Signal(int, str, object)  # action id, "owner" | "due_on", new value
 
     def __init__(
         self,
@@ -486,13 +487,17 @@ class ActionsModel(_RowsTableModel):
             base |= Qt.ItemFlag.ItemIsUserCheckable
             if not self.editable:
                 base &= ~Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable and index.column() == self.TEXT:
+        if self.editable and index.column() in (self.TEXT, self.OWNER, self.DUE):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
     def cell(self, a: Action, column: int, role: int) -> Any:
         if role == _D.CheckStateRole and column == self.DONE:
             return Qt.CheckState.Checked if a.done_on else Qt.CheckState.Unchecked
+        if role == _D.EditRole and column == self.OWNER:
+            return Owner(a.owner).value
+        if role == _D.EditRole and column == self.DUE:
+            return a.due_on  # a date or None (the delegate offers "no due date")
         if role in (_D.DisplayRole, _D.EditRole):
             if column == self.TEXT:
                 return a.text
@@ -554,6 +559,16 @@ class ActionsModel(_RowsTableModel):
                 self.text_edited.emit(a.id, text)
                 return True
             return False
+        if role == _D.EditRole and index.column() == self.OWNER:
+            owner = Owner(str(value))
+            if owner != Owner(a.owner):
+                self.field_edited.emit(a.id, "owner", owner)
+            return True
+        if role == _D.EditRole and index.column() == self.DUE:
+            due = value if isinstance(value, date) or value is None else None
+            if due != a.due_on:
+                self.field_edited.emit(a.id, "due_on", due)
+            return True
         return False
 
 

@@ -35,6 +35,7 @@ from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.autosave import AutoSaver
 from taiwa.ui.widgets.charts import MoodChart, ThemeBalanceBars
 from taiwa.ui.widgets.chips import Card, MutedLabel, PageTitle
+from taiwa.ui.widgets.delegates import ActionItemDelegate
 from taiwa.ui.widgets.notes import NotesEdit
 from taiwa.ui.widgets.tables import HintTableView, style_table
 
@@ -143,11 +144,15 @@ class PersonPage(Page):
         self.actions_model = ActionsModel(self, editable=True)
         self.actions_model.done_toggled.connect(self._on_action_toggled)
         self.actions_model.text_edited.connect(self._on_action_text_edited)
+        self.actions_model.field_edited.connect(self._on_action_field_edited)
         self.action_view = HintTableView(self.actions_card)
         self.action_view.empty_hint = self.tr("No open action items.")
         self.action_view.setModel(self.actions_model)
         self.action_view.setAccessibleName(self.tr("Open action items"))
         _table(self.action_view)
+        self.action_view.setItemDelegate(
+            ActionItemDelegate(ActionsModel.OWNER, ActionsModel.DUE, self.action_view)
+        )
         self.action_view.setColumnHidden(ActionsModel.ORIGIN, True)
         ah = self.action_view.horizontalHeader()
         ah.setSectionResizeMode(ActionsModel.TEXT, QHeaderView.ResizeMode.Stretch)
@@ -164,6 +169,7 @@ class PersonPage(Page):
         toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         toggle.triggered.connect(self._on_toggle_current)
         self.action_view.addAction(toggle)
+        self.action_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         pairs: list[tuple[QWidget, QWidget]] = [
             (self.new_button, self.edit_button),
             (self.edit_button, self.export_button),
@@ -362,6 +368,17 @@ class PersonPage(Page):
             self.actions_model.update_row(self.ctx.store.actions.update(action_id, text=text))
         except TaiwaError as exc:
             self._on_save_failed(exc)
+
+    def _on_action_field_edited(self, action_id: int, field: str, value: Any) -> None:
+        try:
+            a = self.ctx.store.actions.update(action_id, **{field: value})
+        except TaiwaError as exc:
+            self._on_save_failed(exc)
+            return
+        self.actions_model.update_row(a)
+        self._own_change = True
+        self.ctx.events.data_changed.emit()
+        self._own_change = False
 
     def _on_toggle_current(self) -> None:
         idx = self.action_view.currentIndex()
