@@ -20,6 +20,9 @@ MAX_TEXT = 100_000
 MAX_NAME = 200
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# C0 control characters other than tab and line breaks: never typed on purpose, and the
+# search snippets use two of them as match markers.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -81,7 +84,7 @@ def optional_text(value: object, *, limit: int = MAX_TEXT) -> str:
         raise errors.EmptyTextError()
     if len(value) > limit:
         raise errors.TextTooLongError(limit=limit)
-    return value
+    return _CONTROL.sub("", value)
 
 
 def name(value: object) -> str:

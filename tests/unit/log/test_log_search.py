@@ -104,6 +104,14 @@ def test_edits_and_deletes_reach_the_index(filled: Store) -> None:
     assert filled.search.search("キャリアの方向") == []
 
 
+def test_control_characters_never_reach_a_snippet(store: Store) -> None:
+    pid = store.people.add("Ren").id
+    store.meetings.create(pid, "2026-01-05T10:00:00Z", shared_notes="a\x02b\x03c career\x00 x")
+    (hit,) = store.search.search("career")
+    assert hit.snippet_text == "abc career x"
+    assert highlighted(hit.snippet) == ["career"]
+
+
 def test_snippet_markers_become_segments_never_markup() -> None:
     assert parse_snippet("a\x02b\x03c") == (
         Segment("a", False),
