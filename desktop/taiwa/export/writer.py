@@ -28,6 +28,10 @@ _IS_FOLDER = Msg("The output path is a folder: {path}", "出力先がフォル�
 _NOT_PDF = Msg(
     "The output file name must end in .pdf.", "出力ファイル名は .pdf で終わる必要があります。"
 )
+_NO_ENCRYPTION = Msg(
+    "Password protection is not available in this installation (pypdf is missing). No file was written.",
+    "このインストールではパスワード保護を使えません（pypdf がありません）。ファイルは作成されていません。",
+)
 _WRITE_FAILED = Msg(
     "Could not write the PDF ({reason}). No file was written.",
     "PDF を書き込めませんでした（{reason}）。ファイルは作成されていません。",
@@ -51,7 +55,10 @@ def encrypt(pdf: bytes, password: str) -> bytes:
         InputError: the password is empty.
     """
     check_password(password)
-    from pypdf import PdfReader, PdfWriter
+    try:
+        from pypdf import PdfReader, PdfWriter
+    except ImportError:  # a broken installation: say so instead of crashing
+        raise ExportWriteError(_NO_ENCRYPTION) from None
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     # A random owner password: nobody can lift restrictions without the user password either,

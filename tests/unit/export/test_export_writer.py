@@ -108,3 +108,12 @@ def test_default_file_name_is_neutral() -> None:
     from datetime import date
 
     assert writer.default_filename(date(2026, 11, 21)) == "1on1-summary-2026-11-21.pdf"
+
+
+def test_missing_pypdf_is_a_clear_error(pdf: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # makes "import pypdf" fail
+    with pytest.raises(writer.ExportWriteError) as caught:
+        writer.encrypt(pdf, "pw")
+    assert "pypdf" in caught.value.localized("en")
