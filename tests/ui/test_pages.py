@@ -413,3 +413,15 @@ def test_action_owner_and_due_are_editable_and_undoable(
     editor.setDate(editor.minimumDate())
     delegate.setModelData(editor, ed.actions_model, idx)
     assert app_ctx.store.actions.get(action.id).due_on is None
+
+
+def test_topic_moves_to_another_theme(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    [topic] = ed.topics.topics()
+    ed.topic_view.setCurrentIndex(ed.topics.topic_index(topic.id))
+    ed._on_move_topic(Theme.GROWTH)
+    assert app_ctx.store.topics.get(topic.id).theme == Theme.GROWTH
+    assert ed.topics.index(0, 0).data(OBJECT_ROLE) == Theme.GROWTH
+    ed.undo_stack.undo()
+    assert app_ctx.store.topics.get(topic.id).theme == Theme.CAREER

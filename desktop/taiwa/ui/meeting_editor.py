@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -659,6 +660,12 @@ class MeetingEditor(Page):
         for view in (self.topic_view, self.action_view):
             view.addAction(self.toggle_action)  # the delete action is already on each view
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # A topic can move to another theme (the agenda regroups at once).
+        self.theme_menu = QMenu(self.tr("Move to theme"), self)
+        for theme in Theme:
+            a = self.theme_menu.addAction(labels.theme_name(theme))
+            a.triggered.connect(lambda _checked=False, th=theme: self._on_move_topic(th))
+        self.topic_view.addAction(self.theme_menu.menuAction())
         self.prev_action = act(
             self.tr("Previous meeting"), "Ctrl+PgDown", lambda: self._step_meeting(+1)
         )
@@ -1247,6 +1254,25 @@ class MeetingEditor(Page):
             return go
 
         self._push(self.tr("Edit topic"), apply(text), apply(old))
+
+    def _on_move_topic(self, theme: Theme) -> None:
+        idx = self.topic_view.currentIndex()
+        t = idx.sibling(idx.row(), 0).data(OBJECT_ROLE) if idx.isValid() else None
+        if t is None or isinstance(t, Theme) or Theme(t.theme) == theme:
+            return
+        old = Theme(t.theme)
+
+        def apply(th: Theme) -> Callable[[], None]:
+            def go() -> None:
+                tid = self._real("topic", t.id)
+                self.topics.update_topic(self.ctx.store.topics.update(tid, theme=th))
+                self.topic_view.expandAll()
+                self.topic_view.setCurrentIndex(self.topics.topic_index(tid))
+
+            return go
+
+        self._push(self.tr("Move topic"), apply(theme), apply(old))
+        self._changed()
 
     def _on_delete_topic(self) -> None:
         idx = self.topic_view.currentIndex()
