@@ -171,3 +171,15 @@ def test_cancel_during_export_writes_nothing(qtbot: Any, seeded: Any, tmp_path: 
     assert "No file was written" in dialog.status.text()
     assert list(out.iterdir()) == []
     assert dialog.export_button.isEnabled()
+
+
+def test_main_window_opens_the_dialog_on_request(qtbot: Any, main_window: Any, seeded: Any) -> None:
+    from taiwa.ui.export_dialog import ExportDialog
+
+    ctx, person_id, meeting_id = seeded
+    ctx.events.export_requested.emit(meeting_id, person_id)
+    qtbot.waitUntil(lambda: bool(main_window.findChildren(ExportDialog)), timeout=5000)
+    dialog = main_window.findChildren(ExportDialog)[0]
+    assert dialog.meeting_id == meeting_id and dialog.person_id == person_id
+    assert dialog.kind() is DocKind.MEETING and dialog.kind_person.isEnabled()
+    dialog.reject()
