@@ -425,3 +425,30 @@ def test_topic_moves_to_another_theme(qtbot: Any, app_ctx: Any, sample: Any) -> 
     assert ed.topics.index(0, 0).data(OBJECT_ROLE) == Theme.GROWTH
     ed.undo_stack.undo()
     assert app_ctx.store.topics.get(topic.id).theme == Theme.CAREER
+
+
+def test_continuous_typing_is_saved_every_second(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    ed.shared.setFocus()
+    saved_while_typing = ""
+    for _ in range(22):  # ~2.2 s of typing without a pause longer than the debounce
+        qtbot.keyClicks(ed.shared, "ab")
+        qtbot.wait(100)
+        saved_while_typing = app_ctx.store.meetings.get(sample.second.id).shared_notes
+    # The 1 s deadline saved part of it although the 500 ms pause never came.
+    assert saved_while_typing.startswith("abab")
+
+
+def test_privacy_on_saves_private_text_typed_just_before(
+    qtbot: Any, app_ctx: Any, sample: Any
+) -> None:
+    ed = _editor(qtbot, app_ctx)
+    ed.show_meeting(sample.second.id)
+    qtbot.keyClicks(ed.private, "just typed")
+    ed.set_privacy(True)  # before any autosave could run
+    assert app_ctx.store.meetings.get(sample.second.id).private_notes == "just typed"
+    assert ed.private.toPlainText() == "" and not ed.private_panel.isVisible()
+    _settle(qtbot)
+    ed.set_privacy(False)
+    assert ed.private.toPlainText() == "just typed"
