@@ -116,7 +116,7 @@ def test_meeting_history_fetches_lazily(qtmodeltester: Any, qapp: Any, store: St
 def test_actions_model_asks_instead_of_writing(qtmodeltester: Any, qapp: Any) -> None:
     today = date(2026, 5, 1)
     rows = [
-        Action(1, 10, 100, Owner.MANAGER, "Book the training", date(2026, 4, 20)),
+        Action(1, 10, 100, Owner.MANAGER, "Book <b>the</b> training", date(2026, 4, 20)),
         Action(2, 10, 101, Owner.REPORT, "Draft the proposal", None, date(2026, 4, 2)),
     ]
     model = ActionsModel(editable=True)
@@ -135,6 +135,10 @@ def test_actions_model_asks_instead_of_writing(qtmodeltester: Any, qapp: Any) ->
     assert "Carried over" in model.index(0, ActionsModel.ORIGIN).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1, ActionsModel.ORIGIN).data() == ""
     assert model.index(0, ActionsModel.DUE).data(Qt.ItemDataRole.ForegroundRole) is not None
+    # Typed markup stays literal: the cell is plain text, the tooltip escapes it.
+    assert model.index(0, ActionsModel.TEXT).data() == "Book <b>the</b> training"
+    tip = model.index(0, ActionsModel.TEXT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tip and "&lt;b&gt;the&lt;/b&gt;" in tip
 
 
 def test_topic_tree_groups_by_theme(qtmodeltester: Any, qapp: Any) -> None:

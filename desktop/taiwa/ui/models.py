@@ -533,7 +533,7 @@ class ActionsModel(_RowsTableModel):
             if column == self.DUE and a.is_overdue(self.today):
                 return _tr("Overdue")
             if column == self.TEXT:
-                return a.text
+                return labels.plain_tooltip(a.text)
             if column == self.ORIGIN and self.person_names is None and self.is_carried(a):
                 return _tr("Carried over from an earlier meeting")
         elif role == _D.AccessibleTextRole and column == self.DONE:
@@ -863,7 +863,7 @@ class SignalsModel(_RowsTableModel):
             if column == self.REASON:
                 return signal_reason(s)
         elif role == _D.ToolTipRole and column == self.REASON:
-            return signal_reason(s)
+            return labels.plain_tooltip(signal_reason(s))
         return None
 
 

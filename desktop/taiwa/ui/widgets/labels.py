@@ -162,3 +162,15 @@ def format_weekday_date(value: datetime, *, with_time: bool = True) -> str:
     else:
         text = f"{_weekday(day)} {_day_text(day)}"
     return f"{text} {local:%H:%M}" if with_time else text
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally.
+
+    Qt guesses whether a tooltip is rich text (``Qt::mightBeRichText``), so typed markup such as
+    ``<img src=…>`` would be interpreted. Escaping it inside an explicit ``<qt>`` block makes Qt
+    render exactly the characters that were typed.
+    """
+    import html
+
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
