@@ -1463,3 +1463,32 @@ def _as_history_row(model: MeetingHistoryModel, meeting: Any) -> Any:
         return dataclasses.replace(current, **values)
     except (TypeError, ValueError):
         return current
+
+
+def page_shortcut_rows() -> list[tuple[str, str]]:
+    """(What it does, keys) for the pages' own shortcuts, for the shortcuts help."""
+    from PySide6.QtCore import QCoreApplication
+
+    native = QKeySequence.SequenceFormat.NativeText
+
+    def keys(*seqs: str | QKeySequence.StandardKey) -> str:
+        return " / ".join(QKeySequence(s).toString(native) for s in seqs)
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("Shortcuts", text)
+
+    return [
+        (t("Meeting: add a topic"), keys("Ctrl+T")),
+        (t("Meeting: add topics from the question bank"), keys("Ctrl+Shift+T")),
+        (t("Meeting: add an action item"), keys("Ctrl+Shift+A")),
+        (t("Meeting: toggle discussed / done"), keys("Ctrl+D")),
+        (t("Meeting: delete the selected topic or action item"), keys("Del")),
+        (t("Meeting: edit the selected topic or action item"), keys("F2")),
+        (t("Meeting: previous / next meeting"), keys("Ctrl+PgDown", "Ctrl+PgUp")),
+        (
+            t("Meeting: undo / redo a topic, action, mood or status change"),
+            keys(QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo),
+        ),
+        (t("People: add a person"), keys("Ctrl+Shift+N")),
+        (t("People / search: from the field to the list"), keys("Down")),
+    ]
