@@ -52,6 +52,12 @@ _DRY = Msg(
     "ドライラン — 追加 {added}、更新 {updated}、キャンセル {cancelled}、スキップ {skipped}"
     " の予定です。何も書き込んでいません。",
 )
+_PREVIEW = Msg(
+    "Would add {added}, update {updated}, cancel {cancelled}, skip {skipped} — nothing was"
+    " written.",
+    "追加 {added}、更新 {updated}、キャンセル {cancelled}、スキップ {skipped} の予定でしたが、"
+    "何も書き込んでいません。",
+)
 _DONE = Msg(
     "Imported: added {added}, updated {updated}, cancelled {cancelled}, skipped {skipped}.",
     "取り込みました: 追加 {added}、更新 {updated}、キャンセル {cancelled}、スキップ {skipped}。",
@@ -153,14 +159,14 @@ def import_ics(ctx: CliContext, args: argparse.Namespace) -> int:
     accepted = list(plan.proposals) if args.add_people else []
     refused = bool(plan.problems) and not args.accept_partial
     if args.dry_run or refused:
-        _report(ctx, args, plan, accepted, dry=True)
+        _report(ctx, args, plan, accepted, final=_DRY if args.dry_run else _PREVIEW)
         if refused:
             err = ics_errors.IcsPartialError(count=len(plan.problems))
             ctx.err.write(f"taiwa: {err.localized()}\n")
             return err.exit_code
         return 0
     service.apply_import(db, plan, accept_partial=args.accept_partial, add_people=accepted)
-    _report(ctx, args, plan, accepted, dry=False)
+    _report(ctx, args, plan, accepted, final=_DONE)
     return 0
 
 
@@ -170,7 +176,7 @@ def _report(
     plan: service.ImportPlan,
     accepted: list[str],
     *,
-    dry: bool,
+    final: Msg,
 ) -> None:
     if args.json:
         ctx.print_json(plan.to_json(accepted))
@@ -215,7 +221,7 @@ def _report(
         for problem in plan.problems:
             ctx.print(f"  {problem.message()}")
     counts = plan.counts(accepted)
-    ctx.print((_DRY if dry else _DONE).text(None, **counts))
+    ctx.print(final.text(None, **counts))
 
 
 def upcoming(ctx: CliContext, args: argparse.Namespace) -> int:
