@@ -80,10 +80,10 @@ BAD: dict[str, tuple[Callable[[], bytes], str]] = {
     "empty": (lambda: b"", "the file is empty"),
     "binary": (lambda: bytes(range(256)) * 64, "not a text file"),
     "html": (
-        lambda: f"<!DOCTYPE html><html><title>{SENTINEL}</title>BEGIN:VCALENDAR</html>".encode(),
+        f"<!DOCTYPE html><html><title>{SENTINEL}</title>BEGIN:VCALENDAR</html>".encode,
         "web page",
     ),
-    "not-a-calendar": (lambda: f"Notes: {SENTINEL}\n".encode(), "no calendar"),
+    "not-a-calendar": (f"Notes: {SENTINEL}\n".encode, "no calendar"),
     "truncated": (_truncated, "problem(s)"),
     "10MB-line": (_long_line, "problem(s)"),
     "50000-events": (_many_events, "more than 30000 events"),
@@ -95,8 +95,8 @@ BAD: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: calendar(event(start="00010101T010000Z", extra="RRULE:FREQ=DAILY\r\n")).encode(),
         "problem(s)",
     ),
-    "unknown-tzid": (lambda: (DATA / "unknown_tz.ics").read_bytes(), "problem(s)"),
-    "malformed-lines": (lambda: (DATA / "bad_mixed.ics").read_bytes(), "problem(s)"),
+    "unknown-tzid": ((DATA / "unknown_tz.ics").read_bytes, "problem(s)"),
+    "malformed-lines": ((DATA / "bad_mixed.ics").read_bytes, "problem(s)"),
 }
 
 
