@@ -5,9 +5,9 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Locks after %n minute(s) without activity.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Locks after %n minute without activity.</numerusform>
+            <numerusform>Locks after %n minutes without activity.</numerusform>
         </translation>
     </message>
 </context>

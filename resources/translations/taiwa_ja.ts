@@ -5,17 +5,19 @@
     <name>AboutDialog</name>
     <message>
         <source>About Taiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa について</translation>
     </message>
     <message>
         <source>Taiwa {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa {version}</translation>
     </message>
     <message>
         <source>Confidential 1on1 notes for managers, encrypted on this laptop. No server, no account, no telemetry: nothing leaves this computer unless you export it.
 
 Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>マネージャーのための 1on1 記録。内容はこのノートパソコン上で暗号化して保管します。サーバーもアカウントもテレメトリーもなく、あなたが書き出さない限り、何もこのパソコンの外に出ません。
+
+日本語の表示には IPAex ゴシック（IPA フォントライセンス v1.0）を使用しています。</translation>
     </message>
 </context>
 <context>
@@ -23,150 +25,150 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>No due date</source>
         <extracomment>Due-date editor of an action item: the value meaning &quot;no due date&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>期限なし</translation>
     </message>
 </context>
 <context>
     <name>Backup</name>
     <message>
         <source>Back up the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のバックアップ</translation>
     </message>
     <message>
         <source>Taiwa backups (*.taiwa-backup)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa のバックアップ (*.taiwa-backup)</translation>
     </message>
     <message>
         <source>Backup written</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップを作成しました</translation>
     </message>
     <message>
         <source>The backup was written to {path}. It is encrypted and opens with your recovery code (or passphrase) alone — keep it on another disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップを {path} に作成しました。暗号化されており、リカバリーコード（またはパスフレーズ）だけで開けます。別のディスクに保管してください。</translation>
     </message>
     <message>
         <source>Vault restored</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫を復元しました</translation>
     </message>
     <message>
         <source>The backup was restored and opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップを復元して開きました。</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
         <source>Taiwa — unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa — 予期しないエラー</translation>
     </message>
     <message>
         <source>Something unexpected went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>予期しない問題が発生しました</translation>
     </message>
     <message>
         <source>The step you took did not finish ({kind}). Everything saved before it is safe in the vault. If it happens again, please report the error name shown here — it contains none of your notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作を完了できませんでした（{kind}）。それまでに保存した内容は保管庫に安全に残っています。繰り返し起きる場合は、ここに表示されたエラー名をお知らせください。記録の内容は含まれていません。</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>ダッシュボード</translation>
     </message>
     <message>
         <source>Execution rate</source>
-        <translation type="unfinished"></translation>
+        <translation>実施率</translation>
     </message>
     <message>
         <source>This month</source>
         <extracomment>Execution rate gauge title: the current calendar month.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>今月</translation>
     </message>
     <message>
         <source>This quarter</source>
         <extracomment>Execution rate gauge title: the current calendar quarter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>今四半期</translation>
     </message>
     <message>
         <source>1on1s held ÷ planned (calendar and cadence). The line marks the 90 % target.</source>
-        <translation type="unfinished"></translation>
+        <translation>実施した 1on1 ÷ 予定（カレンダーと実施間隔）。線は目標の 90 % です。</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>期限超過</translation>
     </message>
     <message>
         <source>People overdue for a 1on1</source>
-        <translation type="unfinished"></translation>
+        <translation>1on1 の間隔が空きすぎている人</translation>
     </message>
     <message>
         <source>Nobody is overdue. Well done.</source>
-        <translation type="unfinished"></translation>
+        <translation>期限を過ぎている人はいません。順調です。</translation>
     </message>
     <message>
         <source>Upcoming 1on1s — next two weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>今後の 1on1 — 2 週間以内</translation>
     </message>
     <message>
         <source>Upcoming 1on1s</source>
-        <translation type="unfinished"></translation>
+        <translation>今後の 1on1</translation>
     </message>
     <message>
         <source>Signals — for your eyes only</source>
-        <translation type="unfinished"></translation>
+        <translation>気になるサイン — あなただけに表示</translation>
     </message>
     <message>
         <source>Signals</source>
-        <translation type="unfinished"></translation>
+        <translation>気になるサイン</translation>
     </message>
     <message>
         <source>No signals right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>いまは気になるサインはありません。</translation>
     </message>
     <message>
         <source>Prompts to ask, never a score about the person.</source>
-        <translation type="unfinished"></translation>
+        <translation>声をかけるきっかけです。その人の評価ではありません。</translation>
     </message>
     <message>
         <source>Open action items</source>
-        <translation type="unfinished"></translation>
+        <translation>未完了のアクション</translation>
     </message>
     <message>
         <source>My open action items</source>
-        <translation type="unfinished"></translation>
+        <translation>自分の未完了アクション</translation>
     </message>
     <message>
         <source>Their open action items</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーの未完了アクション</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>自分</translation>
     </message>
     <message>
         <source>Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー</translation>
     </message>
     <message>
         <source>Privacy mode is on: names, action items and signals are hidden. Turn it off to see them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>プライバシーモード中：名前・アクション・サインを隠しています。解除すると再び表示されます。</translation>
     </message>
     <message>
         <source>Overdue (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>期限超過（%1）</translation>
     </message>
     <message>
         <source>Signals — for your eyes only (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>気になるサイン — あなただけに表示（%1）</translation>
     </message>
     <message>
         <source>Mine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>自分（%1）</translation>
     </message>
     <message>
         <source>Theirs (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー（%1）</translation>
     </message>
 </context>
 <context>
@@ -376,95 +378,95 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Taiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa へようこそ</translation>
     </message>
     <message>
         <source>Passphrase only</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズのみ</translation>
     </message>
     <message>
         <source>Stricter: keep no key in the keyring and ask for a passphrase at every start.</source>
-        <translation type="unfinished"></translation>
+        <translation>より厳格な方式：キーリングに鍵を保存せず、起動のたびにパスフレーズを入力します。</translation>
     </message>
     <message>
         <source>Passphrase (at least {n} characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズ（{n} 文字以上）</translation>
     </message>
     <message>
         <source>The same passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>同じパスフレーズをもう一度</translation>
     </message>
     <message>
         <source>This passphrase is also your recovery secret: without it the notes cannot be opened by anyone, including you.</source>
-        <translation type="unfinished"></translation>
+        <translation>このパスフレーズはリカバリー用の秘密情報も兼ねます。忘れると、あなたも含めて誰も記録を開けなくなります。</translation>
     </message>
     <message>
         <source>Vault folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のフォルダー：{folder}</translation>
     </message>
     <message>
         <source>Create my vault</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫を作成</translation>
     </message>
     <message>
         <source>your system keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーリング</translation>
     </message>
     <message>
         <source>Your notes are kept in an encrypted vault on this computer, and its key is kept in {where} so Taiwa opens without a password while you are logged in. The key never goes into a file, so a copied vault folder or a lost backup cannot be read without your login or your recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>記録はこのパソコン上の暗号化された保管庫に保存され、その鍵は {where} に保管されます。そのため、ログインしている間はパスワードなしで Taiwa を開けます。鍵はファイルには書き出されないので、保管庫のフォルダーがコピーされたりバックアップを紛失したりしても、あなたのログインかリカバリーコードがなければ読めません。</translation>
     </message>
     <message>
         <source>Your notes are kept in an encrypted vault on this computer. No system keyring is available here, so the vault will open with a passphrase you choose; it is never stored anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>記録はこのパソコン上の暗号化された保管庫に保存されます。このパソコンではシステムのキーリングが使えないため、保管庫はあなたが決めたパスフレーズで開きます。パスフレーズはどこにも保存されません。</translation>
     </message>
     <message>
         <source>Your recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコード</translation>
     </message>
     <message>
         <source>With this code — and only with it — you can open your vault if the keyring loses its key, or restore a backup on a new computer. Save or print it now and keep it away from this laptop; Taiwa will not show it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーリングから鍵が失われたときや、新しいパソコンでバックアップを復元するときは、このコードが必要です（このコード以外に方法はありません）。今すぐ保存または印刷し、このノートパソコンとは別の場所に保管してください。このコードは二度と表示されません。</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷…</translation>
     </message>
     <message>
         <source>I have kept my recovery code somewhere safe</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードを安全な場所に保管しました</translation>
     </message>
     <message>
         <source>Open Taiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa を開く</translation>
     </message>
     <message>
         <source>Save the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードを保存</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>テキストファイル (*.txt)</translation>
     </message>
     <message>
         <source>The file could not be written. Choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを書き込めませんでした。別の場所を選んでください。</translation>
     </message>
     <message>
         <source>Saved to {path} (readable only by you).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} に保存しました（あなただけが読めます）。</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>プリンターに送信しました。</translation>
     </message>
     <message>
         <source>Printing failed. Save the code to a file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷できませんでした。代わりにファイルに保存してください。</translation>
     </message>
 </context>
 <context>
@@ -472,127 +474,127 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Work</source>
         <comment>topic theme</comment>
-        <translation type="unfinished"></translation>
+        <translation>業務</translation>
     </message>
     <message>
         <source>Growth</source>
         <comment>topic theme</comment>
-        <translation type="unfinished"></translation>
+        <translation>成長</translation>
     </message>
     <message>
         <source>Career</source>
         <comment>topic theme</comment>
-        <translation type="unfinished"></translation>
+        <translation>キャリア</translation>
     </message>
     <message>
         <source>Wellbeing</source>
         <comment>topic theme</comment>
-        <translation type="unfinished"></translation>
+        <translation>コンディション</translation>
     </message>
     <message>
         <source>Feedback</source>
         <comment>topic theme</comment>
-        <translation type="unfinished"></translation>
+        <translation>フィードバック</translation>
     </message>
     <message>
         <source>Other</source>
         <comment>topic theme</comment>
-        <translation type="unfinished"></translation>
+        <translation>その他</translation>
     </message>
     <message>
         <source>Planned</source>
         <comment>meeting status</comment>
-        <translation type="unfinished"></translation>
+        <translation>予定</translation>
     </message>
     <message>
         <source>Held</source>
         <comment>meeting status</comment>
-        <translation type="unfinished"></translation>
+        <translation>実施済み</translation>
     </message>
     <message>
         <source>Cancelled</source>
         <comment>meeting status</comment>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
     <message>
         <source>Skipped</source>
         <comment>meeting status</comment>
-        <translation type="unfinished"></translation>
+        <translation>スキップ</translation>
     </message>
     <message>
         <source>Not set</source>
         <comment>wanted response</comment>
-        <translation type="unfinished"></translation>
+        <translation>未設定</translation>
     </message>
     <message>
         <source>Advise</source>
         <comment>wanted response</comment>
-        <translation type="unfinished"></translation>
+        <translation>助言がほしい</translation>
     </message>
     <message>
         <source>Think together</source>
         <comment>wanted response</comment>
-        <translation type="unfinished"></translation>
+        <translation>一緒に考えたい</translation>
     </message>
     <message>
         <source>Just listen</source>
         <comment>wanted response</comment>
-        <translation type="unfinished"></translation>
+        <translation>聞いてほしい</translation>
     </message>
     <message>
         <source>Me</source>
         <comment>action owner</comment>
-        <translation type="unfinished"></translation>
+        <translation>自分</translation>
     </message>
     <message>
         <source>Them</source>
         <comment>action owner</comment>
-        <translation type="unfinished"></translation>
+        <translation>メンバー</translation>
     </message>
     <message>
         <source>Open</source>
         <comment>topic state</comment>
-        <translation type="unfinished"></translation>
+        <translation>未着手</translation>
     </message>
     <message>
         <source>Discussed</source>
         <comment>topic state</comment>
-        <translation type="unfinished"></translation>
+        <translation>話した</translation>
     </message>
     <message>
         <source>Carried over</source>
         <comment>topic state</comment>
-        <translation type="unfinished"></translation>
+        <translation>持ち越し</translation>
     </message>
     <message>
         <source>No mood recorded</source>
         <comment>mood</comment>
-        <translation type="unfinished"></translation>
+        <translation>記録なし</translation>
     </message>
     <message>
         <source>1 · Very low</source>
         <comment>mood</comment>
-        <translation type="unfinished"></translation>
+        <translation>1 · とても低い</translation>
     </message>
     <message>
         <source>2 · Low</source>
         <comment>mood</comment>
-        <translation type="unfinished"></translation>
+        <translation>2 · 低い</translation>
     </message>
     <message>
         <source>3 · Okay</source>
         <comment>mood</comment>
-        <translation type="unfinished"></translation>
+        <translation>3 · ふつう</translation>
     </message>
     <message>
         <source>4 · Good</source>
         <comment>mood</comment>
-        <translation type="unfinished"></translation>
+        <translation>4 · 良い</translation>
     </message>
     <message>
         <source>5 · Great</source>
         <comment>mood</comment>
-        <translation type="unfinished"></translation>
+        <translation>5 · とても良い</translation>
     </message>
 </context>
 <context>
@@ -600,134 +602,134 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Dashboard</source>
         <extracomment>key -&gt; (module under taiwa.ui, class name) Pages in the left navigation, in order (detail pages highlight their parent). The app locked (reason: &quot;manual&quot;, &quot;idle&quot;, &quot;suspend&quot;, &quot;screen_locked&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ダッシュボード</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>検索</translation>
     </message>
     <message>
         <source>&amp;New meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいミーティング(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Import calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>カレンダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF を書き出す(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップ(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップから復元(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>ロック(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Privacy mode</source>
-        <translation type="unfinished"></translation>
+        <translation>プライバシーモード(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>ダッシュボード(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;People</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>検索(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>検索欄へ移動(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>戻る(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About Taiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa について(&amp;A)</translation>
     </message>
     <message>
         <source>Main toolbar</source>
         <extracomment>Actions that need an unlocked vault.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>メインツールバー</translation>
     </message>
     <message>
         <source>Search notes, topics, actions (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>メモ・議題・アクションを検索（Ctrl+F）</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>移動(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>Taiwa — Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa — ロック中</translation>
     </message>
     <message>
         <source>Privacy mode — private notes, signals and other people&apos;s data are hidden. Press {keys} to show them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>プライバシーモード — 非公開メモ・サイン・ほかのメンバーの情報を隠しています。{keys} で再表示します。</translation>
     </message>
     <message numerus="yes">
         <source>Locks after %n minute(s) without activity.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>操作がないまま %n 分たつとロックします。</numerusform>
         </translation>
     </message>
     <message>
         <source>Automatic lock is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>自動ロックはオフです。</translation>
     </message>
     <message>
         <source>Import calendar files</source>
-        <translation type="unfinished"></translation>
+        <translation>カレンダーファイルを取り込む</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>カレンダーファイル (*.ics)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -735,356 +737,364 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Meetings</source>
         <extracomment>A meeting&apos;s fields were written (meeting id).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ミーティング</translation>
     </message>
     <message>
         <source>Meetings of this person</source>
-        <translation type="unfinished"></translation>
+        <translation>このメンバーのミーティング</translation>
     </message>
     <message>
         <source>&amp;New meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいミーティング(&amp;N)</translation>
     </message>
     <message>
         <source>Start a new meeting with this person (open topics and action items are carried over)</source>
-        <translation type="unfinished"></translation>
+        <translation>このメンバーとの新しいミーティングを始めます（未完了の議題とアクションは引き継がれます）</translation>
     </message>
     <message>
         <source>Open a person and choose a meeting, or start a new one with Ctrl+N.</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーを開いてミーティングを選ぶか、Ctrl+N で新しいミーティングを始めてください。</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>日時</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>日時(&amp;W)：</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>状態(&amp;T)：</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存しています…</translation>
     </message>
     <message>
         <source>E&amp;xport PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF を書き出す(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>目的(&amp;P)：</translation>
     </message>
     <message>
         <source>What is this 1on1 for today?</source>
-        <translation type="unfinished"></translation>
+        <translation>今日の 1on1 の目的は？</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>目的</translation>
     </message>
     <message>
         <source>They want me to:</source>
         <extracomment>Label before the choice of advise / think together / just listen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>メンバーの希望：</translation>
     </message>
     <message>
         <source>They would like advice</source>
-        <translation type="unfinished"></translation>
+        <translation>助言がほしい</translation>
     </message>
     <message>
         <source>They would like to think it through together</source>
-        <translation type="unfinished"></translation>
+        <translation>一緒に考えたい</translation>
     </message>
     <message>
         <source>They would like to be listened to, without advice</source>
-        <translation type="unfinished"></translation>
+        <translation>助言なしで話を聞いてほしい</translation>
     </message>
     <message>
         <source>Mood:</source>
-        <translation type="unfinished"></translation>
+        <translation>コンディション：</translation>
     </message>
     <message>
         <source>Mood, 1 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation>コンディション（1〜5）</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>アジェンダ</translation>
     </message>
     <message>
         <source>No topics yet. Type one below (Ctrl+T) or pick from the question bank.</source>
-        <translation type="unfinished"></translation>
+        <translation>議題はまだありません。下の欄に入力する（Ctrl+T）か、質問集から選んでください。</translation>
     </message>
     <message>
         <source>Agenda topics by theme</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマ別のアジェンダ</translation>
     </message>
     <message>
         <source>Theme of the new topic</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい議題のテーマ</translation>
     </message>
     <message>
         <source>New topic (Ctrl+T), Enter to add</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい議題（Ctrl+T）、Enter で追加</translation>
     </message>
     <message>
         <source>New topic</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい議題</translation>
     </message>
     <message>
         <source>&amp;Question bank…</source>
-        <translation type="unfinished"></translation>
+        <translation>質問集(&amp;Q)…</translation>
     </message>
     <message>
         <source>Add topics from the question bank (Ctrl+Shift+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>質問集から議題を追加（Ctrl+Shift+T）</translation>
     </message>
     <message>
         <source>Action items</source>
-        <translation type="unfinished"></translation>
+        <translation>アクション</translation>
     </message>
     <message>
         <source>No action items. Add the next steps you agree on below.</source>
-        <translation type="unfinished"></translation>
+        <translation>アクションはありません。合意した次の一歩を下の欄に追加してください。</translation>
     </message>
     <message>
         <source>Owner of the new action item</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいアクションの担当</translation>
     </message>
     <message>
         <source>New action item (Ctrl+Shift+A), Enter to add</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいアクション（Ctrl+Shift+A）、Enter で追加</translation>
     </message>
     <message>
         <source>New action item</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいアクション</translation>
     </message>
     <message>
         <source>No due date</source>
         <extracomment>Shown in the due-date field of a new action item when no date is chosen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>期限なし</translation>
     </message>
     <message>
         <source>Due date of the new action item</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいアクションの期限</translation>
     </message>
     <message>
         <source>&amp;Shared notes</source>
-        <translation type="unfinished"></translation>
+        <translation>共有メモ(&amp;S)</translation>
     </message>
     <message>
         <source>Shared notes</source>
-        <translation type="unfinished"></translation>
+        <translation>共有メモ</translation>
     </message>
     <message>
         <source>What you talked about — fine to show them.</source>
-        <translation type="unfinished"></translation>
+        <translation>話した内容 — 本人に見せても問題ないメモ。</translation>
     </message>
     <message>
         <source>Private notes are hidden in privacy mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>プライバシーモード中は非公開メモを隠しています。</translation>
     </message>
     <message>
         <source>Add topic</source>
-        <translation type="unfinished"></translation>
+        <translation>議題を追加</translation>
     </message>
     <message>
         <source>Add from question bank</source>
-        <translation type="unfinished"></translation>
+        <translation>質問集から追加</translation>
     </message>
     <message>
         <source>Add action item</source>
-        <translation type="unfinished"></translation>
+        <translation>アクションを追加</translation>
     </message>
     <message>
         <source>Toggle done / discussed</source>
-        <translation type="unfinished"></translation>
+        <translation>完了／話した を切り替え</translation>
     </message>
     <message>
         <source>Delete topic</source>
-        <translation type="unfinished"></translation>
+        <translation>議題を削除</translation>
     </message>
     <message>
         <source>Delete action item</source>
-        <translation type="unfinished"></translation>
+        <translation>アクションを削除</translation>
+    </message>
+    <message>
+        <source>Move to theme</source>
+        <translation>テーマを移動</translation>
     </message>
     <message>
         <source>Previous meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>前のミーティング</translation>
     </message>
     <message>
         <source>Next meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>次のミーティング</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>やり直す</translation>
     </message>
     <message>
         <source>from the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>カレンダーから</translation>
     </message>
     <message>
         <source>Saved</source>
         <extracomment>Autosave status: everything typed is in the vault.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>保存済み</translation>
     </message>
     <message>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>編集中…</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>Change mood</source>
-        <translation type="unfinished"></translation>
+        <translation>コンディションの変更</translation>
     </message>
     <message>
         <source>Change what they want</source>
-        <translation type="unfinished"></translation>
+        <translation>希望の変更</translation>
     </message>
     <message>
         <source>Change status</source>
-        <translation type="unfinished"></translation>
+        <translation>状態の変更</translation>
     </message>
     <message>
         <source>Change date</source>
-        <translation type="unfinished"></translation>
+        <translation>日時の変更</translation>
     </message>
     <message>
         <source>Mark topic</source>
-        <translation type="unfinished"></translation>
+        <translation>議題の状態の変更</translation>
     </message>
     <message>
         <source>Edit topic</source>
-        <translation type="unfinished"></translation>
+        <translation>議題の編集</translation>
+    </message>
+    <message>
+        <source>Move topic</source>
+        <translation>議題の移動</translation>
     </message>
     <message>
         <source>Mark action item done</source>
-        <translation type="unfinished"></translation>
+        <translation>アクションを完了にする</translation>
     </message>
     <message>
         <source>Reopen action item</source>
-        <translation type="unfinished"></translation>
+        <translation>アクションを未完了に戻す</translation>
     </message>
     <message>
         <source>Edit action item</source>
-        <translation type="unfinished"></translation>
+        <translation>アクションの編集</translation>
     </message>
     <message>
         <source>Change owner</source>
-        <translation type="unfinished"></translation>
+        <translation>担当の変更</translation>
     </message>
     <message>
         <source>Change due date</source>
-        <translation type="unfinished"></translation>
+        <translation>期限の変更</translation>
     </message>
 </context>
 <context>
     <name>MoodChart</name>
     <message>
         <source>Mood trend</source>
-        <translation type="unfinished"></translation>
+        <translation>コンディションの推移</translation>
     </message>
     <message>
         <source>No mood recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>コンディションの記録はまだありません</translation>
     </message>
 </context>
 <context>
     <name>NewRecoveryDialog</name>
     <message>
         <source>New recovery secret</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいリカバリー情報</translation>
     </message>
     <message>
         <source>Choose a recovery passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーパスフレーズを決める</translation>
     </message>
     <message>
         <source>New recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいリカバリーコード</translation>
     </message>
     <message>
         <source>The current recovery code or passphrase stops opening this vault. Backups made before keep opening with the old one.</source>
-        <translation type="unfinished"></translation>
+        <translation>今のリカバリーコードまたはパスフレーズでは、この保管庫を開けなくなります。これまでに作成したバックアップは、古いほうで開けます。</translation>
     </message>
     <message>
         <source>Passphrase (at least {n} characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズ（{n} 文字以上）</translation>
     </message>
     <message>
         <source>The same passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>同じパスフレーズをもう一度</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷…</translation>
     </message>
     <message>
         <source>I have kept my recovery code somewhere safe</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードを安全な場所に保管しました</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Set passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズを設定</translation>
     </message>
     <message>
         <source>Make a new code</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいコードを作成</translation>
     </message>
     <message>
         <source>The recovery passphrase was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーパスフレーズを変更しました。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">閉じる</translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <source>Save the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードを保存</translation>
     </message>
     <message>
         <source>The file could not be written. Choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを書き込めませんでした。別の場所を選んでください。</translation>
     </message>
     <message>
         <source>Saved to {path} (readable only by you).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} に保存しました（あなただけが読めます）。</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>プリンターに送信しました。</translation>
     </message>
     <message>
         <source>Printing failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -1092,658 +1102,660 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Internal error ({kind}). Nothing was changed by the failed step.</source>
         <extracomment>Bumped by :func:`invalidate_pending` (at every lock); results of older ops are dropped.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>内部エラーが発生しました（{kind}）。失敗した処理による変更はありません。</translation>
     </message>
     <message>
         <source>Taiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa</translation>
     </message>
 </context>
 <context>
     <name>PeoplePage</name>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー</translation>
     </message>
     <message>
         <source>&amp;Add person…</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーを追加(&amp;A)…</translation>
     </message>
     <message>
         <source>Add a person (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーを追加（Ctrl+Shift+N）</translation>
     </message>
     <message>
         <source>Filter by name, role, team or e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>名前・役割・チーム・メールで絞り込み</translation>
     </message>
     <message>
         <source>Filter people</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーを絞り込む</translation>
     </message>
     <message>
         <source>Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーを追加</translation>
     </message>
     <message>
         <source>Privacy mode: only the person you have open is listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>プライバシーモード：開いているメンバーだけを表示しています。</translation>
     </message>
     <message>
         <source>No people yet. Add the people you hold 1on1s with.</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーはまだいません。1on1 をする相手を追加してください。</translation>
     </message>
     <message>
         <source>%1 shown of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 人中 %1 人を表示</translation>
     </message>
 </context>
 <context>
     <name>PersonDialog</name>
     <message>
         <source>Edit person</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーの編集</translation>
     </message>
     <message>
         <source>Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーを追加</translation>
     </message>
     <message>
         <source>e.g. Hanako Sato</source>
-        <translation type="unfinished"></translation>
+        <translation>例：佐藤 花子</translation>
     </message>
     <message>
         <source>Separate several with commas</source>
-        <translation type="unfinished"></translation>
+        <translation>複数ある場合はカンマで区切ります</translation>
     </message>
     <message>
         <source>Used to recognise this person&apos;s 1on1s in calendar files</source>
-        <translation type="unfinished"></translation>
+        <translation>カレンダーファイルからこのメンバーの 1on1 を見つけるために使います</translation>
     </message>
     <message>
         <source>Not set</source>
         <extracomment>Start date field of a person when no date is set.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>未設定</translation>
     </message>
     <message>
         <source> days</source>
         <extracomment>Suffix after the cadence number: &quot;every 14 days&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> 日</translation>
     </message>
     <message>
         <source>Where do they want to be in a few years?</source>
-        <translation type="unfinished"></translation>
+        <translation>数年後にどうなっていたいか？</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名前(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;E-mail addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>メールアドレス(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>役割(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Team:</source>
-        <translation type="unfinished"></translation>
+        <translation>チーム(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Started on:</source>
-        <translation type="unfinished"></translation>
+        <translation>着任日(&amp;S)：</translation>
     </message>
     <message>
         <source>1on1 &amp;every:</source>
         <extracomment>Label: how often to hold a 1on1 with this person.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>1on1 の間隔(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Career goals:</source>
-        <translation type="unfinished"></translation>
+        <translation>キャリアの目標(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーを追加(&amp;A)</translation>
     </message>
     <message>
         <source>Enter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を入力してください。</translation>
     </message>
 </context>
 <context>
     <name>PersonPage</name>
     <message>
         <source>&amp;New meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいミーティング(&amp;N)</translation>
     </message>
     <message>
         <source>Start a meeting now; open topics and action items are carried over</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐミーティングを始めます。未完了の議題とアクションは引き継がれます</translation>
     </message>
     <message>
         <source>&amp;Edit profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>プロフィールを編集(&amp;E)…</translation>
     </message>
     <message>
         <source>E&amp;xport PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF を書き出す(&amp;X)…</translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>ミーティング</translation>
     </message>
     <message>
         <source>No meetings yet. Start one with New meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>ミーティングはまだありません。「新しいミーティング」で始めてください。</translation>
     </message>
     <message>
         <source>Meetings, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>ミーティング（新しい順）</translation>
     </message>
     <message>
         <source>Career goals</source>
-        <translation type="unfinished"></translation>
+        <translation>キャリアの目標</translation>
     </message>
     <message>
         <source>Where do they want to be in a few years? What do they want to learn?</source>
-        <translation type="unfinished"></translation>
+        <translation>数年後にどうなっていたいか？ 何を学びたいか？</translation>
     </message>
     <message>
         <source>Mood trend</source>
-        <translation type="unfinished"></translation>
+        <translation>コンディションの推移</translation>
     </message>
     <message>
         <source>Themes, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマ（直近 12 か月）</translation>
     </message>
     <message>
         <source>Open action items</source>
-        <translation type="unfinished"></translation>
+        <translation>未完了のアクション</translation>
     </message>
     <message>
         <source>No open action items.</source>
-        <translation type="unfinished"></translation>
+        <translation>未完了のアクションはありません。</translation>
     </message>
     <message>
         <source>Toggle done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了を切り替え</translation>
     </message>
     <message>
         <source>Meetings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ミーティング（%1）</translation>
     </message>
     <message>
         <source>since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から</translation>
     </message>
     <message>
         <source>1on1 every %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>1on1 は %1 日ごと</translation>
     </message>
     <message>
         <source>No topics in the last twelve months.</source>
-        <translation type="unfinished"></translation>
+        <translation>直近 12 か月の議題はありません。</translation>
     </message>
     <message>
         <source>No career topic in twelve months — worth raising next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>12 か月間キャリアの議題がありません — 次回取り上げてみましょう。</translation>
     </message>
     <message>
         <source>Mostly %1 topics (%2 %). Balance with growth and career?</source>
-        <translation type="unfinished"></translation>
+        <translation>議題の多くが「%1」です（%2 %）。成長やキャリアの話題も取り入れてみては？</translation>
     </message>
     <message>
         <source>%1 topics in twelve months.</source>
-        <translation type="unfinished"></translation>
+        <translation>12 か月で %1 件の議題。</translation>
     </message>
 </context>
 <context>
     <name>PersonPicker</name>
     <message>
         <source>New meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいミーティング</translation>
     </message>
     <message>
         <source>Who is the 1on1 with?</source>
-        <translation type="unfinished"></translation>
+        <translation>誰との 1on1 ですか？</translation>
     </message>
     <message>
         <source>Type to filter by name or team</source>
-        <translation type="unfinished"></translation>
+        <translation>名前やチームで絞り込み</translation>
     </message>
     <message>
         <source>No people yet. Add your direct reports on the People page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーがまだいません。先に「メンバー」ページで追加してください。</translation>
     </message>
     <message>
         <source>Start meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>ミーティングを開始</translation>
     </message>
 </context>
 <context>
     <name>PrivateNotesPanel</name>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>ロック中</translation>
     </message>
     <message>
         <source>&amp;Private notes</source>
-        <translation type="unfinished"></translation>
+        <translation>非公開メモ(&amp;P)</translation>
     </message>
     <message>
         <source>Only you see these. Hidden in privacy mode, left out of exports unless you choose otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなただけが見るメモです。プライバシーモードでは隠れ、書き出しにも含まれません（含めると選んだ場合を除く）。</translation>
     </message>
     <message>
         <source>Private notes</source>
-        <translation type="unfinished"></translation>
+        <translation>非公開メモ</translation>
     </message>
     <message>
         <source>Your own observations, never shared…</source>
-        <translation type="unfinished"></translation>
+        <translation>あなた自身の気づき。共有はしません…</translation>
     </message>
 </context>
 <context>
     <name>QuestionBankDialog</name>
     <message>
         <source>Add from the question bank</source>
-        <translation type="unfinished"></translation>
+        <translation>質問集から追加</translation>
     </message>
     <message>
         <source>All themes</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのテーマ</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマ(&amp;T)：</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>質問</translation>
     </message>
     <message>
         <source>Select one or more questions (Ctrl+click) and press Add. Edit the bank in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>質問を選んで（Ctrl+クリックで複数選択）「追加」を押してください。質問集は設定で編集できます。</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>追加(&amp;A)</translation>
     </message>
 </context>
 <context>
     <name>RateGauge</name>
     <message>
         <source>No 1on1s planned in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>この期間に予定された 1on1 はありません</translation>
     </message>
     <message>
         <source>%1 of %2 held · target %3 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件中 %1 件実施 · 目標 %3 %</translation>
     </message>
 </context>
 <context>
     <name>RecoverySheet</name>
     <message>
         <source>Taiwa — recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa — リカバリーコード</translation>
     </message>
     <message>
         <source>Vault folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のフォルダー：{folder}</translation>
     </message>
     <message>
         <source>Created: {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>作成日：{day}</translation>
     </message>
     <message>
         <source>With this code you can open your vault if the system keyring loses its key, or restore a backup on a new computer. Anyone holding it and your vault or a backup can read your notes: keep it somewhere safe, away from the laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>このコードがあれば、システムのキーリングから鍵が失われても保管庫を開けます。新しいパソコンでバックアップを復元するときにも使います。このコードと保管庫（またはバックアップ）の両方を持つ人は記録を読めてしまうため、このノートパソコンから離れた安全な場所に保管してください。</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップから復元</translation>
     </message>
     <message>
         <source>The backup becomes your vault. The vault now in {folder} is not deleted: it is moved aside to a folder next to it, named “…-replaced-” and the time.</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップがあなたの保管庫になります。いま {folder} にある保管庫は削除されず、隣に「…-replaced-日時」という名前のフォルダーとして移されます。</translation>
     </message>
     <message>
         <source>Backup file</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップファイル</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">選択…</translation>
+        <translation>選択…</translation>
     </message>
     <message>
         <source>Recovery code or passphrase of the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップのリカバリーコードまたはパスフレーズ</translation>
     </message>
     <message>
         <source>Check and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>確認して復元</translation>
     </message>
     <message>
         <source>Choose a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップを選ぶ</translation>
     </message>
     <message>
         <source>Taiwa backups (*.taiwa-backup)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa のバックアップ (*.taiwa-backup)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>検索</translation>
     </message>
     <message>
         <source>Search notes, topics, action items and goals — Japanese works without spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>メモ・議題・アクション・目標を検索 — 日本語はスペースなしで検索できます</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>検索結果</translation>
     </message>
     <message>
         <source>Privacy mode: only the open person is searched, without private notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>プライバシーモード：開いているメンバーだけを、非公開メモを除いて検索します。</translation>
     </message>
     <message>
         <source>Type to search. Private notes are included while privacy mode is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力すると検索します。プライバシーモードがオフの間は非公開メモも対象です。</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>検索しています…</translation>
     </message>
     <message>
         <source>No results.</source>
-        <translation type="unfinished"></translation>
+        <translation>見つかりませんでした。</translation>
     </message>
     <message>
         <source>Results: %1 so far — scroll for more</source>
-        <translation type="unfinished"></translation>
+        <translation>結果：これまでに %1 件 — スクロールで続きを表示</translation>
     </message>
     <message>
         <source>Results: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>結果：%1 件</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Question banks</source>
-        <translation type="unfinished"></translation>
+        <translation>質問集</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>カレンダー</translation>
     </message>
     <message>
         <source>Keys and backups</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵とバックアップ</translation>
     </message>
     <message>
         <source>Follow the system ({language})</source>
-        <translation type="unfinished"></translation>
+        <translation>システムに合わせる（{language}）</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>言語：</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>しない</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分</translation>
     </message>
     <message>
         <source>Lock after inactivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>操作がないときのロック：</translation>
     </message>
     <message>
         <source>Taiwa also locks when the screen locks or the computer sleeps, and with Ctrl+L.</source>
-        <translation type="unfinished"></translation>
+        <translation>画面のロック時やスリープ時、Ctrl+L でもロックします。</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 日</translation>
     </message>
     <message>
         <source>Default 1on1 cadence:</source>
-        <translation type="unfinished"></translation>
+        <translation>1on1 の標準の間隔：</translation>
     </message>
     <message>
         <source>How often you meet a new person unless you set another cadence for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバーごとに間隔を設定しない場合に使う、1on1 の頻度です。</translation>
     </message>
     <message>
         <source>Bank:</source>
-        <translation type="unfinished"></translation>
+        <translation>質問集：</translation>
     </message>
     <message>
         <source>Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマ：</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>追加…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>編集…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Question:</source>
-        <translation type="unfinished"></translation>
+        <translation>質問：</translation>
     </message>
     <message>
         <source>Add a question</source>
-        <translation type="unfinished"></translation>
+        <translation>質問を追加</translation>
     </message>
     <message>
         <source>Edit the question</source>
-        <translation type="unfinished"></translation>
+        <translation>質問を編集</translation>
     </message>
     <message>
         <source>you@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>you@example.com</translation>
     </message>
     <message>
         <source>Your calendar e-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのカレンダーのメール：</translation>
     </message>
     <message>
         <source>You are left out when Taiwa looks for the one other attendee of a 1on1.</source>
-        <translation type="unfinished"></translation>
+        <translation>1on1 の相手を探すとき、あなた自身は参加者から除きます。</translation>
     </message>
     <message>
         <source>Titles that mean a 1on1
 (one per line):</source>
-        <translation type="unfinished"></translation>
+        <translation>1on1 とみなす件名
+（1 行に 1 つ）：</translation>
     </message>
     <message>
         <source>Titles that never do
 (one per line):</source>
-        <translation type="unfinished"></translation>
+        <translation>1on1 とみなさない件名
+（1 行に 1 つ）：</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>確認しています…</translation>
     </message>
     <message>
         <source>Where the key is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵の保管場所</translation>
     </message>
     <message>
         <source>Vault folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のフォルダー：{folder}</translation>
     </message>
     <message>
         <source>Recovery secret</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリー情報</translation>
     </message>
     <message>
         <source>Replace your recovery code, for example if someone may have seen it. Backups made before keep opening with the old code.</source>
-        <translation type="unfinished"></translation>
+        <translation>誰かに見られたおそれがあるときなどは、リカバリーコードを新しくしてください。これまでのバックアップは古いコードで開けます。</translation>
     </message>
     <message>
         <source>New recovery code…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいリカバリーコード…</translation>
     </message>
     <message>
         <source>Use a passphrase instead…</source>
-        <translation type="unfinished"></translation>
+        <translation>代わりにパスフレーズを使う…</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップ</translation>
     </message>
     <message>
         <source>A backup is one encrypted file that opens with your recovery code alone, also on a new computer. Keep it on another disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップは暗号化された 1 つのファイルで、新しいパソコンでもリカバリーコードだけで開けます。別のディスクに保管してください。</translation>
     </message>
     <message>
         <source>Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップ…</translation>
     </message>
     <message>
         <source>Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップから復元…</translation>
     </message>
     <message>
         <source>In your system keyring ({where}). Taiwa opens without a password while you are logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーリング（{where}）。ログインしている間はパスワードなしで開けます。</translation>
     </message>
     <message>
         <source>unknown keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なキーリング</translation>
     </message>
     <message>
         <source>Nowhere: this vault opens only with its passphrase (passphrase-only mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>どこにも保存していません。この保管庫はパスフレーズでのみ開きます（パスフレーズのみモード）。</translation>
     </message>
 </context>
 <context>
     <name>Shortcuts</name>
     <message>
         <source>New meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいミーティング</translation>
     </message>
     <message>
         <source>Search (focus the search field)</source>
-        <translation type="unfinished"></translation>
+        <translation>検索（検索欄へ移動）</translation>
     </message>
     <message>
         <source>Privacy mode on/off</source>
-        <translation type="unfinished"></translation>
+        <translation>プライバシーモードのオン／オフ</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐロック</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>ダッシュボード</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー</translation>
     </message>
     <message>
         <source>Search page</source>
-        <translation type="unfinished"></translation>
+        <translation>検索ページ</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>戻る</translation>
     </message>
     <message>
         <source>Import calendar (.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>カレンダーの取り込み（.ics）</translation>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished">PDF に書き出す</translation>
+        <translation>PDF を書き出す</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット</translation>
     </message>
     <message>
         <source>Undo / redo in a text field</source>
-        <translation type="unfinished"></translation>
+        <translation>入力欄での元に戻す／やり直す</translation>
     </message>
     <message>
         <source>Next / previous field</source>
-        <translation type="unfinished"></translation>
+        <translation>次／前の入力欄</translation>
     </message>
     <message>
         <source>Open the selected item</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだ項目を開く</translation>
     </message>
     <message>
         <source>Close a dialog</source>
-        <translation type="unfinished"></translation>
+        <translation>ダイアログを閉じる</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>キー</translation>
     </message>
 </context>
 <context>
     <name>ThemeBalanceBars</name>
     <message>
         <source>Theme balance</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマのバランス</translation>
     </message>
 </context>
 <context>
@@ -1751,232 +1763,232 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>No system keyring could be reached on this computer, so Taiwa cannot fetch the vault&apos;s key.</source>
         <extracomment>Failures the recovery code can get past (the key is gone or unreachable, not the data). Failures only a backup can fix.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>このパソコンのシステムのキーリングに接続できないため、保管庫の鍵を取り出せません。</translation>
     </message>
     <message>
         <source>Unlock with your recovery code below. Your notes are intact.</source>
-        <translation type="unfinished"></translation>
+        <translation>下の欄にリカバリーコードを入力して解除してください。記録は無事です。</translation>
     </message>
     <message>
         <source>The system keyring is locked, so Taiwa cannot fetch the vault&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーリングがロックされているため、保管庫の鍵を取り出せません。</translation>
     </message>
     <message>
         <source>Unlock your keyring (log in to your desktop session) and press Try again, or use your recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーリングを解除（デスクトップにログイン）してから「再試行」を押すか、リカバリーコードを使ってください。</translation>
     </message>
     <message>
         <source>The keyring has no key for this vault. It may have been reset, or this is a new computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーリングにこの保管庫の鍵がありません。キーリングがリセットされたか、新しいパソコンの可能性があります。</translation>
     </message>
     <message>
         <source>Enter your recovery code: Taiwa opens the vault and puts the key back into the keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードを入力してください。保管庫を開き、鍵をキーリングに戻します。</translation>
     </message>
     <message>
         <source>The key stored in the keyring does not open this vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーリングに保存された鍵ではこの保管庫を開けません。</translation>
     </message>
     <message>
         <source>Enter your recovery code: Taiwa opens the vault and stores the right key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードを入力してください。保管庫を開き、正しい鍵を保存し直します。</translation>
     </message>
     <message>
         <source>That recovery code or passphrase is not right.</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードまたはパスフレーズが違います。</translation>
     </message>
     <message>
         <source>Check it and type it again (dashes and spaces do not matter). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認してもう一度入力してください（ハイフンやスペースは無視されます）。何も変更していません。</translation>
     </message>
     <message>
         <source>This vault keeps no key in the keyring: it opens with its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>この保管庫はキーリングに鍵を保存していません。パスフレーズで開きます。</translation>
     </message>
     <message>
         <source>Type the vault&apos;s passphrase (or recovery code) below.</source>
-        <translation type="unfinished"></translation>
+        <translation>下の欄に保管庫のパスフレーズ（またはリカバリーコード）を入力してください。</translation>
     </message>
     <message>
         <source>The vault is already open in another Taiwa window or process.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫はすでに別の Taiwa で開かれています。</translation>
     </message>
     <message>
         <source>Close the other one, then press Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>そちらを閉じてから「再試行」を押してください。</translation>
     </message>
     <message>
         <source>The vault&apos;s database file is empty (0 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のデータベースファイルが空（0 バイト）です。</translation>
     </message>
     <message>
         <source>It was left untouched. Restore your vault from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルはそのままにしてあります。バックアップから保管庫を復元してください。</translation>
     </message>
     <message>
         <source>The vault&apos;s database file is damaged, or the key does not match it.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のデータベースファイルが破損しているか、鍵が一致しません。</translation>
     </message>
     <message>
         <source>It was left untouched. Try your recovery code; if that fails too, restore from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルはそのままにしてあります。リカバリーコードを試し、それでも開けない場合はバックアップから復元してください。</translation>
     </message>
     <message>
         <source>The vault&apos;s database file is an unencrypted SQLite file, not a Taiwa vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のデータベースファイルが暗号化されていない SQLite ファイルで、Taiwa の保管庫ではありません。</translation>
     </message>
     <message>
         <source>It was left untouched. Move it away and restore your vault from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルはそのままにしてあります。別の場所に移してから、バックアップから保管庫を復元してください。</translation>
     </message>
     <message>
         <source>The vault folder has its header but no database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のフォルダーにヘッダーはありますが、データベースファイルがありません。</translation>
     </message>
     <message>
         <source>Restore your vault from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップから保管庫を復元してください。</translation>
     </message>
     <message>
         <source>The vault&apos;s header file (vault.json) is damaged or unreadable.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のヘッダーファイル（vault.json）が破損しているか、読み取れません。</translation>
     </message>
     <message>
         <source>The vault folder cannot be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫のフォルダーに書き込めません。</translation>
     </message>
     <message>
         <source>Check the folder&apos;s permissions and the free disk space, then press Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーのアクセス権とディスクの空き容量を確認してから「再試行」を押してください。</translation>
     </message>
     <message>
         <source>The disk is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスクがいっぱいです。</translation>
     </message>
     <message>
         <source>Free some space, then press Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>空き容量を確保してから「再試行」を押してください。</translation>
     </message>
     <message>
         <source>This copy of Taiwa was built with an SQLCipher that is not version 4.</source>
-        <translation type="unfinished"></translation>
+        <translation>この Taiwa はバージョン 4 以外の SQLCipher で作られています。</translation>
     </message>
     <message>
         <source>Reinstall Taiwa from its official package.</source>
-        <translation type="unfinished"></translation>
+        <translation>公式のパッケージから Taiwa をインストールし直してください。</translation>
     </message>
     <message>
         <source>This vault was written by a newer version of Taiwa.</source>
-        <translation type="unfinished"></translation>
+        <translation>この保管庫は新しいバージョンの Taiwa で作成されています。</translation>
     </message>
     <message>
         <source>Update Taiwa to open it. The vault was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>開くには Taiwa を更新してください。保管庫はそのままにしてあります。</translation>
     </message>
     <message>
         <source>There is no vault in this folder any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>このフォルダーに保管庫が見つかりません。</translation>
     </message>
     <message>
         <source>Restore your vault from a backup, or check that the vault&apos;s drive is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップから保管庫を復元するか、保管庫のあるドライブが接続されているか確認してください。</translation>
     </message>
     <message>
         <source>The vault could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫を開けませんでした。</translation>
     </message>
     <message>
         <source>Press Try again, or use your recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>「再試行」を押すか、リカバリーコードを使ってください。</translation>
     </message>
     <message>
         <source>Taiwa is locked</source>
         <extracomment>The vault is open (the :class:`~taiwa.vault.service.VaultDatabase`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Taiwa はロックされています</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>ロック解除</translation>
     </message>
     <message>
         <source>Use recovery code…</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードを使う…</translation>
     </message>
     <message>
         <source>Recovery code or passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>リカバリーコードまたはパスフレーズ</translation>
     </message>
     <message>
         <source>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</source>
-        <translation type="unfinished"></translation>
+        <translation>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>表示</translation>
     </message>
     <message>
         <source>The code you saved or printed when the vault was created. Dashes and spaces do not matter.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫を作成したときに保存または印刷したコードです。ハイフンやスペースは無視されます。</translation>
     </message>
     <message>
         <source>Unlock with this code</source>
-        <translation type="unfinished"></translation>
+        <translation>このコードで解除</translation>
     </message>
     <message>
         <source>Restore from a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>バックアップから復元…</translation>
     </message>
     <message>
         <source>Vault: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫：{folder}</translation>
     </message>
     <message>
         <source>Enter your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズを入力してください</translation>
     </message>
     <message>
         <source>This vault keeps no key in the keyring. Type its passphrase (or recovery code) to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>この保管庫はキーリングに鍵を保存していません。開くにはパスフレーズ（またはリカバリーコード）を入力してください。</translation>
     </message>
     <message>
         <source>Passphrase or recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズまたはリカバリーコード</translation>
     </message>
     <message>
         <source>Locked after a few minutes without activity. Your notes were saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>しばらく操作がなかったためロックしました。記録は保存済みです。</translation>
     </message>
     <message>
         <source>Locked because the computer went to sleep. Your notes were saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>パソコンがスリープしたためロックしました。記録は保存済みです。</translation>
     </message>
     <message>
         <source>Locked together with your screen. Your notes were saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>画面のロックに合わせてロックしました。記録は保存済みです。</translation>
     </message>
     <message>
         <source>Locked. Your notes were saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>ロックしました。記録は保存済みです。</translation>
     </message>
     <message>
         <source>Press Unlock (Enter) to open your vault with the key in your system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>「ロック解除」（Enter）を押すと、システムのキーリングの鍵で保管庫を開きます。</translation>
     </message>
     <message>
         <source>Opening your vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫を開いています…</translation>
     </message>
     <message>
         <source>Fetching the key from your system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーリングから鍵を取り出しています。</translation>
     </message>
     <message>
         <source>The vault is still closed; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管庫は閉じたままです。何も変更していません。</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>再試行</translation>
     </message>
 </context>
 </TS>
