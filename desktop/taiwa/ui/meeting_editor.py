@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, QModelIndex, Qt, QTime, Signal
@@ -835,17 +835,6 @@ class MeetingEditor(Page):
             return
         self.open_meeting(meeting_id)
 
-    def start_new_meeting(self, person_id: int, starts_at: datetime | None = None) -> int:
-        """Create a meeting now with carry-over applied by the store, and open it."""
-        self.flush()
-        start = starts_at or _now_rounded()
-        meeting = self.ctx.store.meetings.create(person_id, start, status=MeetingStatus.HELD)
-        self.ctx.events.data_changed.emit()
-        self._person = None  # reload the person's list with the new meeting in it
-        self.open_meeting(meeting.id, force=True)
-        self.shared.setFocus()
-        return int(meeting.id)
-
     def _fill(self, m: Any) -> None:
         self._loading = True
         try:
@@ -1039,13 +1028,6 @@ class MeetingEditor(Page):
         ops.show_error(self, exc)
 
     # -- structured changes (undoable) ------------------------------------------------------
-
-    def _guard(self, fn: Callable[[], Any]) -> Any:
-        try:
-            return fn()
-        except TaiwaError as exc:
-            self._show_save_error(exc)
-            return None
 
     def _push(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> bool:
         """Do a structured change now and put it on the undo stack (not when it failed)."""
@@ -1434,12 +1416,6 @@ class MeetingEditor(Page):
 
 def _topic_order(t: Any) -> tuple[int, int, int]:
     return (list(Theme).index(Theme(t.theme)), t.position, t.id)
-
-
-def _now_rounded() -> datetime:
-    """Now, rounded down to five minutes (what a manager would write on paper)."""
-    now = datetime.now(UTC).replace(second=0, microsecond=0)
-    return now - timedelta(minutes=now.minute % 5)
 
 
 def _as_history_row(model: MeetingHistoryModel, meeting: Any) -> Any:
