@@ -478,10 +478,10 @@ class _Generator:
             owner = "manager" if rng.random() < 0.4 else "report"
             due = day + timedelta(days=rng.choice((7, 14, 21)))
             done = None
-            # Older items are done (the report's a little less reliably than the manager's).
-            if day <= self.today - timedelta(days=30) and (
-                owner == "manager" or rng.random() < 0.9
-            ):
+            # Older items are done (the report's a little less reliably than the manager's;
+            # after half a year everything is closed).
+            age = (self.today - day).days
+            if age > 180 or (age > 30 and (owner == "manager" or rng.random() < 0.9)):
                 done = min(due, self.today - timedelta(days=1)).isoformat()
             if who.late_manager and owner == "manager" and day > self.today - timedelta(days=60):
                 done = None

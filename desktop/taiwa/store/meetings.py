@@ -34,17 +34,12 @@ _UPDATABLE = frozenset(
     }
 )
 
-# Actions shown in meeting ``m``: agreed in it, or agreed earlier and still open on its day
-# (the SQL twin of taiwa.domain.carryover.action_shown_in, which the rows are checked against).
-_ACTIONS_OF_MEETINGS = """
-    SELECT a.*, m.id AS shown_in, coalesce(om.starts_at, a.created_at) AS origin
-    FROM meeting m
-    JOIN action a ON a.person_id = m.person_id
-    LEFT JOIN meeting om ON om.id = a.meeting_id
-    WHERE m.id IN ({marks})
-      AND (a.meeting_id = m.id
-           OR (coalesce(om.starts_at, a.created_at) < m.starts_at
-               AND (a.done_on IS NULL OR a.done_on >= substr(m.starts_at, 1, 10))))
+# The action items that may show in a person's meetings from ``?`` on: agreed in one of them,
+# or still open on that day (checked per meeting by taiwa.domain.carryover.action_shown_in).
+_ACTION_CANDIDATES = """
+    SELECT a.*, coalesce(om.starts_at, a.created_at) AS origin
+    FROM action a LEFT JOIN meeting om ON om.id = a.meeting_id
+    WHERE a.person_id = ? AND (a.done_on IS NULL OR a.done_on >= ? OR a.meeting_id IN ({marks}))
     ORDER BY a.done_on IS NOT NULL, a.due_on IS NULL, a.due_on, a.id
 """
 
@@ -73,17 +68,27 @@ class Meetings:
         ):
             topics[t["meeting_id"]].append(cv.topic(t))
         starts = {r["id"]: cv.from_ts(r["starts_at"]) for r in rows}
+        by_person: dict[int, list[int]] = defaultdict(list)
+        for r in rows:
+            by_person[r["person_id"]].append(r["id"])
         actions: dict[int, list[Action]] = defaultdict(list)
-        for a in self._db.query(_ACTIONS_OF_MEETINGS.format(marks=marks), ids):
-            item = cv.action(a)
-            shown_in = a["shown_in"]
-            if carryover.action_shown_in(
-                item,
-                origin=cv.from_ts(a["origin"]),
-                meeting_id=shown_in,
-                meeting_start=starts[shown_in],
-            ):
-                actions[shown_in].append(item)
+        for person_id, mids in by_person.items():
+            first_day = min(starts[m] for m in mids).date()
+            candidates = [
+                (cv.action(a), cv.from_ts(a["origin"]))
+                for a in self._db.query(
+                    _ACTION_CANDIDATES.format(marks=_marks(len(mids))),
+                    [person_id, first_day.isoformat(), *mids],
+                )
+            ]
+            for mid in mids:
+                actions[mid] = [
+                    item
+                    for item, origin in candidates
+                    if carryover.action_shown_in(
+                        item, origin=origin, meeting_id=mid, meeting_start=starts[mid]
+                    )
+                ]
         return [cv.meeting(r, tuple(topics[r["id"]]), tuple(actions[r["id"]])) for r in rows]
 
     def get(self, meeting_id: int) -> Meeting:

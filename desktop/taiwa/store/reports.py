@@ -191,15 +191,15 @@ class Reports:
         today = local_day(now, self.zone)
         people = self._people(include_archived=False)
         overdue: dict[int, list[date]] = defaultdict(list)
-        for person in people:
-            # Per person, through the (person_id, done_on) index: a scan of every action
-            # item would be slower and would push the meeting pages out of the cache.
-            for r in self._db.query(
-                "SELECT due_on FROM action WHERE person_id = ? AND done_on IS NULL"
-                " AND owner = 'manager' AND due_on < ?",
-                (person.id, today.isoformat()),
-            ):
-                overdue[person.id].append(date.fromisoformat(r["due_on"]))
+        # CROSS JOIN: person by person through the (person_id, done_on) index; a scan of every
+        # action item would be slower and push the meeting pages out of the cache.
+        for r in self._db.query(
+            "SELECT a.person_id, a.due_on FROM person p CROSS JOIN action a"
+            " ON a.person_id = p.id AND a.done_on IS NULL"
+            " WHERE p.archived = 0 AND a.owner = 'manager' AND a.due_on < ?",
+            (today.isoformat(),),
+        ):
+            overdue[r["person_id"]].append(date.fromisoformat(r["due_on"]))
         career_since = cv.ts(day_start(today - timedelta(days=signals.CAREER_DAYS), self.zone))
         career: dict[int, date] = {}
         for r in self._db.query(
@@ -295,16 +295,15 @@ class Reports:
         ):
             next_planned[r["person_id"]] = cv.from_ts(r["next"])
         counts: dict[int, tuple[int, int, int]] = {}
+        for r in self._db.query(
+            "SELECT a.person_id, count(*) AS open, sum(a.owner = 'manager') AS manager,"
+            " sum(a.due_on IS NOT NULL AND a.due_on < ?) AS overdue"
+            " FROM person p CROSS JOIN action a ON a.person_id = p.id AND a.done_on IS NULL"
+            " WHERE p.archived = 0 GROUP BY a.person_id",
+            (today.isoformat(),),
+        ):
+            counts[r["person_id"]] = (r["open"], r["manager"] or 0, r["overdue"] or 0)
         facts = {p.id: p for p in self._people(include_archived=False)}
-        for person_id in facts:
-            row = self._db.query_one(
-                "SELECT count(*) AS open, sum(owner = 'manager') AS manager,"
-                " sum(due_on IS NOT NULL AND due_on < ?) AS overdue"
-                " FROM action WHERE person_id = ? AND done_on IS NULL",
-                (today.isoformat(), person_id),
-            )
-            if row is not None:
-                counts[person_id] = (row["open"], row["manager"] or 0, row["overdue"] or 0)
         out = []
         for person in People(self._db).list():
             fact = facts[person.id]
