@@ -35,7 +35,7 @@ def _helpers(tree: ast.Module, consts: dict[str, str]) -> dict[str, str]:
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or not node.args.args:
             continue
-        body = [n for n in node.body if not isinstance(n, ast.Expr)]
+        body = [n for n in node.body if not isinstance(n, (ast.Expr, ast.Import, ast.ImportFrom))]
         if len(body) != 1 or not isinstance(body[0], ast.Return):
             continue
         call = body[0].value

@@ -470,6 +470,142 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import calendar</source>
+        <extracomment>Role of a proposal item: the proposed e-mail address. Emitted after the import was written, with its counts. Emitted when a preview (plan) is ready.</extracomment>
+        <translation>カレンダーを取り込む</translation>
+    </message>
+    <message>
+        <source>Files: {names}</source>
+        <translation>ファイル：{names}</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>your e-mail address in the calendar</source>
+        <translation>カレンダーでのあなたのメールアドレス</translation>
+    </message>
+    <message>
+        <source>Calendar owner:</source>
+        <translation>カレンダーの持ち主：</translation>
+    </message>
+    <message>
+        <source>Update preview</source>
+        <translation>プレビューを更新</translation>
+    </message>
+    <message>
+        <source>Privacy mode is on: names and meeting titles are hidden in this preview.</source>
+        <translation>プライバシーモード中のため、このプレビューでは名前と件名を隠しています。</translation>
+    </message>
+    <message>
+        <source>Person / date</source>
+        <translation>メンバー／日付</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>カレンダー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Problems (these events are not imported):</source>
+        <translation>問題（これらの予定は取り込みません）：</translation>
+    </message>
+    <message>
+        <source>Import the events that could be read and skip the ones with problems</source>
+        <translation>読み取れた予定を取り込み、問題のある予定は飛ばす</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Reading the calendar…</source>
+        <translation>カレンダーを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Unknown: enter your address, then update the preview.</source>
+        <translation>不明です。あなたのアドレスを入力してから、プレビューを更新してください。</translation>
+    </message>
+    <message>
+        <source>Guessed (the address in most events). Correct it if it is not yours.</source>
+        <translation>推定しました（多くの予定に含まれるアドレス）。あなたのものでなければ修正してください。</translation>
+    </message>
+    <message>
+        <source>Remembered from an earlier import.</source>
+        <translation>前回の取り込みで記憶したアドレスです。</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止済み</translation>
+    </message>
+    <message>
+        <source>Series {n}</source>
+        <translation>繰り返し {n}</translation>
+    </message>
+    <message>
+        <source>{add} to add, {update} to update, {cancel} to cancel</source>
+        <translation>追加 {add} 件、更新 {update} 件、中止 {cancel} 件</translation>
+    </message>
+    <message>
+        <source>New person: {name} &lt;{email}&gt;</source>
+        <translation>新しいメンバー：{name} &lt;{email}&gt;</translation>
+    </message>
+    <message>
+        <source>Tick to add this person and import their 1on1s.</source>
+        <translation>チェックするとこのメンバーを追加し、その 1on1 を取り込みます。</translation>
+    </message>
+    <message>
+        <source>Will add {added}, update {updated}, cancel {cancelled}, leave {skipped} unchanged.</source>
+        <translation>追加 {added} 件、更新 {updated} 件、中止 {cancelled} 件、変更なし {skipped} 件になります。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Imported: added {added}, updated {updated}, cancelled {cancelled}, left {skipped} unchanged.</source>
+        <translation>取り込みました：追加 {added} 件、更新 {updated} 件、中止 {cancelled} 件、変更なし {skipped} 件。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Work</source>
@@ -1001,6 +1137,161 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Change due date</source>
         <translation>期限の変更</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <source>Shared notes</source>
+        <translation>共有メモ</translation>
+    </message>
+    <message>
+        <source>Private notes</source>
+        <translation>非公開メモ</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Career goals</source>
+        <translation>キャリアの目標</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Role · Team</source>
+        <translation>役割 · チーム</translation>
+    </message>
+    <message>
+        <source>Last met</source>
+        <translation>前回の実施</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>次回の目安</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完了アクション</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>コンディション</translation>
+    </message>
+    <message>
+        <source>Topics · Actions</source>
+        <translation>議題 · アクション</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Why it may need attention</source>
+        <translation>気にかけたい理由</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Carried over from the previous meeting</source>
+        <translation>前回のミーティングから持ち越し</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
+        <source>%1 · %2 d overdue</source>
+        <translation>%1 · %2 日超過</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>カレンダー</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Due by cadence</source>
+        <translation>間隔に基づく予定</translation>
+    </message>
+    <message>
+        <source>Overdue by cadence</source>
+        <translation>間隔を超過</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>持ち越し</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Carried over from an earlier meeting</source>
+        <translation>以前のミーティングから持ち越し</translation>
+    </message>
+    <message>
+        <source>Cadence: every %1 days</source>
+        <translation>間隔：%1 日ごと</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 件期限切れ</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>%1 (me %2 · them %3)</source>
+        <translation>%1（自分 %2 · メンバー %3）</translation>
     </message>
 </context>
 <context>
