@@ -201,3 +201,18 @@ def test_a_secret_is_never_taken_from_an_argument(cli_vault: CliVault) -> None:
     result = cli_vault.run("unlock", "--recovery", cli_vault.recovery_code)
     assert result.returncode == 2  # argparse refuses it: there is no such argument
     assert cli_vault.keyring.entries()  # and nothing happened to the vault's key
+
+
+def test_init_without_a_keyring_points_to_passphrase_mode(
+    cli_vault: CliVault, tmp_path: Path
+) -> None:
+    folder = tmp_path / "nokeyring"
+    result = cli_vault.run(
+        "--vault",
+        str(folder),
+        "init",
+        env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+    )
+    assert result.returncode == errors.NoKeyringForNewVaultError.exit_code
+    assert result.stderr.splitlines() == [f"taiwa: {errors.NoKeyringForNewVaultError.message.en}"]
+    assert not folder.exists()

@@ -32,7 +32,6 @@ def _main_entry(v: CliVault) -> str:
     return v.keyring.entries()["Taiwa\0" + vault_id]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("point", ROTATE_POINTS)
 def test_a_kill_during_rotation_leaves_a_vault_that_opens(cli_vault: CliVault, point: str) -> None:
     assert cli_vault.recovery_code

@@ -177,5 +177,5 @@ def test_no_dbus_session_means_keyring_unavailable(tmp_path: Path) -> None:
         timeout=120,
         check=False,
     )
-    assert result.stderr.splitlines() == [f"taiwa: {errors.KeyringUnavailableError.message.en}"]
+    assert result.stderr.splitlines() == [f"taiwa: {errors.NoKeyringForNewVaultError.message.en}"]
     assert not (tmp_path / "vault").exists()

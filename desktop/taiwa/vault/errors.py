@@ -234,3 +234,11 @@ class BackupTargetNotWritableError(VaultError):
         "The backup cannot be written to {path}. Check the folder exists, its permissions and free space.",
         "{path} にバックアップを書き込めません。フォルダーの有無、アクセス権、空き容量を確認してください。",
     )
+
+
+class NoKeyringForNewVaultError(KeyringUnavailableError):
+    code = "keyring_unavailable"
+    message = Msg(
+        "No system keyring is available (no keyring service or no D-Bus session). Nothing was created; use --no-keyring for passphrase-only mode.",
+        "システムのキーリングが使えません（キーリングサービスまたは D-Bus セッションがありません）。何も作成していません。パスフレーズ専用モードにするには --no-keyring を付けてください。",
+    )

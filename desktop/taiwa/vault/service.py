@@ -189,8 +189,9 @@ def create_vault(
     else:
         check_passphrase(secret)
     store = keystore or Keystore()
-    if use_keyring:
-        store.backend  # noqa: B018 - fail with "no keyring" before creating anything
+    if use_keyring and not store.available():
+        # Fail before creating anything, with the way forward for a *new* vault.
+        raise errors.NoKeyringForNewVaultError()
     created_folder = _make_folder(folder)
     vault_id = new_vault_id()
     key = RawKey.generate()
@@ -658,8 +659,9 @@ def restore_vault(
         raise errors.VaultExistsError(path=str(folder))
     backup_key = _open_backup(backup, secret)[1]
     store = keystore or Keystore()
-    if use_keyring:
-        store.backend  # noqa: B018 - fail with "no keyring" before creating anything
+    if use_keyring and not store.available():
+        # Fail before creating anything, with the way forward for a *new* vault.
+        raise errors.NoKeyringForNewVaultError()
     created_folder = _make_folder(folder)
     vault_id = new_vault_id()
     key = RawKey.generate()
