@@ -216,7 +216,9 @@ class PeopleModel(_RowsTableModel):
             if column == self.LAST_MET:
                 return _iso(st.last_held)
             if column == self.NEXT_DUE:
-                return _iso(st.next_planned.date() if st.next_planned else st.next_due)
+                if st.days_overdue > 0 or st.next_planned is None:
+                    return _iso(st.next_due)
+                return _iso(st.next_planned.astimezone().date())
             if column == self.OPEN_ACTIONS:
                 return st.open_actions
         elif role == _D.ForegroundRole:

@@ -197,7 +197,8 @@ class PeoplePage(Page):
         self.view.setModel(self.proxy)
         self.view.setAccessibleName(self.tr("People"))
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(PeopleModel.NAME, Qt.SortOrder.AscendingOrder)
+        # Who is due first: the most overdue people lead the list (click a header to re-sort).
+        self.view.sortByColumn(PeopleModel.NEXT_DUE, Qt.SortOrder.AscendingOrder)
         style_table(self.view)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 18)
         hh = self.view.horizontalHeader()
