@@ -195,7 +195,7 @@ def _report(
             )
         )
     for name, items in plan.series():
-        actions = [plan.effective(i, accepted) for i in items]
+        actions = [plan.kind(i, accepted) for i in items]
         first = items[0]
         if first.proposed:
             msg = _PROPOSED_ADDED if first.match.email in accepted else _PROPOSED
@@ -214,7 +214,7 @@ def _report(
             occ = item.occurrence
             ctx.print(
                 f"  {occ.start.strftime('%Y-%m-%d %H:%M %z')}  {occ.status:<9}  "
-                f"{plan.effective(item, accepted):<6}  {occ.summary}"
+                f"{plan.kind(item, accepted):<6}  {occ.summary}"
             )
     if plan.problems:
         ctx.print(_PROBLEMS.text())

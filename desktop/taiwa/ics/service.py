@@ -120,17 +120,24 @@ class ImportPlan:
             return SKIP
         return item.action
 
+    def kind(self, item: PlannedItem, accepted: Iterable[str] = ()) -> str:
+        """What the user sees happen: add / update / cancel / skip.
+
+        A cancelled occurrence the vault does not know yet is recorded as a cancelled
+        meeting (it counts for the "cancelled twice in a row" signal): a cancellation.
+        """
+        action = self.effective(item, accepted)
+        if action == ADD and item.occurrence.status == "cancelled":
+            return CANCEL
+        return action
+
     def counts(self, accepted: Iterable[str] = ()) -> dict[str, int]:
         """added / updated / cancelled / skipped, as applying with ``accepted`` would do."""
         chosen = set(accepted)
         result = {"added": 0, "updated": 0, "cancelled": 0, "skipped": 0}
         names = {ADD: "added", UPDATE: "updated", CANCEL: "cancelled", SKIP: "skipped"}
         for item in self.items:
-            action = self.effective(item, chosen)
-            if action == ADD and item.occurrence.status == "cancelled":
-                result["cancelled"] += 1
-            else:
-                result[names[action]] += 1
+            result[names[self.kind(item, chosen)]] += 1
         result["cancelled"] += len(self.vanished)
         return result
 

@@ -1,0 +1,392 @@
+"""The calendar import dialog: preview what an .ics import would do, then confirm it.
+
+Opened by the main window from the menu and when .ics files are dropped on it
+(``ImportDialog(ctx, paths, parent)``). Reading and matching the files (the plan) and writing
+the import (one transaction) both run off the GUI thread through :class:`~taiwa.ui.ops.Op`,
+with progress for big files and a Cancel that stops the plan at its next step.
+
+The preview groups the 1on1 occurrences per person (adds / updates / cancellations), lists the
+proposed new people with a checkbox each (only ticked ones are created), and the problems —
+where they are in the file, never what the file says. When there are problems, the user agrees
+to import the rest with a checkbox; without it the Import button stays disabled. In privacy mode
+the preview shows counts only: no names, no meeting titles.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taiwa.errors import TaiwaError
+from taiwa.ics import service
+from taiwa.ics.service import ImportPlan, ImportResult
+from taiwa.ui.context import AppContext
+from taiwa.ui.ops import Op, error_text
+
+#: Role of a proposal item: the proposed e-mail address.
+EMAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ImportDialog(QDialog):
+    """Preview, progress and confirmation of a calendar import (see the module's notes)."""
+
+    #: Emitted after the import was written, with its counts.
+    imported = Signal(object)
+    #: Emitted when a preview (plan) is ready.
+    planned = Signal(object)
+
+    def __init__(self, ctx: AppContext, paths: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.paths = [Path(p) for p in paths]
+        self.plan: ImportPlan | None = None
+        self._op: Op[Any] | None = None
+        self._busy = False
+        self.setWindowTitle(self.tr("Import calendar"))
+        self.setModal(True)
+        self.resize(760, 560)
+        self._build()
+        self._refresh_plan()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        names = ", ".join(p.name for p in self.paths)
+        self.files_label = QLabel(self.tr("Files: {names}").format(names=names))
+        self.files_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.files_label.setWordWrap(True)
+        layout.addWidget(self.files_label)
+
+        form = QFormLayout()
+        now = datetime.now().astimezone()
+        window = service.Window.around(now)
+        self.from_edit = QDateEdit(_qdate(window.start.date()))
+        self.to_edit = QDateEdit(_qdate(window.end.date()))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        period = QHBoxLayout()
+        period.addWidget(self.from_edit)
+        period.addWidget(QLabel(self.tr("to")))
+        period.addWidget(self.to_edit)
+        period.addStretch(1)
+        form.addRow(self.tr("Period:"), period)
+        self.owner_edit = QLineEdit()
+        self.owner_edit.setPlaceholderText(self.tr("your e-mail address in the calendar"))
+        self.owner_hint = QLabel()
+        self.owner_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.owner_hint.setWordWrap(True)
+        owner = QVBoxLayout()
+        owner.addWidget(self.owner_edit)
+        owner.addWidget(self.owner_hint)
+        form.addRow(self.tr("Calendar owner:"), owner)
+        layout.addLayout(form)
+        self.update_button = QPushButton(self.tr("Update preview"))
+        self.update_button.clicked.connect(self._on_update_clicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.update_button)
+        layout.addLayout(row)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        layout.addWidget(self.progress)
+        self.privacy_hint = QLabel(
+            self.tr("Privacy mode is on: names and meeting titles are hidden in this preview.")
+        )
+        self.privacy_hint.setWordWrap(True)
+        self.privacy_hint.setVisible(self.ctx.privacy_mode)
+        layout.addWidget(self.privacy_hint)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(
+            [self.tr("Person / date"), self.tr("Title"), self.tr("Calendar"), self.tr("Action")]
+        )
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        layout.addWidget(self.tree, 3)
+
+        self.problems_label = QLabel(self.tr("Problems (these events are not imported):"))
+        self.problems = QListWidget()
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems, 1)
+        self.accept_partial = QCheckBox(
+            self.tr("Import the events that could be read and skip the ones with problems")
+        )
+        self.accept_partial.toggled.connect(self._update_buttons)
+        layout.addWidget(self.accept_partial)
+
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._show_problems([])
+        self._update_buttons()
+
+    # -- planning ---------------------------------------------------------------------------
+
+    def _window(self) -> service.Window:
+        zone = datetime.now().astimezone().tzinfo
+        start = datetime.combine(_pydate(self.from_edit.date()), time(0), tzinfo=zone)
+        end = datetime.combine(
+            _pydate(self.to_edit.date()) + timedelta(days=1), time(0), tzinfo=zone
+        )
+        return service.Window(start, end)
+
+    def _refresh_plan(self) -> None:
+        owner = self.owner_edit.text().strip() or None
+        try:
+            window = self._window().check()
+        except TaiwaError as exc:
+            self.status.setText(exc.localized())
+            return
+        db = self.ctx.db
+        paths = list(self.paths)
+
+        def work(report: Any) -> ImportPlan:
+            return service.plan_import(
+                db, paths, window=window, owner=owner, now=datetime.now(UTC), progress=report
+            )
+
+        self._set_busy(True, self.tr("Reading the calendar…"))
+        self.tree.clear()
+        self._op = (
+            Op(self, work)
+            .progress(self._on_progress)
+            .success(self._on_planned)
+            .failure(self._on_failed)
+            .cancelled(self._on_cancelled)
+            .run()
+        )
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _on_planned(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self._set_busy(False, "")
+        if plan.owner and not self.owner_edit.text().strip():
+            self.owner_edit.setText(plan.owner)
+        if plan.owner is None:
+            self.owner_hint.setText(
+                self.tr("Unknown: enter your address, then update the preview.")
+            )
+        elif plan.owner_guessed:
+            self.owner_hint.setText(
+                self.tr("Guessed (the address in most events). Correct it if it is not yours.")
+            )
+        else:
+            self.owner_hint.setText(self.tr("Remembered from an earlier import."))
+        self._fill_tree(plan)
+        self._show_problems([p.message() for p in plan.problems])
+        self._update_summary()
+        self.planned.emit(plan)
+
+    def _fill_tree(self, plan: ImportPlan) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        hide = self.ctx.privacy_mode
+        labels = {
+            service.ADD: self.tr("add"),
+            service.UPDATE: self.tr("update"),
+            service.CANCEL: self.tr("cancel"),
+            service.SKIP: self.tr("unchanged"),
+        }
+        statuses = {"confirmed": self.tr("confirmed"), "cancelled": self.tr("cancelled")}
+        for n, (name, items) in enumerate(plan.series(), start=1):
+            first = items[0]
+            accepted = self.accepted_people()
+            counts = {a: sum(1 for i in items if plan.kind(i, accepted) == a) for a in labels}
+            heading = self.tr("Series {n}").format(n=n) if hide else name
+            top = QTreeWidgetItem(
+                [
+                    heading,
+                    self.tr("{add} to add, {update} to update, {cancel} to cancel").format(
+                        add=counts[service.ADD],
+                        update=counts[service.UPDATE],
+                        cancel=counts[service.CANCEL],
+                    ),
+                    "",
+                    "",
+                ]
+            )
+            if first.proposed:
+                top.setText(
+                    0,
+                    heading
+                    if hide
+                    else self.tr("New person: {name} <{email}>").format(
+                        name=first.match.name, email=first.match.email
+                    ),
+                )
+                top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                top.setCheckState(0, Qt.CheckState.Unchecked)
+                top.setData(0, EMAIL_ROLE, first.match.email)
+                top.setToolTip(0, self.tr("Tick to add this person and import their 1on1s."))
+            self.tree.addTopLevelItem(top)
+            if hide:
+                continue
+            for item in items:
+                occ = item.occurrence
+                child = QTreeWidgetItem(
+                    [
+                        occ.start.strftime("%Y-%m-%d %H:%M"),
+                        occ.summary,
+                        statuses.get(occ.status, occ.status),
+                        labels[plan.kind(item)],
+                    ]
+                )
+                top.addChild(child)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+
+    def _show_problems(self, messages: list[str]) -> None:
+        self.problems.clear()
+        self.problems.addItems(messages)
+        visible = bool(messages)
+        self.problems_label.setVisible(visible)
+        self.problems.setVisible(visible)
+        self.accept_partial.setVisible(visible)
+        if not visible:
+            self.accept_partial.setChecked(False)
+
+    def accepted_people(self) -> list[str]:
+        """The proposed e-mail addresses whose checkbox is ticked."""
+        found: list[str] = []
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            email = item.data(0, EMAIL_ROLE)
+            if email and item.checkState(0) == Qt.CheckState.Checked:
+                found.append(str(email))
+        return found
+
+    def _update_summary(self) -> None:
+        if self.plan is None:
+            self.summary.setText("")
+            return
+        counts = self.plan.counts(self.accepted_people())
+        self.summary.setText(
+            self.tr(
+                "Will add {added}, update {updated}, cancel {cancelled}, leave {skipped} unchanged."
+            ).format(**counts)
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        plan = self.plan
+        ready = plan is not None and not self._busy
+        ok = ready and plan is not None and (not plan.problems or self.accept_partial.isChecked())
+        self.import_button.setEnabled(bool(ok))
+        self.update_button.setEnabled(not self._busy)
+
+    def _set_busy(self, busy: bool, text: str) -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        self.status.setText(text)
+        self._update_buttons()
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 0 and item.data(0, EMAIL_ROLE):
+            self._update_summary()
+
+    def _on_update_clicked(self) -> None:
+        if not self._busy:
+            self.plan = None
+            self._refresh_plan()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_busy(False, error_text(exc))
+        self.plan = None
+        self._update_buttons()
+
+    def _on_cancelled(self) -> None:
+        self._set_busy(False, self.tr("Cancelled."))
+
+    def _on_import_clicked(self) -> None:
+        plan = self.plan
+        if plan is None or self._busy:
+            return
+        db = self.ctx.db
+        accept_partial = self.accept_partial.isChecked()
+        people = self.accepted_people()
+
+        def work() -> ImportResult:
+            return service.apply_import(db, plan, accept_partial=accept_partial, add_people=people)
+
+        self._set_busy(True, self.tr("Importing…"))
+        self._op = Op(self, work).success(self._on_imported).failure(self._on_failed).run()
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self._set_busy(False, "")
+        self.status.setText(
+            self.tr(
+                "Imported: added {added}, updated {updated}, cancelled {cancelled},"
+                " left {skipped} unchanged."
+            ).format(
+                added=result.added,
+                updated=result.updated,
+                cancelled=result.cancelled,
+                skipped=result.skipped,
+            )
+        )
+        self.plan = None
+        self._update_buttons()
+        self.ctx.events.data_changed.emit()
+        self.imported.emit(result)
+        self.accept()
+
+    def reject(self) -> None:
+        """Cancel a running plan (it stops at its next step); a running write finishes."""
+        if self._op is not None and self._busy and self.plan is None:
+            self._op.cancel()
+        super().reject()
