@@ -67,7 +67,7 @@ def test_preview_per_person_then_import_with_a_proposed_person(
     assert taro.child(0).text(1) == "Weekly sync"
     assert not dialog.problems.isVisible() and dialog.import_button.isEnabled()
     assert dialog.owner_edit.text() == "manager@example.com"
-    assert "Will add 6, update 0, cancel 1, leave 1 unchanged." == dialog.summary.text()
+    assert dialog.summary.text() == "Will add 6, update 0, cancel 1, leave 1 unchanged."
     jiro = dialog.tree.topLevelItem(1)
     assert jiro.flags() & Qt.ItemFlag.ItemIsUserCheckable
     jiro.setCheckState(0, Qt.CheckState.Checked)

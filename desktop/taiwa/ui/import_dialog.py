@@ -301,6 +301,8 @@ class ImportDialog(QDialog):
         found: list[str] = []
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
+            if item is None:
+                continue
             email = item.data(0, EMAIL_ROLE)
             if email and item.checkState(0) == Qt.CheckState.Checked:
                 found.append(str(email))
