@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -48,7 +49,14 @@ class LockWatcher(QObject):
 
     lock_due = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, use_dbus: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        use_dbus: bool = True,
+        session_bus: Any = None,
+        system_bus: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -62,7 +70,7 @@ class LockWatcher(QObject):
             app.installEventFilter(self)
             app.applicationStateChanged.connect(self._on_application_state_changed)
         if use_dbus and os.environ.get("TAIWA_NO_DBUS") != "1":
-            self._connect_dbus()
+            self._connect_dbus(session_bus, system_bus)
 
     # -- idle ---------------------------------------------------------------------------------
 
@@ -108,12 +116,12 @@ class LockWatcher(QObject):
             self.lock_due.emit("suspend")
 
     # Slots are named Qt's SLOT() way: "1" + signature (PySide6 takes the macro's string).
-    def _connect_dbus(self) -> None:
+    def _connect_dbus(self, session_bus: Any = None, system_bus: Any = None) -> None:
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:  # pragma: no cover - QtDBus ships with PySide6-Essentials on Linux
             return
-        system = QDBusConnection.systemBus()
+        system = system_bus if system_bus is not None else QDBusConnection.systemBus()
         if system.isConnected():
             if system.connect(  # type: ignore[call-overload]
                 "org.freedesktop.login1",
@@ -134,7 +142,7 @@ class LockWatcher(QObject):
                 "1_on_session_lock()",
             ):
                 self.dbus_hooks.append("login1.Session.Lock")
-        session = QDBusConnection.sessionBus()
+        session = session_bus if session_bus is not None else QDBusConnection.sessionBus()
         if session.isConnected() and session.connect(  # type: ignore[call-overload]
             "",
             "/org/freedesktop/ScreenSaver",

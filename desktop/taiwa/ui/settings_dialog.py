@@ -125,6 +125,7 @@ class SettingsDialog(QDialog):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
+        hint.setMinimumWidth(360)
         form.addRow("", hint)
 
         self.cadence = QSpinBox()
@@ -138,6 +139,7 @@ class SettingsDialog(QDialog):
         )
         cadence_hint.setObjectName("hint")
         cadence_hint.setWordWrap(True)
+        cadence_hint.setMinimumWidth(360)
         form.addRow("", cadence_hint)
         return page
 
@@ -265,6 +267,7 @@ class SettingsDialog(QDialog):
         )
         owner_hint.setObjectName("hint")
         owner_hint.setWordWrap(True)
+        owner_hint.setMinimumWidth(360)
         form.addRow("", owner_hint)
         self.keywords = QPlainTextEdit()
         self.keywords.setObjectName("calendarKeywords")
