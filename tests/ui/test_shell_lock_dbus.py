@@ -11,9 +11,9 @@ import pytest
 
 pytest.importorskip("PySide6.QtDBus")
 
-from PySide6.QtDBus import QDBusConnection, QDBusMessage  # noqa: E402
+from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
-from taiwa.ui.lock import LockWatcher  # noqa: E402
+from taiwa.ui.lock import LockWatcher
 
 
 @pytest.fixture
