@@ -38,7 +38,7 @@ from taiwa.vault.service import VaultDatabase, open_vault
 
 PASSPHRASE = "benchmark passphrase, not a secret"  # noqa: S105 - throwaway demo vault
 CACHE = Path(tempfile.gettempdir()) / "taiwa-bench-log"
-MARKER = "built-v2"
+MARKER = "built-v3"
 TERMS = (("search ja 「キャリア」", "キャリア"), ("search en 'career'", "career"))
 
 

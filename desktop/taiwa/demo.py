@@ -388,9 +388,12 @@ class _Generator:
             uid = f"demo-1on1-{who.pid}@example.com"
             rid = start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         purpose, shared, private = notes
+        wanted = None
+        if purpose:  # who set a purpose usually also said what they want from the manager
+            wanted = self.rng.choice(("advise", "think_together", "just_listen"))
         self.rows.meeting.append(
-            (self.meeting_id, who.pid, _ts(start), status, purpose, mood, shared, private,
-             who.role, who.team, source, uid, rid, self.now_ts, self.now_ts)
+            (self.meeting_id, who.pid, _ts(start), status, purpose, wanted, mood, shared,
+             private, who.role, who.team, source, uid, rid, self.now_ts, self.now_ts)
         )  # fmt: skip
         self.rows.items += (1 if shared else 0) + (1 if private else 0)
         return self.meeting_id
@@ -521,9 +524,10 @@ def fill(db: Database, rows: _Rows) -> None:
         )
         conn.executemany("INSERT INTO person_email (email, person_id) VALUES (?, ?)", rows.email)
         conn.executemany(
-            "INSERT INTO meeting (id, person_id, starts_at, status, purpose, mood, shared_notes,"
-            " private_notes, role, team, source, ics_uid, ics_recurrence_id, created_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO meeting (id, person_id, starts_at, status, purpose, wanted_response,"
+            " mood, shared_notes, private_notes, role, team, source, ics_uid,"
+            " ics_recurrence_id, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows.meeting,
         )
         conn.executemany(
