@@ -541,7 +541,6 @@ def cmd_stats(ctx: CliContext, args: argparse.Namespace) -> int:
         raise errors.BadPeriodError()
     store = Store(ctx.database())
     report = store.reports.execution_rate(start, end)
-    names = {p.person_id: p for p in report.people}
     if args.json:
         ctx.print_json(
             {
@@ -563,7 +562,7 @@ def cmd_stats(ctx: CliContext, args: argparse.Namespace) -> int:
                         "actions_total": p.actions_total,
                     }
                     | _rate(p.execution)
-                    for p in names.values()
+                    for p in report.people
                 ],
             }
         )
