@@ -35,10 +35,10 @@ def _memory_keyring() -> Any:
     from keyring.errors import PasswordDeleteError
 
     class _Memory(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
+        priority = 1
 
         def __init__(self) -> None:
-            super().__init__()
+            super().__init__()  # type: ignore[no-untyped-call]
             self._data: dict[tuple[str, str], str] = {}
 
         def get_password(self, service: str, username: str) -> str | None:
