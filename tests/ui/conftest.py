@@ -105,3 +105,15 @@ def main_window(qtbot: Any, app_ctx: Any, no_dbus: None) -> Iterator[Any]:
     window.start()
     yield window
     window.watcher.set_active(False)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switched the language must not leave it switched for the next one."""
+    yield
+    from taiwa import i18n
+    from taiwa.ui import i18n as ui_i18n
+
+    if ui_i18n.translators():
+        ui_i18n.install("en")
+    i18n.set_language(None)

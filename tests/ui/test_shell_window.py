@@ -490,3 +490,30 @@ def test_dialog_flush_runs_before_it_is_dismissed(qtbot: Any, main_window: MainW
     qtbot.waitExposed(d)
     main_window.lock()
     assert events[:2] == ["flush", "done"]
+
+
+def test_language_switch_applies_live(qtbot: Any, main_window: MainWindow) -> None:
+    from taiwa.prefs import Prefs
+    from taiwa.ui import i18n as ui_i18n
+    from taiwa.ui.settings_dialog import SettingsDialog
+
+    main_window.show_page("people")
+    try:
+        main_window.act_settings.trigger()
+        dialog = main_window.findChild(SettingsDialog)
+        assert dialog is not None
+        qtbot.waitUntil(lambda: getattr(dialog, "_loaded", False), timeout=5_000)
+        dialog.language.setCurrentIndex(dialog.language.findData("ja"))
+        dialog._on_ok()
+        qtbot.waitUntil(lambda: main_window.findChild(SettingsDialog) is None, timeout=5_000)
+        assert Prefs.load().language == "ja"
+        titles = [m.title() for m in main_window._menus]
+        assert titles[0] == "ファイル(&F)"
+        assert main_window._nav.item(1).text() == "メンバー"
+        assert main_window.current_page_key() == "people"
+        assert main_window.ctx.is_unlocked
+        assert main_window.act_lock.shortcut().toString() == "Ctrl+L"
+        main_window.act_lock.trigger()
+        assert main_window.windowTitle() == "Taiwa — ロック中"
+    finally:
+        ui_i18n.install("en")
