@@ -13,7 +13,8 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from taiwa import __version__, i18n
+import taiwa
+from taiwa import i18n
 from taiwa.cli import app_cmds, export_cmds, ics_cmds, log_cmds, vault_cmds
 from taiwa.cli.context import CliContext
 from taiwa.errors import TaiwaError
@@ -27,12 +28,22 @@ _BUG = Msg(
 )
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        parser.exit(message=f"taiwa {taiwa.__version__}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="taiwa",
         description="Taiwa: confidential 1on1 notes, encrypted on this laptop.",
     )
-    parser.add_argument("--version", action="version", version=f"taiwa {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--vault", metavar="DIR", help="vault folder (default: TAIWA_VAULT or the user data folder)"
     )
@@ -60,6 +71,12 @@ def main(argv: Sequence[str]) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `taiwa … | head`: the reader went away; not an error worth a message. Point stdout at
+        # devnull so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:
         if os.environ.get("TAIWA_DEBUG") == "1":
             traceback.print_exc()
