@@ -102,6 +102,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.set_defaults(handler=import_ics)
 
+    k = sub.add_parser(
+        "calendar-keywords",
+        help="show or edit the title keywords that make a calendar event a 1on1",
+        description="Show the keywords (and the exclusions, e.g. stand-ups and 定例) that"
+        " import-ics matches in titles; they are stored in the vault.",
+    )
+    k.add_argument("--set", nargs="+", metavar="KEYWORD", help="replace the keywords")
+    k.add_argument("--exclude", nargs="+", metavar="WORD", help="replace the exclusions")
+    k.add_argument("--reset", action="store_true", help="back to the built-in lists")
+    k.add_argument("--json", action="store_true", help='print {"keywords": [..], "exclude": [..]}')
+    k.set_defaults(handler=calendar_keywords)
+
     u = sub.add_parser("upcoming", help="planned 1on1s and cadence slots coming up")
     u.add_argument("--days", type=int, default=14, help="how many days ahead (default 14)")
     u.add_argument("--json", action="store_true", help="print as JSON (see README)")
@@ -263,4 +275,35 @@ def upcoming(ctx: CliContext, args: argparse.Namespace) -> int:
             when = item.due_on.isoformat()
             what = (_UP_OVERDUE if item.overdue else _UP_DUE).text()
         ctx.print(f"{when:<16}  {item.person_name}  ({what})")
+    return 0
+
+
+_KEYWORDS = Msg("1on1 keywords: {words}", "1on1 のキーワード: {words}")
+_EXCLUDE = Msg(
+    "Not a 1on1 when the title has: {words}", "次を含むタイトルは 1on1 ではありません: {words}"
+)
+_EMPTY_KEYWORDS = Msg("Give at least one keyword.", "キーワードを 1 つ以上指定してください。")
+
+
+def calendar_keywords(ctx: CliContext, args: argparse.Namespace) -> int:
+    """``taiwa calendar-keywords [--set K…] [--exclude W…] [--reset] [--json]``."""
+    from taiwa.ics.match import DEFAULT_EXCLUDE, DEFAULT_KEYWORDS
+
+    db = ctx.database()
+    _, keywords, exclude = service.matching_settings(db)
+    if args.reset:
+        keywords, exclude = list(DEFAULT_KEYWORDS), list(DEFAULT_EXCLUDE)
+    if args.set is not None:
+        keywords = [k.strip() for k in args.set if k.strip()]
+        if not keywords:
+            raise InputError(_EMPTY_KEYWORDS)
+    if args.exclude is not None:
+        exclude = [k.strip() for k in args.exclude if k.strip()]
+    if args.reset or args.set is not None or args.exclude is not None:
+        service.save_keywords(db, keywords, exclude)
+    if args.json:
+        ctx.print_json({"keywords": keywords, "exclude": exclude})
+    else:
+        ctx.print(_KEYWORDS.text(words=", ".join(keywords)))
+        ctx.print(_EXCLUDE.text(words=", ".join(exclude)))
     return 0

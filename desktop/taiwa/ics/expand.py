@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -241,12 +241,17 @@ def _check_values(component: Any) -> None:
             raise _BadDatesError
 
 
-def expand(
-    scanned: ScannedFile, events: list[RawEvent], start: datetime, end: datetime
+def expand(  # noqa: PLR0912 - one branch per reported problem
+    scanned: ScannedFile,
+    events: list[RawEvent],
+    start: datetime,
+    end: datetime,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Occurrence], list[Problem]]:
     """Parse ``events`` (candidates and their overrides) and list their occurrences.
 
     ``start``/``end`` bound the window (aware). Problems name the event, never its content.
+    ``progress(done, total)`` is called after each series (it may raise to cancel).
     """
     import icalendar
     import recurring_ical_events
@@ -262,7 +267,9 @@ def expand(
         groups.setdefault(event.uid, []).append(event)
     occurrences: list[Occurrence] = []
     problems: list[Problem] = []
-    for uid, group in groups.items():
+    for done, (uid, group) in enumerate(groups.items()):
+        if progress is not None:
+            progress(done, len(groups))
         first = group[0]
         if not uid:
             problems.extend(scanned.problem("no_uid", e) for e in group)

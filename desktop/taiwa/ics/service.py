@@ -298,13 +298,22 @@ def plan_import(
         }
         seen_uids |= {e.uid for e in scanned.events}
         chosen = [e for e in scanned.events if e.uid in candidates]
-        found, bad = expand(scanned, chosen, window.start, window.end)
+        step = _scaled(progress, n * 100 + 30, total) if progress is not None else None
+        found, bad = expand(scanned, chosen, window.start, window.end, step)
         occurrences.extend(found)
         plan.problems.extend(bad)
         if progress:
             progress(n * 100 + 100, total)
     _plan_items(db, plan, matcher, occurrences, seen_uids)
     return plan
+
+
+def _scaled(progress: Progress, base: int, total: int) -> Progress:
+    # A file's series are 70 % of its share of the bar (reading and scanning the first 30 %).
+    def step(done: int, count: int) -> None:
+        progress(base + 70 * done // max(1, count), total)
+
+    return step
 
 
 def _dedupe(matches: list[tuple[Occurrence, Match]]) -> list[tuple[Occurrence, Match]]:
