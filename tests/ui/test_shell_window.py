@@ -517,3 +517,41 @@ def test_language_switch_applies_live(qtbot: Any, main_window: MainWindow) -> No
         assert main_window.windowTitle() == "Taiwa — ロック中"
     finally:
         ui_i18n.install("en")
+
+
+def test_a_dialog_in_its_own_event_loop_does_not_block_the_lock(
+    qtbot: Any, main_window: MainWindow
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = QInputDialog(main_window)
+    dialog.setLabelText("Question:")
+    QTimer.singleShot(150, lambda: main_window.lock("idle"))
+    result = dialog.exec()  # a modal loop, as QInputDialog.getText() would run
+    assert result == QDialog.DialogCode.Rejected
+    assert not main_window.ctx.is_unlocked
+    assert main_window.current_screen() == "unlock"
+
+
+def test_new_recovery_code_from_settings(
+    qtbot: Any, main_window: MainWindow, recovery_code: str
+) -> None:
+    from taiwa.errors import TaiwaError
+    from taiwa.ui.recovery_dialog import NewRecoveryDialog
+    from taiwa.vault.service import verify_recovery_secret
+
+    dialog = NewRecoveryDialog(main_window.ctx, main_window, passphrase=False)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.go_button.click()
+    qtbot.waitUntil(lambda: dialog.code_label.text() != "", timeout=10_000)
+    code = dialog.code_label.text()
+    assert code != recovery_code
+    verify_recovery_secret(main_window.ctx.db, code)
+    with pytest.raises(TaiwaError):
+        verify_recovery_secret(main_window.ctx.db, recovery_code)
+    assert not dialog.go_button.isEnabled()  # not before "I have kept it"
+    dialog.kept.setChecked(True)
+    dialog.go_button.click()
+    assert dialog.code_label.text() == ""
