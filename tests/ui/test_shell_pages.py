@@ -117,3 +117,30 @@ def test_new_meeting_shortcut_asks_for_the_person_then_opens_the_editor(
     # Alt+Left goes back.
     main_window.go_back()
     assert main_window.current_page_key() == "dashboard"
+
+
+def test_import_and_export_dialogs_open_from_the_shell(
+    qtbot: Any, main_window: MainWindow, people: dict[str, Any], tmp_path: Any
+) -> None:
+    from taiwa.ui.export_dialog import ExportDialog
+    from taiwa.ui.import_dialog import ImportDialog
+
+    ics = tmp_path / "team.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:a@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261201T010000Z\r\n"
+        "DTEND:20261201T013000Z\r\nSUMMARY:1on1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    dialog = main_window.open_import([ics])
+    assert isinstance(dialog, ImportDialog)
+    assert dialog.isVisible()
+    dialog.reject()
+
+    main_window.ctx.events.open_person.emit(people["aiko"].id)
+    main_window.act_export.trigger()  # Ctrl+E
+    export = main_window.findChild(ExportDialog)
+    assert export is not None and export.isVisible()
+    export.reject()
+    main_window.lock()  # a lock with dialogs gone or open never fails
+    assert main_window.is_locked()
