@@ -162,11 +162,14 @@ def test_cancel_during_export_writes_nothing(qtbot: Any, seeded: Any, tmp_path: 
     dialog.path_edit.setText(str(out / "x.pdf"))
     # Hold the (single) vault worker so the export is still queued when Cancel is pressed.
     gate = threading.Event()
-    Op(None, gate.wait).run()
-    dialog.export_button.click()
-    dialog.cancel_button.click()
-    assert dialog.isVisible()  # Cancel stops the export first; it does not close the dialog
-    gate.set()
+    Op(None, lambda: gate.wait(30)).run()
+    try:
+        dialog.export_button.click()
+        dialog.cancel_button.click()
+        visible = dialog.isVisible()
+    finally:
+        gate.set()  # never leave the shared worker blocked, whatever failed
+    assert visible  # Cancel stops the export first; it does not close the dialog
     qtbot.waitUntil(lambda: "cancelled" in dialog.status.text(), timeout=20000)
     assert "No file was written" in dialog.status.text()
     assert list(out.iterdir()) == []
