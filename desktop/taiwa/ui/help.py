@@ -52,9 +52,9 @@ def shortcut_rows() -> list[tuple[str, str]]:
             QCoreApplication.translate("Shortcuts", "Next / previous field"),
             keys("Tab", "Shift+Tab"),
         ),
-        (QCoreApplication.translate("Shortcuts", "Open the selected item"), keys("Return")),
+        (QCoreApplication.translate("Shortcuts", "Open the selected item"), "Enter"),
         (QCoreApplication.translate("Shortcuts", "Close a dialog"), keys("Esc")),
-        (QCoreApplication.translate("Shortcuts", "Quit"), keys(QKeySequence.StandardKey.Quit)),
+        (QCoreApplication.translate("Shortcuts", "Quit"), keys("Ctrl+Q")),
     ]
 
 
@@ -86,7 +86,10 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(520, 560)
+        # Tall enough to show every row without scrolling.
+        rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setMinimumHeight(rows_height + table.horizontalHeader().height() + 6)
+        self.resize(540, min(900, rows_height + 160))
 
 
 class AboutDialog(QDialog):

@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_lock = self._action(self.tr("&Lock"), self._on_lock_action, "Ctrl+L")
         self.act_lock.setIcon(icon("lock"))
-        self.act_quit = self._action(self.tr("&Quit"), self.close, seq.StandardKey.Quit)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_privacy = self._action(
             self.tr("&Privacy mode"), self._on_privacy_action, "Ctrl+Shift+P", checkable=True
