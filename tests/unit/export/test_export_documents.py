@@ -254,3 +254,19 @@ def test_cjk_lines_respect_kinsoku_and_keep_latin_words_whole(lang: str) -> None
         for word in ("Kubernetes", "SRE"):
             # A Latin word is never cut in two at a line end.
             assert not any(line.endswith(word[:k]) for k in range(1, len(word))), line
+
+
+def test_markup_in_person_summary_tables_prints_literally() -> None:
+    doc = sample_person_doc(3)
+    short_evil = '<a href="https://evil.example/">x</a> & <img src="/etc/passwd"/>'
+    m0 = doc.meetings[0]
+    topic = replace(m0.topics[0], text=short_evil)  # fits one line: a plain table cell
+    action = replace(m0.actions[0], text=EVIL)  # wraps: a Paragraph cell
+    m0 = replace(m0, purpose=short_evil, topics=(topic, *m0.topics[1:]), actions=(action,))
+    doc = replace(doc, meetings=(m0, *doc.meetings[1:]), person=replace(doc.person, role=EVIL))
+    pdf = render_person(doc, opts())
+    content = flat(pdf)
+    # In the meetings table, the topics table and the notes heading.
+    assert content.count(re.sub(r"\s+", "", short_evil)) == 3
+    assert re.sub(r"\s+", "", EVIL) in content
+    assert annotations(pdf) == [] and images(pdf) == [] and b"/URI" not in pdf
