@@ -76,8 +76,11 @@ class _RowsTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    #: How many columns the model has (fixed; the views ask for it very often).
+    COLUMNS = 1
+
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.header_labels())
+        return 0 if parent.isValid() else self.COLUMNS
 
     def header_labels(self) -> tuple[str, ...]:
         return self.headers
@@ -164,6 +167,7 @@ class PeopleModel(_RowsTableModel):
     """People with their status at a glance (rows: :class:`PersonStatus`)."""
 
     NAME, TEAM, LAST_MET, NEXT_DUE, OPEN_ACTIONS = range(5)
+    COLUMNS = 5
 
     def header_labels(self) -> tuple[str, ...]:
         return (
@@ -301,7 +305,8 @@ class MeetingHistoryModel(_RowsTableModel):
     """
 
     DATE, STATUS, MOOD, AGENDA, PURPOSE = range(5)
-    PAGE = 40
+    COLUMNS = 5
+    PAGE = 30  # about a screenful and a half; more arrive as the list scrolls
 
     def __init__(self, parent: QObject | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
@@ -430,6 +435,7 @@ class ActionsModel(_RowsTableModel):
     """
 
     DONE, TEXT, OWNER, DUE, ORIGIN = range(5)
+    COLUMNS = 5
 
     done_toggled = Signal(int, bool)  # action id, done
     text_edited = Signal(int, str)  # action id, new text
@@ -813,6 +819,7 @@ class UpcomingModel(_RowsTableModel):
     """Upcoming 1on1s: booked meetings (manual or calendar) and cadence slots."""
 
     WHEN, PERSON, KIND = range(3)
+    COLUMNS = 3
 
     def header_labels(self) -> tuple[str, ...]:
         return (_tr("When"), _tr("Person"), _tr("Source"))
@@ -850,6 +857,7 @@ class SignalsModel(_RowsTableModel):
     """Signals for the manager's eyes only: who, and the reason, as a prompt (never a score)."""
 
     PERSON, REASON = range(2)
+    COLUMNS = 2
 
     def header_labels(self) -> tuple[str, ...]:
         return (_tr("Person"), _tr("Why it may need attention"))
@@ -889,6 +897,7 @@ class SearchResultsModel(_RowsTableModel):
     """
 
     HIT = 0
+    COLUMNS = 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -103,8 +103,14 @@ def lock_icon(color: str = "#B7791F") -> QIcon:
     return QIcon(lock_pixmap(16, color))
 
 
+_DOTS: dict[tuple[str, int], QPixmap] = {}
+
+
 def dot_pixmap(color: str, size: int = 10) -> QPixmap:
-    """A coloured dot (theme or status marker in lists)."""
+    """A coloured dot (theme or status marker in lists); cached, views ask on every paint."""
+    cached = _DOTS.get((color, size))
+    if cached is not None:
+        return cached
     pm = QPixmap(size * 2, size * 2)
     pm.fill(Qt.GlobalColor.transparent)
     pm.setDevicePixelRatio(2.0)
@@ -114,4 +120,5 @@ def dot_pixmap(color: str, size: int = 10) -> QPixmap:
     p.setBrush(QColor(color))
     p.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     p.end()
+    _DOTS[(color, size)] = pm
     return pm

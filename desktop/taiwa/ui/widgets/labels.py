@@ -6,6 +6,7 @@ Every page uses the same words so a theme or a status reads the same everywhere.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -132,10 +133,15 @@ def _lang() -> str:
     return i18n.current_language()
 
 
-def _weekday(day: date) -> str:
+@functools.lru_cache(maxsize=32)
+def _weekday_name(isoweekday: int, lang: str) -> str:
     # Weekday names from Qt's locale data for the UI language (not the machine's locale).
-    loc = QLocale(QLocale.Language.Japanese if _lang() == "ja" else QLocale.Language.English)
-    return loc.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+    loc = QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English)
+    return loc.dayName(isoweekday, QLocale.FormatType.ShortFormat)
+
+
+def _weekday(day: date) -> str:
+    return _weekday_name(day.isoweekday(), _lang())
 
 
 def format_date(value: date | datetime | None, *, with_time: bool = False) -> str:
@@ -150,7 +156,8 @@ def format_date(value: date | datetime | None, *, with_time: bool = False) -> st
 
 
 def _day_text(day: date) -> str:
-    return f"{day:%Y/%m/%d}" if _lang() == "ja" else f"{day:%Y-%m-%d}"
+    iso = day.isoformat()  # YYYY-MM-DD, cheaper than strftime (lists call this per paint)
+    return iso.replace("-", "/") if _lang() == "ja" else iso
 
 
 def format_weekday_date(value: datetime, *, with_time: bool = True) -> str:
