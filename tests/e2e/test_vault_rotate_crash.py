@@ -48,9 +48,10 @@ def test_a_kill_during_rotation_leaves_a_vault_that_opens(cli_vault: CliVault, p
     if point == "none":
         assert child.returncode == 0, child.stderr
     else:
-        assert child.returncode == -9, child.stderr  # really killed, not finished
+        assert child.returncode == -9, child.stdout + child.stderr  # really killed
     if point == "during_rekey":
-        # Killed inside the re-key transaction: SQLite's hot journal is still there.
+        # Killed inside the re-key transaction: SQLite's hot journal is still there. (The
+        # "late" point races the commit's end, so there it may or may not be.)
         assert (cli_vault.dir / "taiwa.db-journal").exists()
 
     # The keyring path opens it (finishing or undoing the rotation) ...

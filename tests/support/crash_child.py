@@ -71,20 +71,29 @@ def rotate(point: str) -> None:
             die()
 
     def rekey_hook(self: Database, key: Any) -> None:
+        fired = threading.Event()
         if point in ("during_rekey", "late_in_rekey"):
             journal = Path(f"{self.path}-journal")
-            delay = 0.0 if point == "during_rekey" else 0.05
+            db_file = Path(self.path)
+            before = db_file.stat().st_mtime_ns
 
             def watch() -> None:
-                while not journal.exists():
-                    time.sleep(0.0005)
-                time.sleep(delay)
-                die()
+                # A tight loop: the re-key runs in C without the GIL, so this sees the hot
+                # journal within microseconds. "late": also wait until the database file
+                # itself is being rewritten under the new key.
+                while True:
+                    if journal.exists() and (
+                        point == "during_rekey" or db_file.stat().st_mtime_ns != before
+                    ):
+                        fired.set()
+                        die()
 
             threading.Thread(target=watch, daemon=True).start()
         real_rekey(self, key)
         if point in ("during_rekey", "late_in_rekey"):
-            time.sleep(5)  # the watcher kills us; never reach the rest
+            time.sleep(2)  # the watcher kills us mid-transaction
+            print("missed: the re-key finished before the watcher saw it", flush=True)
+            os._exit(3)
         if point == "after_rekey":
             die()
 
