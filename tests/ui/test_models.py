@@ -110,6 +110,8 @@ def test_meeting_history_fetches_lazily(qtmodeltester: Any, qapp: Any, store: St
     while model.canFetchMore():
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 95 and not model.canFetchMore()
+    # Each page exactly once, even when asked again from inside an insert.
+    assert len({model.index(r, 0).data(ID_ROLE) for r in range(95)}) == 95
     assert model.index(94, 0).data(OBJECT_ROLE).starts_at == start
 
 

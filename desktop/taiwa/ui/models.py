@@ -311,6 +311,7 @@ class MeetingHistoryModel(_RowsTableModel):
     def __init__(self, parent: QObject | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.compact = compact  # dates without the time (the editor's narrow list)
+        self._fetching = False
         self._fetch: Callable[[int, int], Sequence[Any]] | None = None
         self._total = 0
 
@@ -349,18 +350,24 @@ class MeetingHistoryModel(_RowsTableModel):
         return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
-        if not self.canFetchMore(parent) or self._fetch is None:
+        # Re-entrancy guard: a view (or the model tester) may ask again from inside
+        # beginInsertRows, before the new rows are counted, and would fetch the page twice.
+        if self._fetching or not self.canFetchMore(parent) or self._fetch is None:
             return
-        page = list(self._fetch(len(self._rows), self.PAGE))
-        known = {r.id for r in self._rows}
-        page = [r for r in page if r.id not in known]
-        if not page:  # the vault changed under us: stop asking
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(_ROOT, first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            page = list(self._fetch(len(self._rows), self.PAGE))
+            known = {r.id for r in self._rows}
+            page = [r for r in page if r.id not in known]
+            if not page:  # the vault changed under us: stop asking
+                self._total = len(self._rows)
+                return
+            first = len(self._rows)
+            self.beginInsertRows(_ROOT, first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def insert_meeting(self, summary: Any) -> None:
         """A new meeting appears in its place by date (usually the top)."""
