@@ -301,11 +301,43 @@ def plan_import(
         step = _scaled(progress, n * 100 + 30, total) if progress is not None else None
         found, bad = expand(scanned, chosen, window.start, window.end, step)
         occurrences.extend(found)
-        plan.problems.extend(bad)
+        plan.problems.extend(_relevant(bad, chosen, matcher))
         if progress:
             progress(n * 100 + 100, total)
     _plan_items(db, plan, matcher, occurrences, seen_uids)
     return plan
+
+
+def _relevant(
+    problems: list[Problem], events: list[scan.RawEvent], matcher: Matcher
+) -> list[Problem]:
+    """The problems of events that could be 1on1s; a broken team meeting is not our business.
+
+    An event is parsed when it mentions a known person anywhere; when it then turns out broken,
+    it is reported only if its raw title has a keyword or its attendees could leave one known
+    person (a few addresses, one of them known) — otherwise a broken all-hands invitation would
+    block the import of every good 1on1.
+    """
+    by_uid: dict[str, list[scan.RawEvent]] = {}
+    index = {e.index: e for e in events}
+    for event in events:
+        by_uid.setdefault(event.uid, []).append(event)
+    kept: list[Problem] = []
+    for problem in problems:
+        broken = index.get(problem.event or -1)
+        if broken is None:
+            kept.append(problem)
+            continue
+        group = by_uid.get(broken.uid, [broken])
+        for raw in group:
+            if matcher.title_matches(raw.summary) and not matcher.title_excluded(raw.summary):
+                kept.append(problem)
+                break
+            others = set(raw.emails) - matcher.owner
+            if others & set(matcher.by_email) and len(others) <= 4:
+                kept.append(problem)
+                break
+    return kept
 
 
 def _scaled(progress: Progress, base: int, total: int) -> Progress:

@@ -265,3 +265,18 @@ def test_several_files_one_unreadable(store: Store, data: Path, tmp_path: Path) 
     assert result.problems[0].message() == "empty.ics: the file is empty."
     assert len(result.items) == 1
     assert WINDOW.start < result.items[0].occurrence.start
+
+
+def test_a_broken_team_meeting_does_not_block_the_import(store: Store, tmp_path: Path) -> None:
+    guests = "".join(f"ATTENDEE:mailto:guest{i}@example.com\n" for i in range(8))
+    path = tmp_path / "team.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:allhands\nDTSTART:NOT-A-DATE\n"
+        f"ORGANIZER:mailto:manager@example.com\nATTENDEE:mailto:taro.yamada@example.com\n{guests}"
+        "SUMMARY:All hands\nEND:VEVENT\nBEGIN:VEVENT\nUID:ok\nDTSTART:20260112T010000Z\n"
+        "ORGANIZER:mailto:manager@example.com\nATTENDEE:mailto:taro.yamada@example.com\n"
+        "SUMMARY:Sync\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    result = plan(store.db, path, owner="manager@example.com")
+    assert result.problems == []
+    assert [i.occurrence.uid for i in result.items] == ["ok"]
