@@ -442,7 +442,12 @@ def change_recovery(db: Database, new_passphrase: str | None = None) -> str | No
         check_passphrase(new_passphrase)
         secret = new_passphrase
     slot = KeySlot.build(db.key, secret, db.header.vault_id)
-    final = db.header.with_changes(key=slot)
+    # The new slot describes the key the database is under now, so a rotation that could not
+    # be settled (keyring away at open) is settled by this too.
+    final = db.header.with_changes(key=slot, pending=None)
+    if db.header.pending is not None and db.header.uses_keyring:
+        with contextlib.suppress(errors.VaultError):
+            db.keystore.set(db.header.vault_id, db.key)
     write_header(db.folder, final)
     db.header = final
     return code
@@ -574,6 +579,7 @@ def _verify_backup(path: Path, key: RawKey) -> None:
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key.sql_literal()}")
+        conn.execute("PRAGMA temp_store = MEMORY")
         rows = conn.execute("PRAGMA quick_check").fetchall()
     finally:
         conn.close()
@@ -622,6 +628,7 @@ def _open_backup(backup: Path, secret: str) -> tuple[dict[str, str], RawKey]:
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key.sql_literal()}")
+        conn.execute("PRAGMA temp_store = MEMORY")
         rows = conn.execute(
             f"SELECT name, value FROM {BACKUP_META_TABLE}"  # noqa: S608 - constant
         ).fetchall()
