@@ -27,6 +27,8 @@ def style_table(view: QTableView, *, stretch: int | None = None, editable: bool 
     hh.setHighlightSections(False)
     hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     hh.setMinimumSectionSize(36)
+    # Size columns from the first rows only: long lists stay fast to fill and to re-sort.
+    hh.setResizeContentsPrecision(60)
     if stretch is not None:
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
