@@ -590,12 +590,19 @@ def _render(
     )
     if progress is not None:
         total = [max(1, len(story))]
+        last = [-1]
 
         def on_progress(kind: str, value: int) -> None:
             if kind == "SIZE_EST":
                 total[0] = max(1, int(value))
             elif kind == "PROGRESS":
-                progress(min(int(value), total[0]), total[0])
+                done = min(int(value), total[0])
+                # At most one report per percent: a GUI thread flooded with hundreds of
+                # queued progress signals gains nothing and slows down.
+                percent = done * 100 // total[0]
+                if percent != last[0]:
+                    last[0] = percent
+                    progress(done, total[0])
 
         template.setProgressCallBack(on_progress)
     canvas_class = layout.make_canvas_class(decor, tr(T.PAGE, options.lang))
