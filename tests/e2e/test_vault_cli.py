@@ -216,3 +216,21 @@ def test_init_without_a_keyring_points_to_passphrase_mode(
     assert result.returncode == errors.NoKeyringForNewVaultError.exit_code
     assert result.stderr.splitlines() == [f"taiwa: {errors.NoKeyringForNewVaultError.message.en}"]
     assert not folder.exists()
+
+
+def test_taiwa_recovery_opens_the_vault_when_the_keyring_fails(
+    cli_vault: CliVault, tmp_path: Path
+) -> None:
+    assert cli_vault.recovery_code
+    cli_vault.keyring.set_state("locked")
+    before = cli_vault.keyring.load()
+    env = {"TAIWA_RECOVERY": cli_vault.recovery_code}
+    result = cli_vault.run("backup", str(tmp_path / "b.taiwa"), env=env)
+    assert result.returncode == 0, result.stderr
+    # doctor checks the vault with the secret but reports the keyring as a problem.
+    result = cli_vault.run("doctor", "--json", env=env)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["integrity"] == "ok"
+    assert report["problems"] == ["keyring_locked"]
+    assert cli_vault.keyring.load() == before

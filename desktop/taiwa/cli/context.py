@@ -19,6 +19,13 @@ from taiwa.vault.database import Database
 RECOVERY_ENV = "TAIWA_RECOVERY"
 NEW_RECOVERY_ENV = "TAIWA_NEW_RECOVERY"
 
+_KEYRING_FAILURES = (
+    errors.KeyringUnavailableError,
+    errors.KeyringLockedError,
+    errors.KeyringEntryMissingError,
+    errors.WrongKeyError,
+)
+
 PROMPT_RECOVERY = Msg("Recovery code or passphrase: ", "リカバリーコードまたはパスフレーズ: ")
 PROMPT_NEW = Msg("New recovery passphrase: ", "新しいリカバリーパスフレーズ: ")
 PROMPT_AGAIN = Msg("Repeat it: ", "もう一度入力してください: ")
@@ -41,7 +48,8 @@ class CliContext:
         """The vault, opened once per command through the OS keyring.
 
         In passphrase-only mode the recovery passphrase comes from ``TAIWA_RECOVERY`` or a
-        prompt on the terminal.
+        prompt on the terminal. When the keyring fails and ``TAIWA_RECOVERY`` is set, the vault
+        is opened with it instead (the keyring is left alone: ``unlock --recovery`` repairs it).
         """
         if self._db is None:
             from taiwa.vault.service import open_vault
@@ -49,6 +57,12 @@ class CliContext:
             try:
                 self._db = open_vault(self.vault_dir)
             except errors.RecoveryRequiredError:
+                self._db = open_vault(self.vault_dir, recovery_secret=self.recovery_secret())
+            except _KEYRING_FAILURES:
+                # Scripts on a machine without a usable keyring (SSH, CI) may give the
+                # recovery secret instead; without it the keyring's own message stands.
+                if not os.environ.get(RECOVERY_ENV):
+                    raise
                 self._db = open_vault(self.vault_dir, recovery_secret=self.recovery_secret())
         return self._db
 

@@ -7,10 +7,11 @@ argument. A generated recovery code is printed once, to stdout, and nowhere else
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
-from taiwa.cli.context import NEW_RECOVERY_ENV, PROMPT_NEW, CliContext
+from taiwa.cli.context import NEW_RECOVERY_ENV, PROMPT_NEW, RECOVERY_ENV, CliContext
 from taiwa.i18n import Msg
 from taiwa.vault import errors
 
@@ -85,6 +86,13 @@ VALUE_NAMES = {
     ("bool", "False"): Msg("no", "いいえ"),
 }
 
+_KEYRING_CODES = {
+    errors.KeyringUnavailableError.code,
+    errors.KeyringLockedError.code,
+    errors.KeyringEntryMissingError.code,
+    errors.WrongKeyError.code,
+}
+
 PROBLEM_NAMES = {
     "permissions": Msg(
         "the folder or a file is readable by other users (want 0700/0600)",
@@ -97,6 +105,15 @@ PROBLEM_NAMES = {
     "journal_mode": Msg("the journal is not WAL", "ジャーナルが WAL ではありません"),
     "dumpable": Msg("this process could be dumped", "このプロセスはダンプ可能です"),
     "core_dumps": Msg("core dumps are enabled", "コアダンプが有効です"),
+    "keyring_unavailable": Msg("no system keyring", "システムのキーリングがありません"),
+    "keyring_locked": Msg("the keyring is locked", "キーリングがロックされています"),
+    "keyring_entry_missing": Msg(
+        "the keyring has no key for this vault", "キーリングにこの保管庫の鍵がありません"
+    ),
+    "wrong_key": Msg(
+        "the keyring holds a wrong key for this vault",
+        "キーリングの鍵がこの保管庫のものではありません",
+    ),
 }
 
 
@@ -219,6 +236,13 @@ def cmd_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
     except errors.VaultError:
         pass  # diagnose reports it
     report = diagnose(ctx.vault_dir, recovery_secret=secret)
+    fallback = os.environ.get(RECOVERY_ENV)
+    failed = report["error"]
+    if failed is not None and failed["code"] in _KEYRING_CODES and secret is None and fallback:
+        # Check the vault itself with the recovery secret, and report the keyring as a problem.
+        report = diagnose(ctx.vault_dir, recovery_secret=fallback)
+        report["problems"].append(failed["code"])
+        report["healthy"] = False
     error = report["error"]
     if args.json:
         ctx.print_json(report)
@@ -325,6 +349,4 @@ def cmd_rotate_key(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _optional_env(name: str) -> str | None:
-    import os
-
     return os.environ.get(name) or None
