@@ -44,7 +44,7 @@ from taiwa.ics.service import ImportPlan, ImportResult
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op, error_text
 
-#: Role of a proposal item: the proposed e-mail address.
+# Role of a proposal item: the proposed e-mail address.
 EMAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -59,9 +59,9 @@ def _pydate(value: QDate) -> date:
 class ImportDialog(QDialog):
     """Preview, progress and confirmation of a calendar import (see the module's notes)."""
 
-    #: Emitted after the import was written, with its counts.
+    # Emitted after the import was written, with its counts.
     imported = Signal(object)
-    #: Emitted when a preview (plan) is ready.
+    # Emitted when a preview (plan) is ready.
     planned = Signal(object)
 
     def __init__(self, ctx: AppContext, paths: list[Path], parent: QWidget | None = None) -> None:
