@@ -1450,21 +1450,45 @@ def page_shortcut_rows() -> list[tuple[str, str]]:
     def keys(*seqs: str | QKeySequence.StandardKey) -> str:
         return " / ".join(QKeySequence(s).toString(native) for s in seqs)
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("Shortcuts", text)
-
     return [
-        (t("Meeting: add a topic"), keys("Ctrl+T")),
-        (t("Meeting: add topics from the question bank"), keys("Ctrl+Shift+T")),
-        (t("Meeting: add an action item"), keys("Ctrl+Shift+A")),
-        (t("Meeting: toggle discussed / done"), keys("Ctrl+D")),
-        (t("Meeting: delete the selected topic or action item"), keys("Del")),
-        (t("Meeting: edit the selected topic or action item"), keys("F2")),
-        (t("Meeting: previous / next meeting"), keys("Ctrl+PgDown", "Ctrl+PgUp")),
+        (QCoreApplication.translate("Shortcuts", "Meeting: add a topic"), keys("Ctrl+T")),
         (
-            t("Meeting: undo / redo a topic, action, mood or status change"),
+            QCoreApplication.translate("Shortcuts", "Meeting: add topics from the question bank"),
+            keys("Ctrl+Shift+T"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Meeting: add an action item"),
+            keys("Ctrl+Shift+A"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Meeting: toggle discussed / done"),
+            keys("Ctrl+D"),
+        ),
+        (
+            QCoreApplication.translate(
+                "Shortcuts", "Meeting: delete the selected topic or action item"
+            ),
+            keys("Del"),
+        ),
+        (
+            QCoreApplication.translate(
+                "Shortcuts", "Meeting: edit the selected topic or action item"
+            ),
+            keys("F2"),
+        ),
+        (
+            QCoreApplication.translate("Shortcuts", "Meeting: previous / next meeting"),
+            keys("Ctrl+PgDown", "Ctrl+PgUp"),
+        ),
+        (
+            QCoreApplication.translate(
+                "Shortcuts", "Meeting: undo / redo a topic, action, mood or status change"
+            ),
             keys(QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo),
         ),
-        (t("People: add a person"), keys("Ctrl+Shift+N")),
-        (t("People / search: from the field to the list"), keys("Down")),
+        (QCoreApplication.translate("Shortcuts", "People: add a person"), keys("Ctrl+Shift+N")),
+        (
+            QCoreApplication.translate("Shortcuts", "People / search: from the field to the list"),
+            keys("Down"),
+        ),
     ]
