@@ -78,21 +78,20 @@ print("ready", flush=True)
 """
 
 APP_CHILD = r"""
+import os
 import sys
 from pathlib import Path
+if os.environ.get("TAIWA_BENCH_SKIP_QUICK_CHECK") == "1":
+    # Diagnostic only: how much of the start is the design's full-file integrity check.
+    import taiwa.vault.database as database
+    database._quick_check = lambda conn: None
 from PySide6.QtCore import QTimer
-from taiwa.prefs import Prefs
 from taiwa.ui import app as app_module, ops
-from taiwa.ui.context import AppContext
 
-app = app_module.application()
-prefs = Prefs.load()
-app_module.setup(app, prefs, "en")
-ctx = AppContext(Path(sys.argv[1]), prefs=prefs)
-window = app_module.build_window(ctx)
+window = app_module.launch(Path(sys.argv[1]), lang="en")
 window.resize(1200, 800)
-window.show()
-window.start()
+ctx = window.ctx
+app = app_module.application()
 
 def check():
     page = window.pages().get("dashboard")
@@ -162,6 +161,17 @@ def bench_start(vault: Path, env: dict[str, str], repeat: int) -> Result:
         repeat=repeat,
     )
     return Result("start to a usable dashboard (ten-year vault, process)", ours, floor, 3.0)
+
+
+def bench_start_without_quick_check(vault: Path, env: dict[str, str], repeat: int) -> Result:
+    """Diagnostic: the same start with the open sequence's quick_check skipped."""
+    env = dict(env, TAIWA_BENCH_SKIP_QUICK_CHECK="1")
+    ours, floor = paired_ms(
+        lambda: _run_child(APP_CHILD, [str(vault)], env),
+        lambda: _run_child(FLOOR_CHILD, [], env),
+        repeat=repeat,
+    )
+    return Result("  (diagnostic) the same start without quick_check", ours, floor, None)
 
 
 def _settle(app: Any) -> None:
@@ -247,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         vault = build_vault(work, args.size)
         env = _env(work)
         results = [bench_start(vault, env, args.repeat)]
+        results.append(bench_start_without_quick_check(vault, env, args.repeat))
         results += bench_person_and_meetings(vault, work, args.repeat)
         return report(results, args.json)
     finally:

@@ -26,18 +26,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
-from taiwa.prefs import Prefs
 from taiwa.ui import app as app_module
-from taiwa.ui.context import AppContext
 
 vault, meeting_id, text = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+window = app_module.launch(vault, lang="en")  # exactly what `taiwa` does before its loop
+ctx = window.ctx
 app = app_module.application()
-prefs = Prefs.load()
-app_module.setup(app, prefs, "en")
-ctx = AppContext(vault, prefs=prefs)
-window = app_module.build_window(ctx)
-window.show()
-window.start()
 state = {"i": 0, "edit": None}
 
 def type_next():

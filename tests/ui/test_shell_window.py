@@ -555,3 +555,20 @@ def test_new_recovery_code_from_settings(
     dialog.kept.setChecked(True)
     dialog.go_button.click()
     assert dialog.code_label.text() == ""
+
+
+def test_launch_opens_with_the_key_fetched_while_the_window_is_built(
+    qtbot: Any, closed_vault: tuple[Path, str], no_dbus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from taiwa.ui import app as app_module
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # launch() installs the crash hook
+    window = app_module.launch(closed_vault[0], lang="en")
+    qtbot.addWidget(window)
+    assert window.ctx.prefetched_open is None  # adopted by the unlock screen
+    qtbot.waitUntil(lambda: window.ctx.is_unlocked, timeout=10_000)
+    assert window.current_screen() == "workspace"
+    assert "dashboard" in window.pages()
+    window.close()

@@ -52,16 +52,27 @@ def build_window(ctx: AppContext) -> MainWindow:
     return MainWindow(ctx)
 
 
-def run(vault_dir: Path, *, lang: str | None = None) -> int:
-    """Start the desktop app on ``vault_dir`` and return the exit status."""
+def launch(vault_dir: Path, *, lang: str | None = None) -> MainWindow:
+    """Everything ``taiwa`` does before the event loop; returns the shown main window."""
     app = application()
     prefs = Prefs.load()
     setup(app, prefs, lang)  # --lang holds for this session only; the saved choice is kept
     from taiwa.ui.crash import install_excepthook
+    from taiwa.ui.unlock import prefetch_open
 
     install_excepthook()
     ctx = AppContext(Path(vault_dir), prefs=prefs)
+    # The keyring and the open sequence run on the worker while the window is being built.
+    ctx.prefetched_open = prefetch_open(ctx.vault_dir)
     window = build_window(ctx)
     window.show()
     window.start()
+    return window
+
+
+def run(vault_dir: Path, *, lang: str | None = None) -> int:
+    """Start the desktop app on ``vault_dir`` and return the exit status."""
+    launch(vault_dir, lang=lang)
+    app = QApplication.instance()
+    assert app is not None
     return int(app.exec())

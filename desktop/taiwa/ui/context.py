@@ -87,6 +87,8 @@ class AppContext:
         self._store: Any = None
         self._privacy = False
         self.generation = 0
+        #: The start-up open from the keyring, begun before the window (see ``unlock.py``).
+        self.prefetched_open: Any = None
         if db is not None:
             self.attach(db)
 

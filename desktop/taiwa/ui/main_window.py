@@ -394,6 +394,14 @@ class MainWindow(QMainWindow):
             return
         kind = self._locked_screen_kind()
         self._show_screen("unlock_auto" if kind == "unlock" else kind)
+        if kind == "unlock":
+            # While the worker opens the vault, build the (still empty) dashboard: its imports
+            # and widgets then cost nothing when the key arrives.
+            QTimer.singleShot(0, self._prebuild_dashboard)
+
+    def _prebuild_dashboard(self) -> None:
+        if "dashboard" not in self._pages:
+            self.page("dashboard")
 
     def current_screen(self) -> str:
         widget = self._screens.currentWidget()

@@ -196,6 +196,54 @@ def explain(code: str) -> tuple[str, str]:
     )
 
 
+class PrefetchedOpen:
+    """The vault opening from the keyring, started before the window is built.
+
+    Start-up overlaps the keyring and the open sequence (a worker thread) with building the
+    window (the GUI thread); the unlock screen adopts the result when it is ready.
+    """
+
+    def __init__(self, folder: Any) -> None:
+        from taiwa.vault.service import open_vault
+
+        self._result: tuple[bool, Any] | None = None
+        self._handlers: tuple[Any, Any] | None = None
+        self.op = Op(None, lambda: open_vault(folder)).success(self._ok).failure(self._err).run()
+
+    def _ok(self, db: Any) -> None:
+        self._deliver((True, db))
+
+    def _err(self, exc: BaseException) -> None:
+        self._deliver((False, exc))
+
+    def _deliver(self, result: tuple[bool, Any]) -> None:
+        if self._handlers is None:
+            self._result = result
+            return
+        on_ok, on_err = self._handlers
+        (on_ok if result[0] else on_err)(result[1])
+
+    def adopt(self, on_ok: Any, on_err: Any) -> None:
+        """Hand the result (now or when it arrives) to these callbacks."""
+        self._handlers = (on_ok, on_err)
+        if self._result is not None:
+            result, self._result = self._result, None
+            self._deliver(result)
+
+
+def prefetch_open(folder: Any) -> PrefetchedOpen | None:
+    """Start opening from the keyring now, when there is a keyring-mode vault in ``folder``."""
+    from taiwa.vault.header import read_header
+    from taiwa.vault.service import vault_exists
+
+    try:
+        if not vault_exists(folder) or not read_header(folder).uses_keyring:
+            return None
+    except TaiwaError:
+        return None  # the unlock screen's own attempt names the problem
+    return PrefetchedOpen(folder)
+
+
 class UnlockScreen(QWidget):
     """Centered card: status, the failure with its remedy, Unlock / recovery code."""
 
@@ -364,6 +412,12 @@ class UnlockScreen(QWidget):
         """Open with the key from the keyring (off the GUI thread)."""
         from taiwa.vault.service import open_vault
 
+        prefetched = self.ctx.prefetched_open
+        if prefetched is not None and not self._busy:
+            self.ctx.prefetched_open = None
+            self._set_busy(True)
+            prefetched.adopt(self._on_opened, self._on_failed)
+            return
         folder = self.ctx.vault_dir
         self._run(lambda: open_vault(folder))
 
