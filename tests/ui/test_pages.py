@@ -452,3 +452,22 @@ def test_privacy_on_saves_private_text_typed_just_before(
     _settle(qtbot)
     ed.set_privacy(False)
     assert ed.private.toPlainText() == "just typed"
+
+
+def test_search_hit_in_career_goals_opens_the_person(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    page = SearchPage(app_ctx)
+    qtbot.addWidget(page)
+    person = PersonPage(app_ctx)
+    qtbot.addWidget(person)
+    person.show()
+    app_ctx.events.open_person.connect(person.show_person)
+    page.focus_query("Tech lead")
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 1, timeout=5000)
+    row = next(
+        r
+        for r in range(page.model.rowCount())
+        if str(page.model.index(r, 0).data(OBJECT_ROLE).kind) == "career_goals"
+    )
+    page.open_hit(page.model.index(row, 0))
+    assert person.current_person_id() == sample.alice.id
+    assert person.goals.textCursor().selectedText().casefold() == "tech lead"

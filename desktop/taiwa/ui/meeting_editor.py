@@ -88,6 +88,23 @@ def request_reveal(ctx: Any, meeting_id: int, kind: str, needle: str) -> None:
     setattr(ctx, _REVEAL_ATTR, (meeting_id, kind, needle))
 
 
+_PERSON_REVEAL_ATTR = "_u2_person_reveal_request"
+
+
+def request_person_reveal(ctx: Any, person_id: int, needle: str) -> None:
+    """Ask the person page to select ``needle`` (in the career goals) when it shows the person."""
+    setattr(ctx, _PERSON_REVEAL_ATTR, (person_id, needle))
+
+
+def take_person_reveal(ctx: Any, person_id: int) -> str | None:
+    """The pending text to select on ``person_id``'s page, consumed (None when there is none)."""
+    req = getattr(ctx, _PERSON_REVEAL_ATTR, None)
+    if not req or req[0] != person_id:
+        return None
+    setattr(ctx, _PERSON_REVEAL_ATTR, None)
+    return str(req[1])
+
+
 def history_source(store: Any, person_id: int) -> tuple[Callable[[int, int], Any], int]:
     """A page loader and the count of a person's meetings, for :class:`MeetingHistoryModel`."""
     meetings = store.meetings

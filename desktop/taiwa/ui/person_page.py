@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa.errors import TaiwaError
-from taiwa.ui.meeting_editor import history_source, set_shown_person
+from taiwa.ui.meeting_editor import history_source, set_shown_person, take_person_reveal
 from taiwa.ui.models import OBJECT_ROLE, ActionsModel, MeetingHistoryModel
 from taiwa.ui.pages import Page
 from taiwa.ui.widgets import labels
@@ -223,6 +223,7 @@ class PersonPage(Page):
         if not force and self._person is not None and self._person.id == person_id:
             force = self._stale
         if not force and self._person is not None and self._person.id == person_id:
+            self._apply_reveal()
             return
         self.flush()
         self._stale = False
@@ -246,6 +247,20 @@ class PersonPage(Page):
         counts = store.reports.theme_balance(person.id, today - timedelta(days=365), today)
         self.theme_bars.set_counts(counts)
         self.theme_hint.setText(self._balance_hint(counts))
+        self._apply_reveal()
+
+    def _apply_reveal(self) -> None:
+        """Select the text a search hit pointed at (career goals)."""
+        if self._person is None:
+            return
+        needle = take_person_reveal(self.ctx, self._person.id)
+        if not needle:
+            return
+        cursor = self.goals.document().find(needle, 0)
+        self.goals.setFocus()
+        if not cursor.isNull():
+            self.goals.setTextCursor(cursor)
+            self.goals.ensureCursorVisible()
 
     def _fill_profile(self, p: Any, *, keep_goals: bool) -> None:
         self.title.setText(p.name)

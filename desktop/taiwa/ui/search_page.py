@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taiwa.ui.meeting_editor import request_reveal, shown_person
+from taiwa.ui.meeting_editor import request_person_reveal, request_reveal, shown_person
 from taiwa.ui.models import OBJECT_ROLE, SearchResultsModel
 from taiwa.ui.ops import Op
 from taiwa.ui.pages import Page
@@ -246,9 +246,18 @@ class SearchPage(Page):
         hit = index.data(OBJECT_ROLE)
         if hit is None:
             return
+        # Select the whole query where it appears as typed, else the first highlighted piece.
+        pairs = as_pairs(hit.snippet)
+        whole = "".join(t for t, _ in pairs)
+        needle = (
+            self._query
+            if self._query and self._query.casefold() in whole.casefold()
+            else next((t for t, hl in pairs if hl), self._query)
+        )
         if hit.meeting_id:
-            needle = next((t for t, hl in as_pairs(hit.snippet) if hl), self._query)
             request_reveal(self.ctx, int(hit.meeting_id), str(hit.kind), needle)
             self.ctx.events.open_meeting.emit(int(hit.meeting_id))
         else:
+            # Career goals (and actions without a meeting) live on the person page.
+            request_person_reveal(self.ctx, int(hit.person_id), needle)
             self.ctx.events.open_person.emit(int(hit.person_id))
