@@ -47,6 +47,8 @@ def test_google_export_finds_the_series_and_the_rules(store: Store, data: Path) 
     new_hire = by_summary[("1:1 with the new hire", "2026-01-08T11:00:00+09:00")]
     assert new_hire["person"] is None and new_hire["email"] == "jiro@example.com"
     assert result.proposals == {"jiro@example.com": "Jiro Sato"}
+    # A UTC time in a Google export is shown in the calendar's X-WR-TIMEZONE.
+    assert by_summary[("1on1 Hanako", "2026-02-10T10:00:00+09:00")]["person"] == "Hanako Suzuki"
     assert [name for name, _ in result.series()] == [
         "Hanako Suzuki",
         "jiro@example.com",
@@ -211,6 +213,14 @@ def test_apple_export_duration_floating_and_names(store: Store, data: Path) -> N
     assert floating.person_id == 1 and floating.occurrence.zone == ""
     assert floating.occurrence.end - floating.occurrence.start == timedelta(minutes=45)
     assert "面談デー" not in items  # nobody to hold it with
+    rdate = [i.occurrence for i in result.items if i.occurrence.summary == "Career talk"]
+    assert [(o.start.isoformat(), o.recurrence_id) for o in rdate] == [
+        ("2026-02-03T14:00:00+09:00", "2026-02-03T05:00:00Z"),
+        ("2026-02-17T14:00:00+09:00", "2026-02-17T05:00:00Z"),
+    ]
+    all_day = items["1on1 (all day)"].occurrence
+    assert all_day.end is not None and all_day.end - all_day.start == timedelta(days=1)
+    assert all_day.start.date().isoformat() == "2026-02-20" and all_day.recurrence_id == ""
 
 
 def test_bad_events_are_reported_and_the_rest_imports_only_when_accepted(
