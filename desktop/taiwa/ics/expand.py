@@ -147,7 +147,10 @@ def _zone_name(value: Any) -> str:
 
 def _rid(value: date | datetime) -> str:
     if isinstance(value, datetime):
-        return _aware(value).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if value.tzinfo is None:
+            # Floating: keep it zone-less so a laptop that changed zones re-imports the same key.
+            return value.strftime("%Y-%m-%dT%H:%M:%S")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return value.isoformat()
 
 
