@@ -293,10 +293,16 @@ def expand(  # noqa: PLR0912 - one branch per reported problem
             plan.blocks[plan.rename[t]] for t in sorted(used) if plan.rename.get(t) in plan.blocks
         ]
         text = _calendar_text((_rewrite(_slim(e.text), plan) for e in group), zone_blocks, x_wr)
+        recurring = (
+            any(e.rrule for e in masters)
+            or any(e.has_recurrence_id for e in group)
+            or (any("RDATE" in e.text.upper() for e in masters))
+        )
         try:
             found = _expand_group(
                 text, start, end, icalendar=icalendar, rie=recurring_ical_events, xwr=x_wr_timezone
             )
+            converted = [_occurrence(scanned, first, c, recurring) for c in found]
         except _TooManyError:
             problems.append(scanned.problem("too_many_occurrences", first, limit=MAX_OCCURRENCES))
             continue
@@ -309,13 +315,7 @@ def expand(  # noqa: PLR0912 - one branch per reported problem
         except Exception:  # library errors quote content: report the event, never re-raise
             problems.append(scanned.problem("malformed_event", first))
             continue
-        recurring = (
-            any(e.rrule for e in masters)
-            or any(e.has_recurrence_id for e in group)
-            or (any("RDATE" in e.text.upper() for e in masters))
-        )
-        for component in found:
-            occurrences.append(_occurrence(scanned, first, component, recurring))
+        occurrences.extend(converted)
     return occurrences, problems
 
 
