@@ -244,7 +244,7 @@ def _check_values(component: Any) -> None:
             raise _BadDatesError
 
 
-def expand(  # noqa: PLR0912 - one branch per reported problem
+def expand(
     scanned: ScannedFile,
     events: list[RawEvent],
     start: datetime,
