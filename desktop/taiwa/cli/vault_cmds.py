@@ -303,7 +303,7 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
-    from taiwa.vault.service import read_backup_info, restore_vault, vault_exists
+    from taiwa.vault.service import restore_vault, vault_exists
 
     folder = ctx.vault_dir
     if vault_exists(folder):
@@ -311,7 +311,7 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     if not Path(args.file).is_file():
         raise errors.BackupMissingError(path=str(Path(args.file).absolute()))
     secret = ctx.recovery_secret()
-    read_backup_info(args.file, secret)
+    # restore_vault opens and checks the backup before it creates anything.
     db = restore_vault(args.file, folder, secret, use_keyring=not args.no_keyring)
     db.close()
     ctx.print(RESTORED.text(path=str(folder)))

@@ -212,10 +212,11 @@ def create_vault(
             key=KeySlot.build(key, secret, vault_id),
         )
         db_path = folder / DATABASE_NAME
-        made.append(db_path)
+        # Listed for clean-up only once written here: never remove a file someone else made.
         Database.create(db_path, key).close()
-        made.append(header_path(folder))
+        made.append(db_path)
         write_header(folder, header)
+        made.append(header_path(folder))
         db = VaultDatabase.open(db_path, key, migrate=False)
         db._attach_vault(folder, header, key, lock, store)
     except BaseException:
