@@ -50,7 +50,7 @@ def test_idle_lock_during_an_unsaved_edit_keeps_the_text(
     meeting_id = people["meeting"].id
     ctx.events.open_meeting.emit(meeting_id)
     shared = _editor(main_window, "sharedNotesEdit")
-    qtbot.waitUntil(lambda: shared.toPlainText() == "shared words", timeout=5_000)
+    qtbot.waitUntil(lambda: shared.toPlainText() == "shared words", timeout=15_000)
     shared.setFocus()
     shared.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(shared, " typed just now ")
@@ -58,7 +58,7 @@ def test_idle_lock_during_an_unsaved_edit_keeps_the_text(
     assert shared.toPlainText().endswith("typed just now 直前の入力")
     # Locks well before the editor's own autosave debounce (500 ms) would fire.
     main_window.watcher.set_idle_interval_ms(30)
-    qtbot.waitUntil(lambda: not ctx.is_unlocked, timeout=5_000)
+    qtbot.waitUntil(lambda: not ctx.is_unlocked, timeout=15_000)
     assert main_window._lock_reason == "idle"
     assert shared.toPlainText() == ""  # the editor was cleared
     assert shared.document().isUndoAvailable() is False
@@ -76,7 +76,7 @@ def test_privacy_mode_hides_private_text_and_other_people(
 ) -> None:
     ctx = main_window.ctx
     ctx.events.open_meeting.emit(people["meeting"].id)
-    qtbot.waitUntil(lambda: PRIVATE in visible_texts(main_window), timeout=5_000)
+    qtbot.waitUntil(lambda: PRIVATE in visible_texts(main_window), timeout=15_000)
 
     main_window.act_privacy.trigger()
     qtbot.wait(50)
@@ -95,7 +95,7 @@ def test_privacy_mode_hides_private_text_and_other_people(
 
     main_window.act_privacy.trigger()
     ctx.events.open_meeting.emit(people["meeting"].id)
-    qtbot.waitUntil(lambda: PRIVATE in visible_texts(main_window), timeout=5_000)
+    qtbot.waitUntil(lambda: PRIVATE in visible_texts(main_window), timeout=15_000)
 
 
 def test_new_meeting_shortcut_asks_for_the_person_then_opens_the_editor(
@@ -107,12 +107,12 @@ def test_new_meeting_shortcut_asks_for_the_person_then_opens_the_editor(
     main_window.act_new_meeting.trigger()
     picker = main_window.findChild(PersonPicker)
     assert picker is not None
-    qtbot.waitUntil(lambda: picker.list.count() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: picker.list.count() == 2, timeout=15_000)
     qtbot.keyClicks(picker.filter, "aiko")
     assert picker.chosen_id() == people["aiko"].id
     count = main_window.ctx.store.meetings.count_for_person(people["aiko"].id)
     picker.accept()
-    qtbot.waitUntil(lambda: main_window.current_page_key() == "meeting", timeout=5_000)
+    qtbot.waitUntil(lambda: main_window.current_page_key() == "meeting", timeout=15_000)
     assert main_window.ctx.store.meetings.count_for_person(people["aiko"].id) == count + 1
     # Alt+Left goes back.
     main_window.go_back()
