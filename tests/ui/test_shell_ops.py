@@ -161,3 +161,14 @@ def test_error_text_is_translated_and_content_free(lang: str) -> None:
         assert "secret" not in ops.error_text(RuntimeError("secret"))
     finally:
         i18n.set_language(None)
+
+
+def test_a_late_use_of_a_locked_vault_shows_nothing(qtbot: Any) -> None:
+    from taiwa.ui.context import VaultLockedError
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    op = Op(widget, lambda: (_ for _ in ()).throw(VaultLockedError())).run()
+    qtbot.waitUntil(lambda: op.done)
+    assert widget.findChildren(QMessageBox) == []
+    assert widget.findChildren(CrashDialog) == []

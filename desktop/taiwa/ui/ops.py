@@ -89,6 +89,10 @@ def error_text(exc: BaseException) -> str:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """The default failure path: a message box or the crash dialog."""
+    from taiwa.ui.context import VaultLockedError
+
+    if isinstance(exc, VaultLockedError):
+        return  # a late timer or callback after a lock: the lock screen already says it all
     if isinstance(exc, TaiwaError):
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
