@@ -42,6 +42,16 @@ _PROPOSED = Msg(
     "新しい人の提案: {name} <{email}>（{total} 件）。--add-people で追加します。",
 )
 _PROPOSED_ADDED = Msg("New person: {name} <{email}>", "新しい人: {name} <{email}>")
+_STATUS = {
+    "confirmed": Msg("confirmed", "確定"),
+    "cancelled": Msg("cancelled", "中止"),
+}
+_ACTION = {
+    service.ADD: Msg("→ add", "→ 追加"),
+    service.UPDATE: Msg("→ update", "→ 更新"),
+    service.CANCEL: Msg("→ cancel", "→ 中止"),
+    service.SKIP: Msg("→ unchanged", "→ 変更なし"),
+}
 _PROBLEMS = Msg("Problems (not imported):", "問題（取り込まれません）:")
 _NONE = Msg(
     "No 1on1s found between {start} and {end}.", "{start} から {end} の間に 1on1 はありません。"
@@ -224,9 +234,10 @@ def _report(
         )
         for item in items:
             occ = item.occurrence
+            status = _STATUS[occ.status].text()
+            action = _ACTION[plan.kind(item, accepted)].text()
             ctx.print(
-                f"  {occ.start.strftime('%Y-%m-%d %H:%M %z')}  {occ.status:<9}  "
-                f"{plan.kind(item, accepted):<6}  {occ.summary}"
+                f"  {occ.start.strftime('%Y-%m-%d %H:%M %z')}  {status}  {action}  {occ.summary}"
             )
     if plan.problems:
         ctx.print(_PROBLEMS.text())

@@ -93,3 +93,32 @@ def test_nothing_is_written_by_planning(db: Database, data: Path) -> None:
     )
     assert before == after
     assert service.matching_settings(db)[0] is None
+
+
+def test_the_command_speaks_japanese(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from taiwa import i18n
+    from taiwa.vault.service import create_vault
+
+    folder = tmp_path / "vault"
+    created = create_vault(folder)
+    Store(created.database).people.add("山田 太郎", emails=["taro.yamada@example.com"])
+    created.database.close()
+    try:
+        code = main(
+            ["--vault", str(folder), "--lang", "ja", "import-ics", str(data / "google_export.ics"),
+             "--dry-run", "--from", "2026-01-01", "--to", "2026-02-28"]
+        )  # fmt: skip
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        assert "カレンダーの所有者（推測" in out
+        assert "山田 太郎: 6 件 — 追加 5、更新 0、キャンセル 1" in out
+        assert "→ 追加" in out and "中止" in out
+        assert "ドライラン — 追加" in out
+        empty = tmp_path / "空.ics"
+        empty.write_bytes(b"")
+        assert main(["--vault", str(folder), "--lang", "ja", "import-ics", str(empty)]) == 2
+        assert capsys.readouterr().err == "taiwa: 空.ics: ファイルが空です。\n"
+    finally:
+        i18n.set_language(None)
