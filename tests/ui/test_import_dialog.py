@@ -70,8 +70,12 @@ def test_preview_per_person_then_import_with_a_proposed_person(
     assert dialog.summary.text() == "Will add 6, update 0, cancel 1, leave 1 unchanged."
     jiro = dialog.tree.topLevelItem(1)
     assert jiro.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert jiro.text(1) == "0 to add, 0 to update, 0 to cancel"
+    assert jiro.child(0).text(3) == "unchanged"
     jiro.setCheckState(0, Qt.CheckState.Checked)
     assert dialog.accepted_people() == ["jiro@example.com"]
+    assert jiro.text(1) == "1 to add, 0 to update, 0 to cancel"
+    assert jiro.child(0).text(3) == "add"
     assert "Will add 7," in dialog.summary.text()
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         dialog.import_button.click()

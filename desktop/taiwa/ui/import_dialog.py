@@ -71,6 +71,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self._op: Op[Any] | None = None
         self._busy = False
+        self._series: dict[int, list[Any]] = {}
         self.setWindowTitle(self.tr("Import calendar"))
         self.setModal(True)
         self.resize(760, 560)
@@ -228,34 +229,25 @@ class ImportDialog(QDialog):
         self._update_summary()
         self.planned.emit(plan)
 
-    def _fill_tree(self, plan: ImportPlan) -> None:
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        hide = self.ctx.privacy_mode
-        labels = {
+    def _labels(self) -> dict[str, str]:
+        return {
             service.ADD: self.tr("add"),
             service.UPDATE: self.tr("update"),
             service.CANCEL: self.tr("cancel"),
             service.SKIP: self.tr("unchanged"),
         }
+
+    def _fill_tree(self, plan: ImportPlan) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._series.clear()
+        hide = self.ctx.privacy_mode
+        labels = self._labels()
         statuses = {"confirmed": self.tr("confirmed"), "cancelled": self.tr("cancelled")}
         for n, (name, items) in enumerate(plan.series(), start=1):
             first = items[0]
-            accepted = self.accepted_people()
-            counts = {a: sum(1 for i in items if plan.kind(i, accepted) == a) for a in labels}
             heading = self.tr("Series {n}").format(n=n) if hide else name
-            top = QTreeWidgetItem(
-                [
-                    heading,
-                    self.tr("{add} to add, {update} to update, {cancel} to cancel").format(
-                        add=counts[service.ADD],
-                        update=counts[service.UPDATE],
-                        cancel=counts[service.CANCEL],
-                    ),
-                    "",
-                    "",
-                ]
-            )
+            top = QTreeWidgetItem([heading, self._counts_text(plan, items, []), "", ""])
             if first.proposed:
                 top.setText(
                     0,
@@ -270,6 +262,7 @@ class ImportDialog(QDialog):
                 top.setData(0, EMAIL_ROLE, first.match.email)
                 top.setToolTip(0, self.tr("Tick to add this person and import their 1on1s."))
             self.tree.addTopLevelItem(top)
+            self._series[id(top)] = items
             if hide:
                 continue
             for item in items:
@@ -279,12 +272,20 @@ class ImportDialog(QDialog):
                         occ.start.strftime("%Y-%m-%d %H:%M"),
                         occ.summary,
                         statuses.get(occ.status, occ.status),
-                        labels[plan.kind(item)],
+                        labels[plan.kind(item, [])],
                     ]
                 )
                 top.addChild(child)
         self.tree.expandAll()
         self.tree.blockSignals(False)
+
+    def _counts_text(self, plan: ImportPlan, items: list[Any], accepted: list[str]) -> str:
+        kinds = [plan.kind(i, accepted) for i in items]
+        return self.tr("{add} to add, {update} to update, {cancel} to cancel").format(
+            add=kinds.count(service.ADD),
+            update=kinds.count(service.UPDATE),
+            cancel=kinds.count(service.CANCEL),
+        )
 
     def _show_problems(self, messages: list[str]) -> None:
         self.problems.clear()
@@ -338,8 +339,18 @@ class ImportDialog(QDialog):
     # -- slots ------------------------------------------------------------------------------
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if column == 0 and item.data(0, EMAIL_ROLE):
-            self._update_summary()
+        if column != 0 or not item.data(0, EMAIL_ROLE) or self.plan is None:
+            return
+        accepted = self.accepted_people()
+        items = self._series.get(id(item), [])
+        self.tree.blockSignals(True)
+        item.setText(1, self._counts_text(self.plan, items, accepted))
+        for i in range(item.childCount()):
+            child = item.child(i)
+            if child is not None and i < len(items):
+                child.setText(3, self._labels()[self.plan.kind(items[i], accepted)])
+        self.tree.blockSignals(False)
+        self._update_summary()
 
     def _on_update_clicked(self) -> None:
         if not self._busy:
