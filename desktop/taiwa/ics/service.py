@@ -244,10 +244,11 @@ def plan_import(
     remembered, keywords, exclude = matching_settings(db)
     owner_given = owner is not None
     owner_email = _check_owner(owner) if owner is not None else remembered
-    people = [
-        KnownPerson(p.id, p.name, tuple(e.casefold() for e in p.emails))
-        for p in repo.people_repo(db).list(include_archived=False)
-    ]
+    # Archived people are still known (their address must not be proposed as someone new);
+    # their occurrences are skipped.
+    everyone = repo.people_repo(db).list(include_archived=True)
+    people = [KnownPerson(p.id, p.name, tuple(e.casefold() for e in p.emails)) for p in everyone]
+    archived = {p.id for p in everyone if p.archived}
     matcher = Matcher(
         people, owner=[owner_email] if owner_email else (), keywords=keywords, exclude=exclude
     )
@@ -304,7 +305,7 @@ def plan_import(
         plan.problems.extend(_relevant(bad, chosen, matcher))
         if progress:
             progress(n * 100 + 100, total)
-    _plan_items(db, plan, matcher, occurrences, seen_uids)
+    _plan_items(db, plan, matcher, occurrences, seen_uids=seen_uids, archived=archived)
     return plan
 
 
@@ -363,7 +364,9 @@ def _plan_items(
     plan: ImportPlan,
     matcher: Matcher,
     occurrences: list[Occurrence],
+    *,
     seen_uids: set[str],
+    archived: set[int],
 ) -> None:
     matched: list[tuple[Occurrence, Match]] = []
     series: dict[str, Match] = {}
@@ -389,7 +392,10 @@ def _plan_items(
     for occ, match in matched:
         if match.person_id is None and match.email:
             plan.proposals.setdefault(match.email, match.name)
-        plan.items.append(_decide(occ, match, existing.get((occ.uid, occ.recurrence_id))))
+        item = _decide(occ, match, existing.get((occ.uid, occ.recurrence_id)))
+        if match.person_id in archived and item.action == ADD:
+            item.action, item.reason = SKIP, "archived"
+        plan.items.append(item)
     # Planned meetings of a series in these files whose occurrence is gone (EXDATE, deleted
     # instance, no longer a 1on1) are cancelled — unless a new occurrence of the same series
     # on the same day replaces it (the organizer moved the whole series): that is an update.

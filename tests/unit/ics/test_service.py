@@ -295,3 +295,13 @@ def test_a_broken_team_meeting_does_not_block_the_import(store: Store, tmp_path:
     result = plan(store.db, path, owner="manager@example.com")
     assert result.problems == []
     assert [i.occurrence.uid for i in result.items] == ["ok"]
+
+
+def test_archived_people_are_known_but_not_planned(store: Store, data: Path) -> None:
+    store.people.archive(1)
+    result = plan(store.db, data / "google_export.ics")
+    taro = [i for i in result.items if i.person_id == 1]
+    assert taro and {(i.action, i.reason) for i in taro} == {("skip", "archived")}
+    assert "taro.yamada@example.com" not in result.proposals
+    service.apply_import(store.db, result)
+    assert [m for m in meetings(store.db) if m[0] == "Taro Yamada"] == []
