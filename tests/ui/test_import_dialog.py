@@ -124,3 +124,11 @@ def test_unreadable_file_shows_a_message_and_writes_nothing(
     assert not dialog.import_button.isEnabled()
     assert meetings(people) == []
     assert date.today()  # the dialog's default period is around today
+
+
+def test_locking_closes_the_preview(qtbot: Any, people: Any, tmp_path: Path) -> None:
+    dialog = make(qtbot, people, tmp_path, "google_export.ics")
+    assert dialog.tree.topLevelItemCount() == 3
+    people.events.locked.emit()
+    assert not dialog.isVisible()
+    assert dialog.tree.topLevelItemCount() == 0 and dialog.plan is None

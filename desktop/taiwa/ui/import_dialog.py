@@ -76,6 +76,8 @@ class ImportDialog(QDialog):
         self.setModal(True)
         self.resize(760, 560)
         self._build()
+        # The preview shows names and titles: it goes away when the app locks.
+        ctx.events.locked.connect(self._on_locked)
         self._refresh_plan()
 
     # -- layout -----------------------------------------------------------------------------
@@ -180,6 +182,8 @@ class ImportDialog(QDialog):
         return service.Window(start, end)
 
     def _refresh_plan(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
         owner = self.owner_edit.text().strip() or None
         try:
             window = self._window().check()
@@ -367,7 +371,7 @@ class ImportDialog(QDialog):
 
     def _on_import_clicked(self) -> None:
         plan = self.plan
-        if plan is None or self._busy:
+        if plan is None or self._busy or not self.ctx.is_unlocked:
             return
         db = self.ctx.db
         accept_partial = self.accept_partial.isChecked()
@@ -397,6 +401,12 @@ class ImportDialog(QDialog):
         self.ctx.events.data_changed.emit()
         self.imported.emit(result)
         self.accept()
+
+    def _on_locked(self) -> None:
+        self.plan = None
+        self.tree.clear()
+        self.problems.clear()
+        self.reject()
 
     def reject(self) -> None:
         """Cancel a running plan (it stops at its next step); a running write finishes."""
