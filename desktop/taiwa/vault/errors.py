@@ -242,3 +242,12 @@ class NoKeyringForNewVaultError(KeyringUnavailableError):
         "No system keyring is available (no keyring service or no D-Bus session). Nothing was created; use --no-keyring for passphrase-only mode.",
         "システムのキーリングが使えません（キーリングサービスまたは D-Bus セッションがありません）。何も作成していません。パスフレーズ専用モードにするには --no-keyring を付けてください。",
     )
+
+
+class VaultFolderNotEmptyError(VaultError):
+    exit_code = 2
+    code = "vault_folder_not_empty"
+    message = Msg(
+        "{path} already holds other files; choose a new or empty folder for the vault. Nothing was changed.",
+        "{path} には他のファイルがあります。保管庫には新しいフォルダーか空のフォルダーを指定してください。何も変更していません。",
+    )

@@ -240,6 +240,9 @@ def _make_folder(folder: Path) -> bool:
     if folder.exists():
         if not folder.is_dir():
             raise errors.VaultNotWritableError()
+        # The folder becomes private (0700): never do that to a folder of other things.
+        if any(folder.iterdir()):
+            raise errors.VaultFolderNotEmptyError(path=str(folder))
         ensure_writable(folder)
         with contextlib.suppress(OSError):
             os.chmod(folder, DIR_MODE)

@@ -308,3 +308,19 @@ def test_init_on_an_existing_vault_makes_no_new_key(
         create_vault(tmp_path / "v")
     assert snapshot(tmp_path / "v") == before
     assert memory_keyring.secrets == keys
+
+
+def test_a_folder_of_other_files_is_not_made_a_vault(tmp_path: Path) -> None:
+    folder = tmp_path / "documents"
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    (folder / "letter.txt").write_text("mine")
+    with pytest.raises(errors.VaultFolderNotEmptyError):
+        create_vault(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["letter.txt"]
+    assert folder.stat().st_mode & 0o777 == 0o755
+    empty = tmp_path / "empty"
+    empty.mkdir(mode=0o755)
+    os.chmod(empty, 0o755)
+    create_vault(empty).database.close()
+    assert empty.stat().st_mode & 0o777 == 0o700
