@@ -108,6 +108,11 @@ CASES: dict[str, Case] = {
         args=("unlock", "--recovery"),
         env={"TAIWA_RECOVERY": "0000-0000-0000-0000-0000-0000-0000-0000"},
     ),
+    "right recovery secret, keyring locked": Case(
+        lambda v: v.keyring.set_state("locked"),
+        errors.KeyNotPutBackError,
+        args=("unlock", "--recovery"),
+    ),
     "recovery secret needed but none given": Case(
         lambda v: None, errors.RecoveryRequiredError, args=("unlock", "--recovery")
     ),
@@ -152,9 +157,13 @@ CASES: dict[str, Case] = {
 def test_failure_is_one_clear_line_and_changes_nothing(cli_vault: CliVault, name: str) -> None:
     case = CASES[name]
     case.setup(cli_vault)
+    env = dict(case.env or {})
+    if case.error is errors.KeyNotPutBackError:
+        assert cli_vault.recovery_code
+        env["TAIWA_RECOVERY"] = cli_vault.recovery_code
     before, keys = snapshot(cli_vault.dir), cli_vault.keyring.entries()
     try:
-        result = cli_vault.run(*case.args, env=case.env)
+        result = cli_vault.run(*case.args, env=env)
         after, keys_after = snapshot(cli_vault.dir), cli_vault.keyring.entries()
     finally:
         os.chmod(cli_vault.dir, 0o700)

@@ -251,3 +251,17 @@ class VaultFolderNotEmptyError(VaultError):
         "{path} already holds other files; choose a new or empty folder for the vault. Nothing was changed.",
         "{path} には他のファイルがあります。保管庫には新しいフォルダーか空のフォルダーを指定してください。何も変更していません。",
     )
+
+
+class KeyNotPutBackError(KeyringLockedError, KeyringUnavailableError):
+    """The recovery secret was right; the keyring (locked or unavailable) refused the key.
+
+    A subclass of both keyring errors, so callers that open the vault for the session only
+    when the keyring cannot take the key back (the GUI's unlock page) catch it as before.
+    """
+
+    code = "key_not_put_back"
+    message = Msg(
+        "The recovery secret is right, but the key could not be put back into the system keyring (locked or unavailable). Unlock the keyring and run this again; until then TAIWA_RECOVERY opens the vault.",
+        "リカバリーシークレットは正しいですが、鍵をシステムのキーリングに戻せませんでした（ロック中または利用不可）。キーリングを解除してもう一度実行してください。それまでは TAIWA_RECOVERY で保管庫を開けます。",
+    )

@@ -310,13 +310,21 @@ def unlock_with_recovery(
 
     Raises:
         WrongRecoverySecretError: the secret does not unwrap the key.
-        VaultError: other failures (keyring failures only after the vault opened: the key is
-            then not back, and the error says why).
+        KeyNotPutBackError: the secret is right but the keyring would not take the key (the
+            vault is closed again; ``open_vault(..., recovery_secret=...)`` still opens it).
+        VaultError: other failures.
     """
     db = open_vault(folder, recovery_secret=secret, keystore=keystore)
     if db.header.uses_keyring:
         try:
             db.keystore.set(db.header.vault_id, db.key)
+        except (
+            errors.KeyringLockedError,
+            errors.KeyringUnavailableError,
+            errors.KeyringWriteError,
+        ) as exc:
+            db.close()
+            raise errors.KeyNotPutBackError() from exc
         except BaseException:
             db.close()
             raise
