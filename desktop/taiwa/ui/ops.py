@@ -127,7 +127,12 @@ class _Bridge(QObject):
     progressed = Signal(int, int)
 
     def __init__(self, op: Op[Any]) -> None:
-        super().__init__()
+        # Owned by the application object, not by Python: op <-> bridge is a reference cycle
+        # and the runner holds the bridge too, so the last Python reference may go away on the
+        # worker thread (the cyclic GC runs wherever memory is allocated), which would delete
+        # this QObject there while the GUI thread is delivering its events — a segfault seen in
+        # the export dialog's tests. The GUI thread deletes it (deleteLater) once it finished.
+        super().__init__(QCoreApplication.instance())
         self.op = op
         # The signals are connected to this object's slots, so Qt queues them to its thread.
         self.finished_ok.connect(self._on_finished_ok)
@@ -137,13 +142,19 @@ class _Bridge(QObject):
     @Slot(object)
     def _on_finished_ok(self, value: object) -> None:
         _live.discard(self)
-        self.op._deliver_success(value)
+        try:
+            self.op._deliver_success(value)
+        finally:
+            self.deleteLater()
 
     @Slot(object)
     def _on_finished_err(self, exc: object) -> None:
         _live.discard(self)
         assert isinstance(exc, BaseException)
-        self.op._deliver_failure(exc)
+        try:
+            self.op._deliver_failure(exc)
+        finally:
+            self.deleteLater()
 
     @Slot(int, int)
     def _on_progressed(self, done: int, total: int) -> None:
