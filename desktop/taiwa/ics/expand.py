@@ -9,7 +9,7 @@ Time zones are rewritten before icalendar sees them:
 
 * a TZID that names a known zone (IANA, a Windows id or display name, a "globally unique"
   /vendor/Area/City id) becomes that IANA name, and the file's VTIMEZONE for it is not used;
-* any other TZID defined by a VTIMEZONE in the file is renamed to a name unique to this file.
+* any other TZID defined by a VTIMEZONE in the file is renamed after its definition.
   icalendar caches custom zones process-wide by TZID, so without this a second file with its
   own "Customized Time Zone" would silently get the first file's offsets;
 * a TZID that is neither is reported ("unknown_timezone"), never read as floating time.
@@ -17,7 +17,7 @@ Time zones are rewritten before icalendar sees them:
 
 from __future__ import annotations
 
-import itertools
+import hashlib
 import re
 import warnings
 from collections.abc import Callable, Iterable
@@ -42,7 +42,6 @@ _FREQ = re.compile(r"FREQ=([A-Z]+)")
 _INTERVAL = re.compile(r"INTERVAL=(\d+)")
 _YEAR = re.compile(r"(\d{4})\d{4}")
 _STEP_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 28, "YEARLY": 365}
-_serial = itertools.count(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +82,20 @@ def _tzids(text: str) -> set[str]:
 
 
 def _plan_zones(scanned: ScannedFile, events: Iterable[RawEvent]) -> _TzPlan:
-    serial = next(_serial)
     plan = _TzPlan({}, {}, set())
     wanted: set[str] = set()
     for event in events:
         wanted |= _tzids(event.text)
-    for n, tzid in enumerate(sorted(wanted)):
+    for tzid in sorted(wanted):
         iana = zones.resolve(tzid)
         if iana is not None:
             plan.rename[tzid] = iana
         elif tzid in scanned.timezones:
-            new = f"Taiwa-{serial}-{n}"
+            # Named after the definition itself: two files' "Customized Time Zone" with other
+            # rules get different names, identical definitions share one cache entry (so the
+            # process-wide cache grows with distinct zones, not with imports).
+            rules = _TZID_PROP.sub("", scanned.timezones[tzid], count=1)
+            new = "Taiwa-" + hashlib.sha256(rules.encode("utf-8")).hexdigest()[:20]
             plan.rename[tzid] = new
             plan.blocks[new] = _TZID_PROP.sub(f"TZID:{new}", scanned.timezones[tzid], count=1)
         else:

@@ -47,3 +47,20 @@ def test_every_cldr_mapping_is_a_zone_this_machine_knows() -> None:
             continue
         assert zones.resolve(windows_id) == iana
         assert zones.resolve(display) == iana
+
+
+def test_custom_zones_are_renamed_after_their_rules() -> None:
+    from pathlib import Path
+
+    from taiwa.ics import scan
+    from taiwa.ics.expand import _plan_zones
+
+    data = Path(__file__).resolve().parents[2] / "data" / "ics"
+
+    def renamed(name: str) -> str:
+        scanned = scan.scan((data / name).read_text(), name)
+        return _plan_zones(scanned, scanned.events).rename["Customized Time Zone"]
+
+    tokyo, berlin = renamed("custom_tz_tokyo.ics"), renamed("custom_tz_berlin.ics")
+    assert tokyo != berlin and tokyo.startswith("Taiwa-")
+    assert renamed("custom_tz_tokyo.ics") == tokyo  # same rules, same cache entry
