@@ -75,7 +75,7 @@ class Case:
     setup: Callable[[CliVault], None]
     error: type[errors.VaultError]
     args: tuple[str, ...] = ("doctor",)
-    env: dict[str, str] | None = None
+    env: dict[str, str | None] | None = None
     params: dict[str, str] | None = None
 
 
@@ -90,6 +90,14 @@ CASES: dict[str, Case] = {
         errors.KeyringUnavailableError,
         env={
             "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring",
+            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/taiwa-test-bus",
+        },
+    ),
+    "keyring unavailable: no D-Bus, backend auto-detected": Case(
+        lambda v: None,
+        errors.KeyringUnavailableError,
+        env={
+            "PYTHON_KEYRING_BACKEND": None,
             "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/taiwa-test-bus",
         },
     ),
@@ -157,7 +165,7 @@ CASES: dict[str, Case] = {
 def test_failure_is_one_clear_line_and_changes_nothing(cli_vault: CliVault, name: str) -> None:
     case = CASES[name]
     case.setup(cli_vault)
-    env = dict(case.env or {})
+    env: dict[str, str | None] = dict(case.env or {})
     if case.error is errors.KeyNotPutBackError:
         assert cli_vault.recovery_code
         env["TAIWA_RECOVERY"] = cli_vault.recovery_code

@@ -60,15 +60,24 @@ class CliVault:
         self,
         *args: str,
         input: str | None = None,
-        env: dict[str, str] | None = None,
+        env: dict[str, str | None] | None = None,
         timeout: float = 60,
     ) -> subprocess.CompletedProcess[str]:
-        """Run ``python -m taiwa ARGS`` on this vault and return the finished process."""
+        """Run ``python -m taiwa ARGS`` on this vault and return the finished process.
+
+        ``env`` adds to (or, with a None value, removes from) the vault's environment.
+        """
         self.runs.append(list(args))
+        merged = dict(self.env)
+        for name, value in (env or {}).items():
+            if value is None:
+                merged.pop(name, None)
+            else:
+                merged[name] = value
         return subprocess.run(
             [sys.executable, "-m", "taiwa", *args],
             input=input,
-            env={**self.env, **(env or {})},
+            env=merged,
             capture_output=True,
             text=True,
             timeout=timeout,
