@@ -25,6 +25,7 @@ from taiwa.vault.header import (
     DATABASE_NAME,
     DIR_MODE,
     FILE_MODE,
+    HEADER_NAME,
     LOCK_NAME,
     STORE_KEYRING,
     STORE_PASSPHRASE,
@@ -117,16 +118,16 @@ def ensure_writable(folder: Path) -> None:
     Raises:
         VaultNotWritableError: the folder or one of the vault's files is not writable.
     """
-    try:
-        info = folder.stat()
-    except FileNotFoundError:
-        raise errors.VaultNotFoundError(path=str(folder)) from None
-    paths = [folder] + [folder / n for n in (DATABASE_NAME, "vault.json", LOCK_NAME)]
+    if not folder.is_dir():
+        raise errors.VaultNotFoundError(path=str(folder))
+    paths = [folder] + [folder / n for n in (DATABASE_NAME, HEADER_NAME, LOCK_NAME)]
     for path in paths:
         try:
             info = path.stat()
         except FileNotFoundError:
             continue
+        # Root may write anything, but a folder or file without its owner's write bit was
+        # made read-only on purpose: respect it (and behave the same for every user).
         if os.name == "posix" and info.st_uid == os.geteuid() and not info.st_mode & stat.S_IWUSR:
             raise errors.VaultNotWritableError()
         if not os.access(path, os.W_OK):
