@@ -405,6 +405,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>保管庫のフォルダー：{folder}</translation>
     </message>
     <message>
+        <source>Restore from a backup…</source>
+        <translation>バックアップから復元…</translation>
+    </message>
+    <message>
         <source>Create my vault</source>
         <translation>保管庫を作成</translation>
     </message>
@@ -473,7 +477,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <name>ImportDialog</name>
     <message>
         <source>Import calendar</source>
-        <extracomment>Role of a proposal item: the proposed e-mail address. Emitted after the import was written, with its counts. Emitted when a preview (plan) is ready.</extracomment>
         <translation>カレンダーを取り込む</translation>
     </message>
     <message>
@@ -2025,6 +2028,46 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Quit</source>
         <translation>終了</translation>
+    </message>
+    <message>
+        <source>Meeting: add a topic</source>
+        <translation>ミーティング：議題を追加</translation>
+    </message>
+    <message>
+        <source>Meeting: add topics from the question bank</source>
+        <translation>ミーティング：質問集から議題を追加</translation>
+    </message>
+    <message>
+        <source>Meeting: add an action item</source>
+        <translation>ミーティング：アクションを追加</translation>
+    </message>
+    <message>
+        <source>Meeting: toggle discussed / done</source>
+        <translation>ミーティング：話した／完了を切り替え</translation>
+    </message>
+    <message>
+        <source>Meeting: delete the selected topic or action item</source>
+        <translation>ミーティング：選んだ議題・アクションを削除</translation>
+    </message>
+    <message>
+        <source>Meeting: edit the selected topic or action item</source>
+        <translation>ミーティング：選んだ議題・アクションを編集</translation>
+    </message>
+    <message>
+        <source>Meeting: previous / next meeting</source>
+        <translation>ミーティング：前／次のミーティング</translation>
+    </message>
+    <message>
+        <source>Meeting: undo / redo a topic, action, mood or status change</source>
+        <translation>ミーティング：議題・アクション・コンディション・状態の変更を元に戻す／やり直す</translation>
+    </message>
+    <message>
+        <source>People: add a person</source>
+        <translation>メンバー：メンバーを追加</translation>
+    </message>
+    <message>
+        <source>People / search: from the field to the list</source>
+        <translation>メンバー／検索：入力欄から一覧へ移動</translation>
     </message>
 </context>
 <context>

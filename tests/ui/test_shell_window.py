@@ -572,3 +572,35 @@ def test_launch_opens_with_the_key_fetched_while_the_window_is_built(
     assert window.current_screen() == "workspace"
     assert "dashboard" in window.pages()
     window.close()
+
+
+def test_first_run_on_a_new_laptop_restores_a_backup(
+    qtbot: Any, created_vault: Any, recovery_code: str, tmp_path: Path, no_dbus: None
+) -> None:
+    from taiwa.store import Store
+    from taiwa.ui.backup import RestoreDialog
+    from taiwa.vault.service import backup_vault
+
+    Store(created_vault.database).people.add("Moved Along")
+    backup = tmp_path / "old-laptop.taiwa-backup"
+    backup_vault(created_vault.database, backup)
+    created_vault.database.close()
+
+    ctx = AppContext(tmp_path / "new-laptop" / "vault")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert window.current_screen() == "first_run"
+    window._first_run.restore_button.click()
+    dialog = window.findChild(RestoreDialog)
+    assert dialog is not None
+    dialog.file.setText(str(backup))
+    dialog.secret.setText(recovery_code)
+    dialog._on_check()
+    qtbot.waitUntil(lambda: ctx.is_unlocked, timeout=20_000)
+    assert window.current_screen() == "workspace"
+    assert [p.name for p in ctx.store.people.list()] == ["Moved Along"]
+    for box in window.findChildren(QMessageBox):
+        box.close()
+    window.close()

@@ -188,6 +188,10 @@ class FirstRunScreen(QWidget):
         folder.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(folder)
         buttons = QHBoxLayout()
+        # A new laptop: the vault comes back from a backup and its recovery code.
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.clicked.connect(self._on_restore)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         self.create_button = QPushButton(self.tr("Create my vault"))
         self.create_button.setObjectName("primary")
@@ -234,6 +238,11 @@ class FirstRunScreen(QWidget):
         )
         self.passphrase_only.setChecked(True)
         self.passphrase_only.setEnabled(False)
+
+    def _on_restore(self) -> None:
+        from taiwa.ui.backup import start_restore
+
+        start_restore(self.ctx, self.window())
 
     def _on_passphrase_only_toggled(self, on: bool) -> None:
         self.pass_box.setVisible(on)

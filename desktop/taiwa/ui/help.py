@@ -58,6 +58,15 @@ def shortcut_rows() -> list[tuple[str, str]]:
     ]
 
 
+def _page_rows() -> list[tuple[str, str]]:
+    """The pages' own shortcuts (the meeting editor module lists them)."""
+    try:
+        from taiwa.ui.meeting_editor import page_shortcut_rows
+    except ImportError:
+        return []
+    return list(page_shortcut_rows())
+
+
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +76,7 @@ class ShortcutsDialog(QDialog):
         title = QLabel(self.tr("Keyboard shortcuts"))
         title.setObjectName("dialogTitle")
         lay.addWidget(title)
-        rows = shortcut_rows()
+        rows = shortcut_rows() + _page_rows()
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         table.verticalHeader().hide()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -285,6 +286,14 @@ class UnlockScreen(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(self.status)
 
+        self.busy = QProgressBar()
+        self.busy.setObjectName("unlockBusy")
+        self.busy.setRange(0, 0)  # indeterminate: the keyring and the integrity check take a moment
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(6)
+        self.busy.hide()
+        lay.addWidget(self.busy)
+
         self.problem = QLabel()
         self.problem.setObjectName("errorBanner")
         self.problem.setWordWrap(True)
@@ -449,6 +458,7 @@ class UnlockScreen(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        self.busy.setVisible(busy)
         for widget in (self.unlock_button, self.recovery_button, self.secret_button, self.secret):
             widget.setEnabled(not busy)
 
