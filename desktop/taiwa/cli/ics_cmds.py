@@ -221,7 +221,9 @@ def _report(
         first = items[0]
         if first.proposed:
             msg = _PROPOSED_ADDED if first.match.email in accepted else _PROPOSED
-            ctx.print(msg.text(name=first.match.name, email=first.match.email, total=len(items)))
+            email = first.match.email or ""
+            proposed = plan.proposals.get(email, first.match.name)
+            ctx.print(msg.text(name=proposed, email=email, total=len(items)))
         ctx.print(
             _SERIES.text(
                 name=name,
@@ -236,9 +238,9 @@ def _report(
             occ = item.occurrence
             status = _STATUS[occ.status].text()
             action = _ACTION[plan.kind(item, accepted)].text()
-            ctx.print(
-                f"  {occ.start.strftime('%Y-%m-%d %H:%M %z')}  {status}  {action}  {occ.summary}"
-            )
+            # Local time of this laptop; the JSON keeps each event's own offset.
+            when = occ.start.astimezone(_local_zone()).strftime("%Y-%m-%d %H:%M")
+            ctx.print(f"  {when}  {status}  {action}  {occ.summary}")
     if plan.problems:
         ctx.print(_PROBLEMS.text())
         for problem in plan.problems:

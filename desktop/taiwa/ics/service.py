@@ -145,7 +145,8 @@ class ImportPlan:
         """The person's name as the JSON shows it (None for a proposal not accepted)."""
         if item.person_id is not None:
             return self.people.get(item.person_id, item.match.name)
-        return item.match.name if (item.match.email or "") in set(accepted) else None
+        email = item.match.email or ""
+        return self.proposals.get(email, item.match.name) if email in set(accepted) else None
 
     def to_json(self, accepted: Iterable[str] = ()) -> dict[str, Any]:
         """The import-ics JSON document (see the README)."""
@@ -349,6 +350,15 @@ def _scaled(progress: Progress, base: int, total: int) -> Progress:
     return step
 
 
+def _propose(plan: ImportPlan, match: Match) -> None:
+    if match.person_id is not None or not match.email:
+        return
+    # A name from an attendee's CN beats one made from the address.
+    current = plan.proposals.get(match.email)
+    if current is None or current == match.email.split("@")[0]:
+        plan.proposals[match.email] = match.name
+
+
 def _dedupe(matches: list[tuple[Occurrence, Match]]) -> list[tuple[Occurrence, Match]]:
     # The same occurrence in two files, or a UID exported twice: the highest SEQUENCE wins.
     best: dict[tuple[str, str], tuple[Occurrence, Match]] = {}
@@ -390,8 +400,7 @@ def _plan_items(
     matched = _dedupe(matched)
     existing = repo.calendar_meetings(db, {occ.uid for occ, _ in matched} | seen_uids)
     for occ, match in matched:
-        if match.person_id is None and match.email:
-            plan.proposals.setdefault(match.email, match.name)
+        _propose(plan, match)
         item = _decide(occ, match, existing.get((occ.uid, occ.recurrence_id)))
         if match.person_id in archived and item.action == ADD:
             item.action, item.reason = SKIP, "archived"

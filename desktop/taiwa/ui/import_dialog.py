@@ -258,7 +258,8 @@ class ImportDialog(QDialog):
                     heading
                     if hide
                     else self.tr("New person: {name} <{email}>").format(
-                        name=first.match.name, email=first.match.email
+                        name=plan.proposals.get(first.match.email or "", first.match.name),
+                        email=first.match.email,
                     ),
                 )
                 top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -273,7 +274,7 @@ class ImportDialog(QDialog):
                 occ = item.occurrence
                 child = QTreeWidgetItem(
                     [
-                        occ.start.strftime("%Y-%m-%d %H:%M"),
+                        occ.start.astimezone().strftime("%Y-%m-%d %H:%M"),
                         occ.summary,
                         statuses.get(occ.status, occ.status),
                         labels[plan.kind(item, [])],

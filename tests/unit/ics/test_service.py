@@ -305,3 +305,12 @@ def test_archived_people_are_known_but_not_planned(store: Store, data: Path) -> 
     assert "taro.yamada@example.com" not in result.proposals
     service.apply_import(store.db, result)
     assert [m for m in meetings(store.db) if m[0] == "Taro Yamada"] == []
+
+
+def test_a_proposed_name_comes_from_the_attendees_cn(db: Database, data: Path) -> None:
+    result = plan(db, data / "bad_mixed.ics", data / "google_export.ics")
+    assert result.proposals["hanako@example.com"] == "Hanako Suzuki"  # not "hanako"
+    done = service.apply_import(db, result, accept_partial=True, add_people=["hanako@example.com"])
+    assert done.people_added == 1
+    person = Store(db).people.find_by_email("hanako@example.com")
+    assert person is not None and person.name == "Hanako Suzuki"
