@@ -225,9 +225,13 @@ class FirstRunScreen(QWidget):
         ).run()
 
     def _on_keyring_probed(self, name: str) -> None:
+        from taiwa.ui.settings_dialog import friendly_keyring_name
+
         self._keyring_name = name
         if name:
-            self._set_explanation(name)
+            friendly = friendly_keyring_name(name)
+            # keyring's technical class names mean nothing to a user: name only known stores.
+            self._set_explanation(friendly if friendly != name else "")
             return
         self.explain.setText(
             self.tr(
