@@ -487,7 +487,7 @@ def friendly_keyring_name(where: str) -> str:
         return "macOS Keychain"
     if "windows" in lowered or "wincred" in lowered:
         return "Windows Credential Locker"
-    if "secretservice" in lowered or "secret service" in lowered:
+    if "secretservice" in lowered or "secret service" in lowered or "libsecret" in lowered:
         return "Secret Service (GNOME Keyring)"
     if "kwallet" in lowered:
         return "KWallet"
