@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 import taiwa
 from taiwa import i18n
@@ -38,8 +39,21 @@ class _VersionAction(argparse.Action):
         parser.exit(message=f"taiwa {taiwa.__version__}\n")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its errors never echo a stray argument back.
+
+    Someone may type a secret as an argument by mistake (``taiwa unlock MY-CODE``); argparse
+    would print it in "unrecognized arguments: …", into the terminal's scrollback and logs.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments"):
+            message = "unrecognized arguments (not shown)"
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="taiwa",
         description="Taiwa: confidential 1on1 notes, encrypted on this laptop.",
     )
