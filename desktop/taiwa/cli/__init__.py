@@ -36,7 +36,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
-        parser.exit(message=f"taiwa {taiwa.__version__}\n")
+        print(f"taiwa {taiwa.__version__}")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
