@@ -182,7 +182,12 @@ def _register_reports(sub: Any, add: Any) -> None:
     p = sub.add_parser("demo-vault", help="create a demo vault with realistic data")
     p.add_argument("dir", type=Path, metavar="DIR")
     p.add_argument("--size", choices=("year", "ten-years"), default="year")
-    p.add_argument("--lang", choices=("ja", "en", "mixed"), default="mixed")
+    p.add_argument(
+        "--data-lang",
+        choices=("ja", "en", "mixed"),
+        default="mixed",
+        help="language of the names and notes (the global --lang sets the messages)",
+    )
     p.add_argument(
         "--no-keyring",
         action="store_true",
@@ -625,7 +630,7 @@ def cmd_demo_vault(ctx: CliContext, args: argparse.Namespace) -> int:
     result = build_demo_vault(
         args.dir,
         size=args.size,
-        lang=args.lang,
+        lang=args.data_lang,
         use_keyring=not args.no_keyring,
         recovery_passphrase=passphrase,
     )

@@ -45,7 +45,7 @@ MESSAGES: dict[SignalKind, Msg] = {
         "{days} 日間 1on1 がありません（実施間隔 {cadence} 日）。予定を入れましょう。",
     ),
     SignalKind.MANAGER_ACTIONS_OVERDUE: Msg(
-        "{count} of your own action items are overdue (oldest due {oldest}).",
+        "Your own action items past their due date: {count} (oldest due {oldest}).",
         "あなたが担当するアクションアイテムのうち {count} 件が期限切れです（最も古い期限 {oldest}）。",
     ),
     SignalKind.NO_CAREER_TOPIC: Msg(
