@@ -121,8 +121,18 @@ class Database:
         *,
         backup_dir: Path | None = None,
         migrate: bool = True,
+        check_integrity: bool = True,
     ) -> Self:
         """Open ``path`` with ``key`` following the design's open sequence.
+
+        Args:
+            path: the database file.
+            key: its raw key.
+            backup_dir: where a pre-migration copy goes (default: ``backups/`` beside it).
+            migrate: bring the schema up to date.
+            check_integrity: run ``PRAGMA quick_check`` now. It reads every page (seconds on a
+                ten-year vault), so the app defers it to :func:`verify_integrity` on a second
+                connection off the GUI thread. It always runs here before a migration writes.
 
         Raises:
             VaultError: a subclass naming what is wrong; the file is left as it was.
@@ -140,7 +150,8 @@ class Database:
                 # SQLCipher cannot tell a wrong key from a damaged first page; the caller
                 # (who holds the header's key check) turns this into WrongKeyError when needed.
                 raise errors.DatabaseCorruptError() from exc
-            _quick_check(conn)
+            if check_integrity or _needs_migration(conn, migrate):
+                _quick_check(conn)
             conn.execute("PRAGMA query_only = OFF")
             _configure(conn)
             db = cls(conn, path)
@@ -333,6 +344,38 @@ def _check_cipher(conn: Connection) -> None:
     version = str(row[0]) if row else ""
     if not version.startswith("4."):
         raise errors.UnsupportedCipherError()
+
+
+def _needs_migration(conn: Connection, migrate: bool) -> bool:
+    if not migrate:
+        return False
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return row is None or int(row[0]) != schema.LATEST_VERSION
+
+
+def verify_integrity(path: Path, key: RawKey) -> None:
+    """``PRAGMA quick_check`` on a separate read-only connection.
+
+    WAL lets it read a consistent snapshot while the app's own connection keeps working, so the
+    app can show its first screen before this has read every page.
+
+    Raises:
+        DatabaseCorruptError: the check found damage.
+    """
+    try:
+        conn: Connection = sqlcipher.connect(
+            f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=5
+        )
+    except sqlcipher.Error as exc:
+        raise_sqlite_error(exc)
+    try:
+        _apply_key(conn, key)
+        conn.execute("PRAGMA temp_store = MEMORY")
+        _quick_check(conn)
+    except sqlcipher.Error as exc:
+        raise_sqlite_error(exc)
+    finally:
+        conn.close()
 
 
 def _quick_check(conn: Connection) -> None:

@@ -20,7 +20,13 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from taiwa import __version__
 from taiwa.vault import errors, schema
-from taiwa.vault.database import Database, check_file, raise_sqlite_error, utc_now
+from taiwa.vault.database import (
+    Database,
+    check_file,
+    raise_sqlite_error,
+    utc_now,
+    verify_integrity,
+)
 from taiwa.vault.header import (
     DATABASE_NAME,
     DIR_MODE,
@@ -80,6 +86,16 @@ class VaultDatabase(Database):
     def key(self) -> RawKey:
         """The database key (for re-wrapping; never log it)."""
         return self._key
+
+    def verify_integrity(self) -> None:
+        """The open sequence's ``quick_check``, deferred (see :func:`open_vault`).
+
+        Safe to call from a worker thread while the connection is in use.
+
+        Raises:
+            DatabaseCorruptError: the database is damaged.
+        """
+        verify_integrity(self.path, self._key)
 
     def close(self) -> None:
         """Close the database, then give up the instance lock."""
@@ -266,13 +282,19 @@ def _make_folder(folder: Path) -> bool:
 
 
 def open_vault(
-    folder: Path, *, recovery_secret: str | None = None, keystore: Keystore | None = None
+    folder: Path,
+    *,
+    recovery_secret: str | None = None,
+    keystore: Keystore | None = None,
+    check_integrity: bool = True,
 ) -> VaultDatabase:
     """Open the vault in ``folder`` and hold its instance lock until ``close()``.
 
     In keyring mode the key comes from the OS keyring; with ``recovery_secret`` (or in
     passphrase-only mode, where it is required) it is unwrapped from the header instead. A key
-    rotation that was interrupted is finished (or undone) here.
+    rotation that was interrupted is finished (or undone) here. With ``check_integrity=False``
+    the caller must run :meth:`VaultDatabase.verify_integrity` soon after (the app does, off the
+    GUI thread, while its first screen loads).
 
     Raises:
         VaultError: a subclass naming what is wrong; every file is left as it was.
@@ -291,7 +313,7 @@ def open_vault(
         # File checks first: a 0-byte or plaintext file has its own message whatever the key.
         check_file(db_path)
         candidates = _candidate_keys(header, store, recovery_secret)
-        db, slot = _open_first(db_path, candidates, folder)
+        db, slot = _open_first(db_path, candidates, folder, check_integrity)
         db._attach_vault(folder, header, _key_of(candidates, slot), lock, store)
     except BaseException:
         lock.release()
@@ -371,7 +393,7 @@ def _key_of(candidates: list[tuple[str, RawKey]], slot: str) -> RawKey:
 
 
 def _open_first(
-    db_path: Path, candidates: list[tuple[str, RawKey]], folder: Path
+    db_path: Path, candidates: list[tuple[str, RawKey]], folder: Path, check_integrity: bool
 ) -> tuple[VaultDatabase, str]:
     """Open with the first candidate that works. The key check already matched, so a
     "not a database" here means damage, not a wrong key."""
@@ -382,7 +404,9 @@ def _open_first(
             continue
         seen.add(name)
         try:
-            db = VaultDatabase.open(db_path, key, backup_dir=folder / "backups")
+            db = VaultDatabase.open(
+                db_path, key, backup_dir=folder / "backups", check_integrity=check_integrity
+            )
         except errors.DatabaseCorruptError as exc:
             failure = exc
             continue

@@ -324,3 +324,39 @@ def test_a_folder_of_other_files_is_not_made_a_vault(tmp_path: Path) -> None:
     os.chmod(empty, 0o755)
     create_vault(empty).database.close()
     assert empty.stat().st_mode & 0o777 == 0o700
+
+
+def test_deferred_integrity_check_finds_a_damaged_later_page(tmp_path: Path) -> None:
+    """The app opens without quick_check and runs it beside the first screen: damage in a page
+    the first screen never reads is still reported, and the file is left as it was."""
+    folder = tmp_path / "v"
+    db = create_vault(folder).database
+    for i in range(200):
+        _note(db, f"note {i} " + "x" * 400)
+    db.close()
+    path = folder / "taiwa.db"
+    data = bytearray(path.read_bytes())
+    pages = len(data) // 4096
+    assert pages > 10
+    data[(pages - 2) * 4096 + 100] ^= 0xFF  # a leaf page of the meeting table, not page 1
+    path.write_bytes(bytes(data))
+    before = snapshot(folder)
+
+    with pytest.raises(errors.DatabaseCorruptError):
+        open_vault(folder)  # the CLI's path: checked before use
+    quick = open_vault(folder, check_integrity=False)
+    try:
+        with pytest.raises(errors.DatabaseCorruptError):
+            quick.verify_integrity()
+    finally:
+        quick.close()
+    assert snapshot(folder) == before
+
+
+def test_deferred_integrity_check_passes_on_a_healthy_vault_in_use(tmp_path: Path) -> None:
+    db = create_vault(tmp_path / "v").database
+    db.close()
+    with open_vault(tmp_path / "v", check_integrity=False) as again:
+        _note(again, "written while the check runs")
+        again.verify_integrity()  # type: ignore[attr-defined]
+        assert _notes(again) == ["written while the check runs"]
