@@ -604,3 +604,51 @@ def test_first_run_on_a_new_laptop_restores_a_backup(
     for box in window.findChildren(QMessageBox):
         box.close()
     window.close()
+
+
+def test_damage_found_by_the_deferred_check_closes_the_vault(
+    qtbot: Any, created_vault: Any, vault_dir: Path, no_dbus: None
+) -> None:
+    """The app opens without reading every page first; the check beside the first screen still
+    finds damage in a page that screen never read, then the vault is closed and explained."""
+    from datetime import UTC, datetime, timedelta
+
+    from taiwa.store import Store
+
+    store = Store(created_vault.database)
+    person = store.people.add("Damaged Page")
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    for i in range(200):
+        store.meetings.create(
+            person.id, start + timedelta(days=i), carry_over=False, shared_notes="x" * 400
+        )
+    created_vault.database.close()
+    path = vault_dir / "taiwa.db"
+    data = bytearray(path.read_bytes())
+    pages = len(data) // 4096
+    data[(pages - 2) * 4096 + 100] ^= 0xFF
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+
+    ctx = AppContext(vault_dir)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    opened: list[bool] = []
+    locked: list[str] = []
+    window.vault_unlocked.connect(lambda: opened.append(True))
+    window.vault_locked.connect(locked.append)
+    window.show()
+    window.start()
+    screen = window._unlock
+    qtbot.waitUntil(lambda: screen.last_error_code == "database_corrupt", timeout=20_000)
+    assert opened == [True] and locked == ["damaged"]  # opened first, closed by the check
+    assert not ctx.is_unlocked
+    assert window.current_screen() == "unlock"
+    assert "damaged" in screen.problem.text()
+    assert screen.restore_button.isVisibleTo(screen)
+    assert path.read_bytes() == before
+    # Trying again now checks before use and refuses at once.
+    screen.unlock_button.click()
+    qtbot.waitUntil(lambda: not screen._busy, timeout=20_000)
+    assert not ctx.is_unlocked and screen.last_error_code == "database_corrupt"
+    window.close()

@@ -426,6 +426,28 @@ class MainWindow(QMainWindow):
             self.show_page(resume[0] if resume else "dashboard", remember=False)
         self.ctx.events.unlocked.emit()
         self.vault_unlocked.emit()
+        unlock = self._unlock
+        if unlock is not None and unlock.integrity_deferred and hasattr(db, "verify_integrity"):
+            unlock.integrity_deferred = False
+            self._verify_integrity(db)
+
+    def _verify_integrity(self, db: Any) -> None:
+        """The open sequence's quick_check, on its own connection beside the first screen."""
+        Op(self, db.verify_integrity).success(lambda _r: None).failure(
+            self._on_integrity_failed
+        ).run_beside()
+
+    def _on_integrity_failed(self, exc: BaseException) -> None:
+        from taiwa.vault.errors import DatabaseCorruptError
+
+        if not isinstance(exc, DatabaseCorruptError):
+            # Only damage closes the vault; e.g. a busy file is not a verdict on its pages.
+            log.warning("deferred integrity check did not run: %s", type(exc).__name__)
+            return
+        self.lock("damaged")
+        if self._unlock is not None:
+            self._unlock.integrity_failed = True
+            self._unlock.show_failure(exc)
 
     def _set_vault_actions_enabled(self, enabled: bool) -> None:
         for action in self._vault_actions:

@@ -45,7 +45,9 @@ class OpCancelled(Exception):  # noqa: N818 - reads as what happened, like Keybo
 
 
 _pool: QThreadPool | None = None
+_side_pool: QThreadPool | None = None
 _live: set[_Bridge] = set()
+_live_beside: set[_Bridge] = set()
 #: Bumped by :func:`invalidate_pending` (at every lock); results of older ops are dropped.
 _generation = 0
 
@@ -60,6 +62,21 @@ def pool() -> QThreadPool:
         _pool.setMaxThreadCount(1)
         _pool.setExpiryTimeout(-1)
     return _pool
+
+
+def side_pool() -> QThreadPool:
+    """A second single-threaded pool for work that never touches the shared connection.
+
+    The deferred integrity check reads the whole file through its own read-only connection;
+    on the vault worker it would hold up every other operation for seconds.
+    """
+    global _side_pool  # noqa: PLW0603 - one pool per process, created on first use
+    if _side_pool is None:
+        _side_pool = QThreadPool()
+        _side_pool.setObjectName("taiwa-side-worker")
+        _side_pool.setMaxThreadCount(1)
+        _side_pool.setExpiryTimeout(-1)
+    return _side_pool
 
 
 def wait_for_pending(timeout_ms: int = -1) -> bool:
@@ -232,6 +249,15 @@ class Op(Generic[T]):
 
     #: Anki's name for the same thing.
     run_in_background = run
+
+    def run_beside(self) -> Op[T]:
+        """Queue on :func:`side_pool` instead (only for work with its own connection)."""
+        self._generation = _generation
+        bridge = _Bridge(self)
+        self._bridge = bridge
+        _live_beside.add(bridge)
+        side_pool().start(_Runner(self, bridge))
+        return self
 
     # -- worker side ------------------------------------------------------------------------
 

@@ -209,7 +209,12 @@ class PrefetchedOpen:
 
         self._result: tuple[bool, Any] | None = None
         self._handlers: tuple[Any, Any] | None = None
-        self.op = Op(None, lambda: open_vault(folder)).success(self._ok).failure(self._err).run()
+        self.op = (
+            Op(None, lambda: open_vault(folder, check_integrity=False))
+            .success(self._ok)
+            .failure(self._err)
+            .run()
+        )
 
     def _ok(self, db: Any) -> None:
         self._deliver((True, db))
@@ -259,6 +264,10 @@ class UnlockScreen(QWidget):
         self._uses_keyring = True
         self._op: Op[Any] | None = None
         self.last_error_code = ""
+        #: Whether the last open left the integrity check to the window (keyring opens).
+        self.integrity_deferred = False
+        #: The deferred check found damage: later opens check before use.
+        self.integrity_failed = False
 
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -425,10 +434,15 @@ class UnlockScreen(QWidget):
         if prefetched is not None and not self._busy:
             self.ctx.prefetched_open = None
             self._set_busy(True)
+            self.integrity_deferred = True
             prefetched.adopt(self._on_opened, self._on_failed)
             return
         folder = self.ctx.vault_dir
-        self._run(lambda: open_vault(folder))
+        # The full-file quick_check runs beside the first screen (see MainWindow), unless it
+        # already found damage in this session: then the open itself must refuse.
+        defer = not self.integrity_failed
+        self.integrity_deferred = defer
+        self._run(lambda: open_vault(folder, check_integrity=not defer))
 
     def try_secret(self, secret: str) -> None:
         """Open with the recovery code / passphrase (and put the key back into the keyring)."""
@@ -436,6 +450,7 @@ class UnlockScreen(QWidget):
 
         folder = self.ctx.vault_dir
         uses_keyring = self._uses_keyring
+        self.integrity_deferred = False
 
         def work() -> Any:
             if not uses_keyring:
@@ -493,6 +508,10 @@ class UnlockScreen(QWidget):
             self._on_show_recovery()
             if code == "wrong_recovery_secret":
                 self.secret.selectAll()
+
+    def show_failure(self, exc: BaseException) -> None:
+        """Show why the vault is closed (used when the deferred integrity check failed)."""
+        self._on_failed(exc)
 
     def _on_unlock_clicked(self) -> None:
         self.try_keyring()
