@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self._screens.setObjectName("screens")
         self.setCentralWidget(self._screens)
         self._first_run: QWidget | None = None
-        self._unlock: QWidget | None = None
+        self._unlock: Any = None  # the UnlockScreen, built on first need
         self._workspace = self._build_workspace()
         self._screens.addWidget(self._workspace)
         self._build_actions()
