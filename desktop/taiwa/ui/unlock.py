@@ -197,20 +197,37 @@ def explain(code: str) -> tuple[str, str]:
     )
 
 
+#: What the prefetch returns when there is nothing to open from the keyring.
+_SKIPPED = object()
+
+
+def _open_if_keyring_vault(folder: Any) -> Any:
+    """Worker side of the prefetch: the vault service (and keyring) are imported here too."""
+    from taiwa.vault.header import read_header
+    from taiwa.vault.service import open_vault, vault_exists
+
+    if not vault_exists(folder):
+        return _SKIPPED
+    try:
+        if not read_header(folder).uses_keyring:
+            return _SKIPPED
+    except TaiwaError:
+        return _SKIPPED  # the unlock screen's own attempt names the problem
+    return open_vault(folder, check_integrity=False)
+
+
 class PrefetchedOpen:
     """The vault opening from the keyring, started before the window is built.
 
-    Start-up overlaps the keyring and the open sequence (a worker thread) with building the
-    window (the GUI thread); the unlock screen adopts the result when it is ready.
+    Start-up overlaps importing the vault service, the keyring and the open sequence (a worker
+    thread) with building the window (the GUI thread); the unlock screen adopts the result.
     """
 
     def __init__(self, folder: Any) -> None:
-        from taiwa.vault.service import open_vault
-
         self._result: tuple[bool, Any] | None = None
-        self._handlers: tuple[Any, Any] | None = None
+        self._handlers: tuple[Any, Any, Any] | None = None
         self.op = (
-            Op(None, lambda: open_vault(folder, check_integrity=False))
+            Op(None, lambda: _open_if_keyring_vault(folder))
             .success(self._ok)
             .failure(self._err)
             .run()
@@ -226,27 +243,24 @@ class PrefetchedOpen:
         if self._handlers is None:
             self._result = result
             return
-        on_ok, on_err = self._handlers
-        (on_ok if result[0] else on_err)(result[1])
+        on_ok, on_err, on_skipped = self._handlers
+        if not result[0]:
+            on_err(result[1])
+        elif result[1] is _SKIPPED:
+            on_skipped()
+        else:
+            on_ok(result[1])
 
-    def adopt(self, on_ok: Any, on_err: Any) -> None:
+    def adopt(self, on_ok: Any, on_err: Any, on_skipped: Any) -> None:
         """Hand the result (now or when it arrives) to these callbacks."""
-        self._handlers = (on_ok, on_err)
+        self._handlers = (on_ok, on_err, on_skipped)
         if self._result is not None:
             result, self._result = self._result, None
             self._deliver(result)
 
 
-def prefetch_open(folder: Any) -> PrefetchedOpen | None:
-    """Start opening from the keyring now, when there is a keyring-mode vault in ``folder``."""
-    from taiwa.vault.header import read_header
-    from taiwa.vault.service import vault_exists
-
-    try:
-        if not vault_exists(folder) or not read_header(folder).uses_keyring:
-            return None
-    except TaiwaError:
-        return None  # the unlock screen's own attempt names the problem
+def prefetch_open(folder: Any) -> PrefetchedOpen:
+    """Start opening ``folder`` from the keyring now (nothing happens without such a vault)."""
     return PrefetchedOpen(folder)
 
 
@@ -435,7 +449,7 @@ class UnlockScreen(QWidget):
             self.ctx.prefetched_open = None
             self._set_busy(True)
             self.integrity_deferred = True
-            prefetched.adopt(self._on_opened, self._on_failed)
+            prefetched.adopt(self._on_opened, self._on_failed, self._on_prefetch_skipped)
             return
         folder = self.ctx.vault_dir
         # The full-file quick_check runs beside the first screen (see MainWindow), unless it
@@ -508,6 +522,10 @@ class UnlockScreen(QWidget):
             self._on_show_recovery()
             if code == "wrong_recovery_secret":
                 self.secret.selectAll()
+
+    def _on_prefetch_skipped(self) -> None:
+        self._set_busy(False)
+        self.try_keyring()
 
     def show_failure(self, exc: BaseException) -> None:
         """Show why the vault is closed (used when the deferred integrity check failed)."""
