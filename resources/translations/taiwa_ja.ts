@@ -2237,7 +2237,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Taiwa is locked</source>
-        <extracomment>The vault is open (the :class:`~taiwa.vault.service.VaultDatabase`).</extracomment>
+        <extracomment>What the prefetch returns when there is nothing to open from the keyring. The vault is open (the :class:`~taiwa.vault.service.VaultDatabase`). Whether the last open left the integrity check to the window (keyring opens). The deferred check found damage: later opens check before use.</extracomment>
         <translation>Taiwa はロックされています</translation>
     </message>
     <message>
