@@ -740,7 +740,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <name>MainWindow</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>key -&gt; (module under taiwa.ui, class name) Pages in the left navigation, in order (detail pages highlight their parent). The app locked (reason: &quot;manual&quot;, &quot;idle&quot;, &quot;suspend&quot;, &quot;screen_locked&quot;).</extracomment>
         <translation>ダッシュボード</translation>
     </message>
     <message>
@@ -817,7 +816,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Main toolbar</source>
-        <extracomment>Actions that need an unlocked vault.</extracomment>
         <translation>メインツールバー</translation>
     </message>
     <message>
@@ -1395,7 +1393,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <name>Ops</name>
     <message>
         <source>Internal error ({kind}). Nothing was changed by the failed step.</source>
-        <extracomment>Bumped by :func:`invalidate_pending` (at every lock); results of older ops are dropped.</extracomment>
         <translation>内部エラーが発生しました（{kind}）。失敗した処理による変更はありません。</translation>
     </message>
     <message>
@@ -2096,7 +2093,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <name>UnlockScreen</name>
     <message>
         <source>No system keyring could be reached on this computer, so Taiwa cannot fetch the vault&apos;s key.</source>
-        <extracomment>Failures the recovery code can get past (the key is gone or unreachable, not the data). Failures only a backup can fix.</extracomment>
         <translation>このパソコンのシステムのキーリングに接続できないため、保管庫の鍵を取り出せません。</translation>
     </message>
     <message>
@@ -2237,7 +2233,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Taiwa is locked</source>
-        <extracomment>What the prefetch returns when there is nothing to open from the keyring. The vault is open (the :class:`~taiwa.vault.service.VaultDatabase`). Whether the last open left the integrity check to the window (keyring opens). The deferred check found damage: later opens check before use.</extracomment>
         <translation>Taiwa はロックされています</translation>
     </message>
     <message>

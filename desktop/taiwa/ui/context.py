@@ -49,23 +49,23 @@ class VaultLockedError(TaiwaError):
 class AppEvents(QObject):
     """The app-wide signals (names are past events or requests to navigate)."""
 
-    #: Something in the vault changed (a page wrote, an import finished, a restore happened).
+    # Something in the vault changed (a page wrote, an import finished, a restore happened).
     data_changed = Signal()
-    #: Privacy mode was switched on (True) or off (False).
+    # Privacy mode was switched on (True) or off (False).
     privacy_changed = Signal(bool)
-    #: The app locked: the database is closed and every page was cleared.
+    # The app locked: the database is closed and every page was cleared.
     locked = Signal()
-    #: The app unlocked: ``ctx.store`` works again.
+    # The app unlocked: ``ctx.store`` works again.
     unlocked = Signal()
-    #: Show this person's page (person id).
+    # Show this person's page (person id).
     open_person = Signal(int)
-    #: Show this meeting in the editor (meeting id).
+    # Show this meeting in the editor (meeting id).
     open_meeting = Signal(int)
-    #: Start a new meeting with this person (person id; 0 = let the user pick one).
+    # Start a new meeting with this person (person id; 0 = let the user pick one).
     new_meeting = Signal(int)
-    #: Open the import dialog on these .ics files (list of str paths).
+    # Open the import dialog on these .ics files (list of str paths).
     import_requested = Signal(list)
-    #: Open the PDF export dialog (meeting id, person id; 0 = none).
+    # Open the PDF export dialog (meeting id, person id; 0 = none).
     export_requested = Signal(int, int)
 
 
@@ -87,7 +87,7 @@ class AppContext:
         self._store: Any = None
         self._privacy = False
         self.generation = 0
-        #: The start-up open from the keyring, begun before the window (see ``unlock.py``).
+        # The start-up open from the keyring, begun before the window (see ``unlock.py``).
         self.prefetched_open: Any = None
         if db is not None:
             self.attach(db)

@@ -27,7 +27,7 @@ from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
 
-#: Events that mean "someone is at the keyboard" (moves of the mouse too: reading is activity).
+# Events that mean "someone is at the keyboard" (moves of the mouse too: reading is activity).
 _INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,

@@ -45,7 +45,7 @@ from taiwa.ui.pages import is_page
 
 log = logging.getLogger(__name__)
 
-#: key -> (module under taiwa.ui, class name)
+# key -> (module under taiwa.ui, class name)
 PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "dashboard": ("dashboard", "DashboardPage"),
     "people": ("people_page", "PeoplePage"),
@@ -53,7 +53,7 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "person": ("person_page", "PersonPage"),
     "meeting": ("meeting_editor", "MeetingEditor"),
 }
-#: Pages in the left navigation, in order (detail pages highlight their parent).
+# Pages in the left navigation, in order (detail pages highlight their parent).
 NAV_KEYS = ("dashboard", "people", "search")
 NAV_PARENT = {"person": "people", "meeting": "people"}
 
@@ -78,7 +78,7 @@ def privacy_icon() -> QIcon:
 class MainWindow(QMainWindow):
     """The one top-level window of the app."""
 
-    #: The app locked (reason: "manual", "idle", "suspend", "screen_locked").
+    # The app locked (reason: "manual", "idle", "suspend", "screen_locked").
     vault_locked = Signal(str)
     vault_unlocked = Signal()
 
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         )
         self.act_about = self._action(self.tr("&About Taiwa"), self._on_about_action)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
-        #: Actions that need an unlocked vault.
+        # Actions that need an unlocked vault.
         self._vault_actions = [
             self.act_new_meeting,
             self.act_import,

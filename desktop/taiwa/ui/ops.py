@@ -48,7 +48,7 @@ _pool: QThreadPool | None = None
 _side_pool: QThreadPool | None = None
 _live: set[_Bridge] = set()
 _live_beside: set[_Bridge] = set()
-#: Bumped by :func:`invalidate_pending` (at every lock); results of older ops are dropped.
+# Bumped by :func:`invalidate_pending` (at every lock); results of older ops are dropped.
 _generation = 0
 
 
@@ -247,7 +247,7 @@ class Op(Generic[T]):
         pool().start(_Runner(self, bridge))
         return self
 
-    #: Anki's name for the same thing.
+    # Anki's name for the same thing.
     run_in_background = run
 
     def run_beside(self) -> Op[T]:

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 class PageMixin:
     """The protocol as a mixin, for pages that derive from another widget class."""
 
-    #: Stable name used by the navigation and tests ("dashboard", "people", ...).
+    # Stable name used by the navigation and tests ("dashboard", "people", ...).
     nav_key: str = ""
 
     def set_privacy(self, on: bool) -> None:

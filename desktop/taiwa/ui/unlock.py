@@ -29,11 +29,11 @@ from taiwa.errors import TaiwaError
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op, error_text
 
-#: Failures the recovery code can get past (the key is gone or unreachable, not the data).
+# Failures the recovery code can get past (the key is gone or unreachable, not the data).
 RECOVERABLE_WITH_CODE = frozenset(
     {"keyring_unavailable", "keyring_locked", "keyring_entry_missing", "wrong_key"}
 )
-#: Failures only a backup can fix.
+# Failures only a backup can fix.
 NEEDS_BACKUP = frozenset(
     {"database_empty", "database_corrupt", "not_encrypted", "database_missing", "header_corrupt"}
 )
@@ -197,7 +197,7 @@ def explain(code: str) -> tuple[str, str]:
     )
 
 
-#: What the prefetch returns when there is nothing to open from the keyring.
+# What the prefetch returns when there is nothing to open from the keyring.
 _SKIPPED = object()
 
 
@@ -267,7 +267,7 @@ def prefetch_open(folder: Any) -> PrefetchedOpen:
 class UnlockScreen(QWidget):
     """Centered card: status, the failure with its remedy, Unlock / recovery code."""
 
-    #: The vault is open (the :class:`~taiwa.vault.service.VaultDatabase`).
+    # The vault is open (the :class:`~taiwa.vault.service.VaultDatabase`).
     vault_opened = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -278,9 +278,9 @@ class UnlockScreen(QWidget):
         self._uses_keyring = True
         self._op: Op[Any] | None = None
         self.last_error_code = ""
-        #: Whether the last open left the integrity check to the window (keyring opens).
+        # Whether the last open left the integrity check to the window (keyring opens).
         self.integrity_deferred = False
-        #: The deferred check found damage: later opens check before use.
+        # The deferred check found damage: later opens check before use.
         self.integrity_failed = False
 
         outer = QVBoxLayout(self)
