@@ -180,3 +180,42 @@ def test_shell_screens_fit_in_japanese_and_stretched(
         finally:
             monkeypatch.delenv(ui_i18n.STRETCH_ENV, raising=False)
             ui_i18n.install("en")
+
+
+def test_settings_and_help_fit_in_japanese_and_stretched(
+    qtbot: Any, app_ctx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from taiwa.ui import i18n as ui_i18n
+    from taiwa.ui.help import ShortcutsDialog
+    from taiwa.ui.settings_dialog import SettingsDialog
+
+    for lang, stretch in (("ja", False), ("en", True)):
+        if stretch:
+            monkeypatch.setenv(ui_i18n.STRETCH_ENV, "1")
+        ui_i18n.install(lang)
+        try:
+            for dialog in (SettingsDialog(app_ctx), ShortcutsDialog()):
+                qtbot.addWidget(dialog)
+                dialog.show()
+                qtbot.waitExposed(dialog)
+                tabs = getattr(dialog, "tabs", None)
+                for index in range(tabs.count() if tabs is not None else 1):
+                    if tabs is not None:
+                        tabs.setCurrentIndex(index)
+                    for widget in dialog.findChildren(QLabel) + dialog.findChildren(
+                        QAbstractButton
+                    ):
+                        if not widget.isVisible() or not widget.text():
+                            continue
+                        if isinstance(widget, QLabel) and widget.wordWrap():
+                            continue
+                        assert widget.width() >= widget.sizeHint().width() - 1, (
+                            lang,
+                            widget.text(),
+                        )
+                dialog.close()
+        finally:
+            monkeypatch.delenv(ui_i18n.STRETCH_ENV, raising=False)
+            ui_i18n.install("en")
