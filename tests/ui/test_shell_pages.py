@@ -144,3 +144,24 @@ def test_import_and_export_dialogs_open_from_the_shell(
     export.reject()
     main_window.lock()  # a lock with dialogs gone or open never fails
     assert main_window.is_locked()
+
+
+def test_unlock_returns_to_the_meeting_the_editor_moved_to(
+    qtbot: Any, main_window: MainWindow, people: dict[str, Any]
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    ctx = main_window.ctx
+    later = ctx.store.meetings.create(
+        people["aiko"].id, datetime.now(UTC) - timedelta(days=1), shared_notes="the later one"
+    )
+    ctx.events.open_meeting.emit(people["meeting"].id)
+    editor = main_window.page("meeting")
+    assert editor is not None
+    editor.show_meeting(later.id)  # moved inside the editor (e.g. Ctrl+PgUp), not via the window
+    main_window.lock()
+    main_window._unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: ctx.is_unlocked, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: _editor(main_window, "sharedNotesEdit").toPlainText() == "the later one"
+    )

@@ -501,11 +501,11 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not target:
             # Leaving a page saves what was typed there (the editor also autosaves).
             self._call(previous, "flush")
-        if remember and (self._current_key, self._current_ids.get(self._current_key, 0)) != (
+        if remember and (self._current_key, self._item_id(self._current_key)) != (
             key,
             item_id or 0,
         ):
-            self._history.append((self._current_key, self._current_ids.get(self._current_key, 0)))
+            self._history.append((self._current_key, self._item_id(self._current_key)))
             del self._history[:-50]
         self._current_key = key
         self._stack.setCurrentWidget(target)
@@ -517,6 +517,20 @@ class MainWindow(QMainWindow):
         else:
             self._call(target, "refresh")
         return target
+
+    def _item_id(self, key: str) -> int:
+        """The person or meeting a detail page shows now (it may have moved on by itself,
+        e.g. to the next meeting), else the one the window opened there."""
+        page = self._pages.get(key)
+        if key == "meeting":
+            value = getattr(page, "meeting_id", None)
+            if isinstance(value, int):
+                return value
+        elif key == "person":
+            getter = getattr(page, "current_person_id", None)
+            if callable(getter) and getter():
+                return int(getter())
+        return self._current_ids.get(key, 0)
 
     def _select_nav(self, key: str) -> None:
         self._nav.blockSignals(True)
@@ -686,7 +700,7 @@ class MainWindow(QMainWindow):
             ops.invalidate_pending()
             ops.wait_for_pending(30_000)
             key = self._current_key
-            self._resume = (key, self._current_ids.get(key, 0))
+            self._resume = (key, self._item_id(key))
             for key, page in self._pages.items():
                 try:
                     page_clear = getattr(page, "clear", None)
@@ -761,7 +775,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_export_action(self) -> None:
-        meeting_id = self._current_ids.get("meeting", 0) if self._current_key == "meeting" else 0
+        meeting_id = self._item_id("meeting") if self._current_key == "meeting" else 0
         person_id = self._current_person_id()
         self.ctx.events.export_requested.emit(meeting_id, person_id)
 
@@ -816,7 +830,7 @@ class MainWindow(QMainWindow):
         """Rebuild every widget in the new language (pages included), keeping the place."""
         for page in self._pages.values():
             self._call(page, "flush")
-        resume = (self._current_key, self._current_ids.get(self._current_key, 0))
+        resume = (self._current_key, self._item_id(self._current_key))
         for page in self._pages.values():
             self._call(page, "clear")
             self._stack.removeWidget(page)
