@@ -292,6 +292,11 @@ class _Rows:
     items: int = 0
 
 
+def demo_zone(lang: str) -> ZoneInfo:
+    """The manager's time zone in a demo vault: Tokyo, or London for an English-only demo."""
+    return ZoneInfo("Europe/London") if lang == "en" else ZoneInfo("Asia/Tokyo")
+
+
 @dataclass(frozen=True, slots=True)
 class _Who:
     """One generated person and the special case they demonstrate."""
@@ -347,7 +352,9 @@ class _Generator:
         who = _Who(
             pid=pid,
             words=words,
-            zone=ZoneInfo("Asia/Tokyo") if japanese else ZoneInfo("Europe/London"),
+            # The manager's working day, whoever the report is: a 1on1 is at the manager's
+            # 10:00 or 15:00, so the demo reads right in the zone it was made for.
+            zone=demo_zone(self.lang),
             role=rng.choice(_ROLES_JA if japanese else _ROLES_EN),
             team=rng.choice(_TEAMS_JA if japanese else _TEAMS_EN),
             cadence=7 if pid % 5 == 0 else 14,
