@@ -83,13 +83,24 @@ def render_screenshots(out_dir: Path, *, lang: str = "en", size: str = "year") -
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="taiwa-screens-"))
+    from taiwa.demo import demo_zone
+
     previous_keyring = keyring.get_keyring()
     previous_config = os.environ.get("TAIWA_CONFIG_DIR")
+    previous_tz = os.environ.get("TZ")
     keyring.set_keyring(_memory_keyring())
     os.environ["TAIWA_CONFIG_DIR"] = str(work / "config")
+    # Show the demo manager's day in their own time zone (10:00, not 01:00 UTC).
+    os.environ["TZ"] = demo_zone(lang).key
+    time.tzset()
     try:
         return _render(out_dir, work, lang=lang, size=size)
     finally:
+        if previous_tz is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = previous_tz
+        time.tzset()
         keyring.set_keyring(previous_keyring)
         if previous_config is None:
             os.environ.pop("TAIWA_CONFIG_DIR", None)
