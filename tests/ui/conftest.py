@@ -75,18 +75,6 @@ def app_ctx(qapp: Any, created_vault: Any, vault_dir: Path) -> Iterator[Any]:
         ctx.detach()
 
 
-# The offscreen platform plugin warns on every shown top-level window/dialog; it says nothing
-# about our code, and qt_log_level_fail=WARNING would fail every dialog test on it.
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.path).parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
-
 @pytest.fixture
 def no_dbus(monkeypatch: pytest.MonkeyPatch) -> None:
     """The lock watcher must not talk to the machine's D-Bus in tests."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -10,7 +11,9 @@ from typing import Any
 
 from taiwa.domain import errors, validate
 from taiwa.domain.models import DEFAULT_CADENCE_DAYS, Person, PersonStatus
+from taiwa.errors import InputError
 from taiwa.store import _convert as cv
+from taiwa.store.settings import DEFAULT_CADENCE
 from taiwa.vault.database import Database, utc_now
 
 _UPDATABLE = frozenset(
@@ -25,6 +28,14 @@ class People:
         self._db = db
 
     # -- reading ----------------------------------------------------------------------------
+
+    def _default_cadence(self) -> int:
+        """The manager's default cadence (Settings → default cadence), else 14 days."""
+        row = self._db.query_one("SELECT value FROM setting WHERE key = ?", (DEFAULT_CADENCE,))
+        try:
+            return validate.cadence(int(json.loads(row[0]))) if row else DEFAULT_CADENCE_DAYS
+        except (ValueError, TypeError, InputError):
+            return DEFAULT_CADENCE_DAYS
 
     def _emails(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
         if ids is None:
@@ -149,7 +160,9 @@ class People:
             InputError: empty name, bad or taken e-mail, cadence outside 1–365, bad date.
         """
         clean_name = validate.name(name)
-        cadence = DEFAULT_CADENCE_DAYS if cadence_days is None else validate.cadence(cadence_days)
+        cadence = (
+            self._default_cadence() if cadence_days is None else validate.cadence(cadence_days)
+        )
         start = validate.optional_date(started_on)
         role = validate.optional_text(role, limit=validate.MAX_NAME).strip()
         team = validate.optional_text(team, limit=validate.MAX_NAME).strip()

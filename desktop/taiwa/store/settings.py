@@ -15,7 +15,7 @@ from taiwa.vault.database import Database
 
 # Keys other parts of the app use (kept here so they are spelled once).
 CALENDAR_KEYWORDS = "calendar.keywords"
-CALENDAR_OWNER_EMAIL = "calendar.owner_email"
+CALENDAR_OWNER = "calendar.owner"
 DEFAULT_CADENCE = "log.default_cadence_days"
 QUESTIONS_SEEDED = "questions.seeded"
 
