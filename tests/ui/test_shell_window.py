@@ -24,7 +24,7 @@ CODE_CHARS = set("0123456789ABCDEFGHJKMNPQRSTVWXYZ-")
 def test_first_run_creates_a_vault_and_shows_the_code_until_kept(
     qtbot: Any, vault_dir: Path, tmp_path: Path, no_dbus: None
 ) -> None:
-    from taiwa.vault.service import vault_exists
+    from taiwa.vault.files import vault_exists
 
     ctx = AppContext(vault_dir)
     window = MainWindow(ctx)

@@ -171,7 +171,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
-    from taiwa.vault.service import check_passphrase, create_vault, vault_exists
+    from taiwa.vault.files import vault_exists
+    from taiwa.vault.service import check_passphrase, create_vault
 
     folder = ctx.vault_dir
     if vault_exists(folder):
@@ -303,7 +304,8 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
-    from taiwa.vault.service import restore_vault, vault_exists
+    from taiwa.vault.files import vault_exists
+    from taiwa.vault.service import restore_vault
 
     folder = ctx.vault_dir
     if vault_exists(folder):

@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
     # == screens =============================================================================
 
     def _locked_screen_kind(self) -> str:
-        from taiwa.vault.service import vault_exists
+        from taiwa.vault.files import vault_exists
 
         return "unlock" if vault_exists(self.ctx.vault_dir) else "first_run"
 

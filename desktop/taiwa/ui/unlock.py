@@ -203,8 +203,9 @@ _SKIPPED = object()
 
 def _open_if_keyring_vault(folder: Any) -> Any:
     """Worker side of the prefetch: the vault service (and keyring) are imported here too."""
+    from taiwa.vault.files import vault_exists
     from taiwa.vault.header import read_header
-    from taiwa.vault.service import open_vault, vault_exists
+    from taiwa.vault.service import open_vault
 
     if not vault_exists(folder):
         return _SKIPPED
@@ -442,8 +443,6 @@ class UnlockScreen(QWidget):
 
     def try_keyring(self) -> None:
         """Open with the key from the keyring (off the GUI thread)."""
-        from taiwa.vault.service import open_vault
-
         prefetched = self.ctx.prefetched_open
         if prefetched is not None and not self._busy:
             self.ctx.prefetched_open = None
@@ -456,6 +455,10 @@ class UnlockScreen(QWidget):
         # already found damage in this session: then the open itself must refuse.
         defer = not self.integrity_failed
         self.integrity_deferred = defer
+        # Imported here, not above: at start-up the prefetch worker is importing the vault
+        # service, and an import on the GUI thread would wait for it (the import lock).
+        from taiwa.vault.service import open_vault
+
         self._run(lambda: open_vault(folder, check_integrity=not defer))
 
     def try_secret(self, secret: str) -> None:

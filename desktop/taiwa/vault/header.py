@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from taiwa.vault import errors
+from taiwa.vault.files import DATABASE_NAME, HEADER_NAME, LOCK_NAME
 from taiwa.vault.keys import RawKey
 from taiwa.vault.recovery import SealedBackupKey, WrappedKey, key_check
 
-HEADER_NAME = "vault.json"
-DATABASE_NAME = "taiwa.db"
-LOCK_NAME = "taiwa.lock"
+__all__ = ["DATABASE_NAME", "HEADER_NAME", "LOCK_NAME"]
 FORMAT_VERSION = 1
 FILE_MODE = 0o600
 DIR_MODE = 0o700

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from taiwa import __version__
+import taiwa
 from taiwa.vault import errors, schema
 from taiwa.vault.database import (
     Database,
@@ -27,6 +27,7 @@ from taiwa.vault.database import (
     utc_now,
     verify_integrity,
 )
+from taiwa.vault.files import vault_exists
 from taiwa.vault.header import (
     DATABASE_NAME,
     DIR_MODE,
@@ -117,12 +118,6 @@ class CreatedVault:
 
 
 # -- checks -----------------------------------------------------------------------------------
-
-
-def vault_exists(folder: Path) -> bool:
-    """Whether ``folder`` holds a vault (its header or its database)."""
-    folder = Path(folder)
-    return header_path(folder).exists() or (folder / DATABASE_NAME).exists()
 
 
 def ensure_writable(folder: Path) -> None:
@@ -583,7 +578,7 @@ def backup_vault(db: Database, target: Path) -> None:
                         ("format", str(BACKUP_FORMAT)),
                         ("vault_id", header.vault_id),
                         ("created_at", utc_now()),
-                        ("taiwa_version", __version__),
+                        ("taiwa_version", taiwa.__version__),
                         ("recovery_kind", header.key.recovery.kind),
                     ],
                 )
