@@ -76,7 +76,8 @@ def _connect(path: Path) -> Connection:
     return conn
 
 
-def _apply_key(conn: Connection, key: RawKey, *, rekey: bool = False) -> None:
+def apply_key(conn: Connection, key: RawKey, *, rekey: bool = False) -> None:
+    """Key a fresh connection (the first statement on it), or re-key an open one."""
     pragma = "rekey" if rekey else "key"
     # Only a validated 64-hex literal is ever formatted into this statement (see RawKey).
     conn.execute(f"PRAGMA {pragma} = {key.sql_literal()}")
@@ -140,7 +141,7 @@ class Database:
         check_file(path)
         conn = _connect(path)
         try:
-            _apply_key(conn, key)
+            apply_key(conn, key)
             _check_cipher(conn)
             # Nothing may be written until the file is known to be ours and intact.
             conn.execute("PRAGMA query_only = ON")
@@ -182,7 +183,7 @@ class Database:
             stale.unlink(missing_ok=True)
         conn = _connect(new)
         try:
-            _apply_key(conn, key)
+            apply_key(conn, key)
             _check_cipher(conn)
             # DELETE journal while it is still *.new: a -wal named after the temporary file
             # would be orphaned by the rename and its pages lost.
@@ -292,7 +293,7 @@ class Database:
         with self._lock:
             try:
                 self.conn.execute("PRAGMA journal_mode = DELETE")
-                _apply_key(self.conn, new_key, rekey=True)
+                apply_key(self.conn, new_key, rekey=True)
                 self.conn.execute("PRAGMA journal_mode = WAL")
             except sqlcipher.Error as exc:
                 raise_sqlite_error(exc)
@@ -369,7 +370,7 @@ def verify_integrity(path: Path, key: RawKey) -> None:
     except sqlcipher.Error as exc:
         raise_sqlite_error(exc)
     try:
-        _apply_key(conn, key)
+        apply_key(conn, key)
         conn.execute("PRAGMA temp_store = MEMORY")
         _quick_check(conn)
     except sqlcipher.Error as exc:

@@ -22,6 +22,7 @@ import taiwa
 from taiwa.vault import errors, schema
 from taiwa.vault.database import (
     Database,
+    apply_key,
     check_file,
     raise_sqlite_error,
     utc_now,
@@ -610,7 +611,7 @@ def _verify_backup(path: Path, key: RawKey) -> None:
     conn = sqlcipher.connect(str(path), isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key.sql_literal()}")
+        apply_key(conn, key)
         conn.execute("PRAGMA temp_store = MEMORY")
         rows = conn.execute("PRAGMA quick_check").fetchall()
     finally:
@@ -659,7 +660,7 @@ def _open_backup(backup: Path, secret: str) -> tuple[dict[str, str], RawKey]:
         raise errors.BackupUnreadableError() from None
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key.sql_literal()}")
+        apply_key(conn, key)
         conn.execute("PRAGMA temp_store = MEMORY")
         rows = conn.execute(
             f"SELECT name, value FROM {BACKUP_META_TABLE}"  # noqa: S608 - constant
@@ -747,7 +748,7 @@ def _export_backup(backup: Path, backup_key: RawKey, new: Path, key: RawKey) -> 
     conn = sqlcipher.connect(str(new), isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key.sql_literal()}")
+        apply_key(conn, key)
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("ATTACH DATABASE ? AS src KEY ?", (str(backup), f"x'{backup_key.hex}'"))
