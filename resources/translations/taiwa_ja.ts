@@ -418,7 +418,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Your notes are kept in an encrypted vault on this computer, and its key is kept in {where} so Taiwa opens without a password while you are logged in. The key never goes into a file, so a copied vault folder or a lost backup cannot be read without your login or your recovery code.</source>
-        <translation>記録はこのパソコン上の暗号化された保管庫に保存され、その鍵は {where} に保管されます。そのため、ログインしている間はパスワードなしで Taiwa を開けます。鍵はファイルには書き出されないので、保管庫のフォルダーがコピーされたりバックアップを紛失したりしても、あなたのログインかリカバリーコードがなければ読めません。</translation>
+        <translation>記録はこのパソコン上の暗号化された保管庫に保存され、その鍵は{where}に保管されます。そのため、ログインしている間はパスワードなしで Taiwa を開けます。鍵はファイルには書き出されないので、保管庫のフォルダーがコピーされたりバックアップを紛失したりしても、あなたのログインかリカバリーコードがなければ読めません。</translation>
     </message>
     <message>
         <source>Your notes are kept in an encrypted vault on this computer. No system keyring is available here, so the vault will open with a passphrase you choose; it is never stored anywhere.</source>

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op
+from taiwa.ui.widgets.card import centered_card
 
 MIN_PASSPHRASE = 12
 
@@ -102,22 +102,8 @@ class FirstRunScreen(QWidget):
         self._code = ""
         self._keyring_name = ""
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        card = QFrame(self)
-        card.setObjectName("lockCard")
-        card.setMinimumWidth(560)
-        card.setMaximumWidth(640)
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        row.addWidget(card)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(36, 32, 36, 32)
-        self.steps = QStackedWidget(card)
+        card_layout = centered_card(self, 560, 640)
+        self.steps = QStackedWidget(self)
         card_layout.addWidget(self.steps)
         self.steps.addWidget(self._build_create_step())
         self.steps.addWidget(self._build_code_step())

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from taiwa.errors import TaiwaError
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op, error_text
+from taiwa.ui.widgets.card import centered_card
 
 # Failures the recovery code can get past (the key is gone or unreachable, not the data).
 RECOVERABLE_WITH_CODE = frozenset(
@@ -284,22 +284,7 @@ class UnlockScreen(QWidget):
         # The deferred check found damage: later opens check before use.
         self.integrity_failed = False
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        card = QFrame(self)
-        card.setObjectName("lockCard")
-        card.setMinimumWidth(500)
-        card.setMaximumWidth(580)
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        row.addWidget(card)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-
-        lay = QVBoxLayout(card)
-        lay.setContentsMargins(36, 32, 36, 32)
+        lay = centered_card(self, 500, 580)
         lay.setSpacing(12)
         self.title = QLabel(self.tr("Taiwa is locked"))
         self.title.setObjectName("dialogTitle")
@@ -338,7 +323,7 @@ class UnlockScreen(QWidget):
         buttons.addStretch(1)
         lay.addLayout(buttons)
 
-        self.secret_box = QFrame(card)
+        self.secret_box = QFrame(self)
         box = QVBoxLayout(self.secret_box)
         box.setContentsMargins(0, 8, 0, 0)
         self.secret_label = QLabel(self.tr("Recovery code or passphrase"))
