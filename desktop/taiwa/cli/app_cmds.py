@@ -49,6 +49,15 @@ def _screenshots(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def run_gui(ctx: CliContext) -> int:
     """Start the desktop app on the vault folder (Qt is imported only here)."""
+    import gc
+
+    from taiwa import startup
+
+    # Start-up makes a great many objects that live as long as the app (modules, classes,
+    # widgets): the collector would walk them over and over for nothing. It is switched back
+    # on once the window is up (taiwa.ui.app.run).
+    gc.disable()
+    opening = startup.begin(ctx.vault_dir)
     from taiwa.ui.app import run
 
-    return run(vault_dir=ctx.vault_dir, lang=getattr(ctx.args, "lang", None))
+    return run(vault_dir=ctx.vault_dir, lang=getattr(ctx.args, "lang", None), opening=opening)

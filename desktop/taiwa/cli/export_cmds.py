@@ -12,11 +12,9 @@ from typing import Any
 from taiwa import i18n
 from taiwa.cli.context import CliContext
 from taiwa.errors import InputError
-from taiwa.export import service, writer
 from taiwa.export.model import PAPERS, DocKind, ExportOptions, Paper
 from taiwa.i18n import Msg
 from taiwa.prefs import Prefs
-from taiwa.store import Store
 
 _PRIVATE_AND_SHARED = Msg(
     "--include-private cannot be used with --shared-only: the shared summary never has private notes.",
@@ -123,6 +121,10 @@ def _pdf_language(args: argparse.Namespace) -> i18n.Lang:
 
 def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
     """Validate everything, then build and write the PDF; print where it went."""
+    # Imported here: reportlab and pypdf are heavy, and every start of the app parses this CLI.
+    from taiwa.export import service, writer
+    from taiwa.store import Store
+
     options = _options(args)
     start = service.parse_day(args.start)
     end = service.parse_day(args.end)

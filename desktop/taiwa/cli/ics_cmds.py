@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taiwa.cli.context import CliContext
 from taiwa.errors import InputError
 from taiwa.i18n import Msg
 from taiwa.ics import errors as ics_errors
-from taiwa.ics import service
 from taiwa.ics.errors import Problem
+
+if TYPE_CHECKING:
+    from taiwa.ics import service
 
 _BAD_DATE = Msg(
     "'{value}' is not a date; use YYYY-MM-DD.",
@@ -46,11 +48,13 @@ _STATUS = {
     "confirmed": Msg("confirmed", "確定"),
     "cancelled": Msg("cancelled", "中止"),
 }
+# Keyed by taiwa.ics.service.ADD, UPDATE, CANCEL and SKIP (that module is imported only when a
+# calendar command runs: starting the app must not load the calendar parser).
 _ACTION = {
-    service.ADD: Msg("→ add", "→ 追加"),
-    service.UPDATE: Msg("→ update", "→ 更新"),
-    service.CANCEL: Msg("→ cancel", "→ 中止"),
-    service.SKIP: Msg("→ unchanged", "→ 変更なし"),
+    "add": Msg("→ add", "→ 追加"),
+    "update": Msg("→ update", "→ 更新"),
+    "cancel": Msg("→ cancel", "→ 中止"),
+    "skip": Msg("→ unchanged", "→ 変更なし"),
 }
 _PROBLEMS = Msg("Problems (not imported):", "問題（取り込まれません）:")
 _NONE = Msg(
@@ -142,6 +146,8 @@ def _day(value: str) -> date:
 
 
 def _window(args: argparse.Namespace, now: datetime) -> service.Window:
+    from taiwa.ics import service
+
     default = service.Window.around(now)
     zone = _local_zone()
     start = (
@@ -158,6 +164,8 @@ def _window(args: argparse.Namespace, now: datetime) -> service.Window:
 
 def import_ics(ctx: CliContext, args: argparse.Namespace) -> int:
     """``taiwa import-ics FILE… [--dry-run] [--json] [--from DATE] [--to DATE]``."""
+    from taiwa.ics import service
+
     now = datetime.now(UTC)
     window = _window(args, now)
     db = ctx.database()
@@ -200,6 +208,8 @@ def _report(
     *,
     final: Msg,
 ) -> None:
+    from taiwa.ics import service
+
     if args.json:
         ctx.print_json(plan.to_json(accepted))
         return
@@ -300,6 +310,7 @@ _EMPTY_KEYWORDS = Msg("Give at least one keyword.", "キーワードを 1 つ以
 
 def calendar_keywords(ctx: CliContext, args: argparse.Namespace) -> int:
     """``taiwa calendar-keywords [--set K…] [--exclude W…] [--reset] [--json]``."""
+    from taiwa.ics import service
     from taiwa.ics.match import DEFAULT_EXCLUDE, DEFAULT_KEYWORDS
 
     db = ctx.database()

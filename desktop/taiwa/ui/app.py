@@ -1,12 +1,14 @@
 """The composition root of the GUI: build the application, the context and the main window.
 
-``taiwa`` (no command) → :func:`run`. Everything Qt-wide is set up here once: the bundled font
-and stylesheet, the translators, the crash hook, then the window, which opens the vault from the
-keyring off the GUI thread (or shows first run / unlock).
+``taiwa`` (no command) → :func:`run`, after :mod:`taiwa.startup` has opened the vault from the
+keyring (usually before Qt is even loaded). Everything Qt-wide is set up here once: the bundled
+font and stylesheet, the translators, the crash hook, then the window, which shows the dashboard
+at once — or first run, or the unlock screen (which takes the open's outcome when it arrives).
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,12 +17,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from taiwa import startup
 from taiwa.prefs import Prefs
 from taiwa.ui import i18n as ui_i18n
 from taiwa.ui import theme
 from taiwa.ui.context import AppContext
 
 if TYPE_CHECKING:
+    from taiwa.startup import StartupOpen
     from taiwa.ui.main_window import MainWindow
 
 
@@ -52,27 +56,36 @@ def build_window(ctx: AppContext) -> MainWindow:
     return MainWindow(ctx)
 
 
-def launch(vault_dir: Path, *, lang: str | None = None) -> MainWindow:
-    """Everything ``taiwa`` does before the event loop; returns the shown main window."""
+def launch(
+    vault_dir: Path, *, lang: str | None = None, opening: StartupOpen | None = None
+) -> MainWindow:
+    """Everything ``taiwa`` does before the event loop; returns the shown main window.
+
+    ``opening`` is the vault's start-up open from the keyring, begun before Qt was loaded
+    (:func:`taiwa.startup.begin`); without it, it is begun here.
+    """
+    if opening is None:
+        opening = startup.begin(Path(vault_dir))
     app = application()
     prefs = Prefs.load()
     setup(app, prefs, lang)  # --lang holds for this session only; the saved choice is kept
     from taiwa.ui.crash import install_excepthook
-    from taiwa.ui.unlock import prefetch_open
+    from taiwa.ui.unlock import PrefetchedOpen
 
     install_excepthook()
     ctx = AppContext(Path(vault_dir), prefs=prefs)
-    # The keyring and the open sequence run on the worker while the window is being built.
-    ctx.prefetched_open = prefetch_open(ctx.vault_dir)
+    ctx.prefetched_open = PrefetchedOpen(opening)
     window = build_window(ctx)
     window.show()
     window.start()
     return window
 
 
-def run(vault_dir: Path, *, lang: str | None = None) -> int:
+def run(vault_dir: Path, *, lang: str | None = None, opening: StartupOpen | None = None) -> int:
     """Start the desktop app on ``vault_dir`` and return the exit status."""
-    launch(vault_dir, lang=lang)
+    launch(vault_dir, lang=lang, opening=opening)
+    # Collected again from here on (see taiwa.cli.app_cmds.run_gui).
+    gc.enable()
     app = QApplication.instance()
     assert app is not None
     return int(app.exec())

@@ -87,8 +87,10 @@ class AppContext:
         self._store: Any = None
         self._privacy = False
         self.generation = 0
-        # The start-up open from the keyring, begun before the window (see ``unlock.py``).
+        # The start-up open from the keyring, begun before the window (see ``taiwa.startup``).
         self.prefetched_open: Any = None
+        # The dashboard's numbers read by that open, for the database they came from.
+        self._startup_dashboard: tuple[Any, Any] | None = None
         if db is not None:
             self.attach(db)
 
@@ -121,8 +123,20 @@ class AppContext:
         self._db = db
         self._store = None
 
+    def offer_startup_dashboard(self, db: Any, data: Any) -> None:
+        """Keep the dashboard's numbers read at start-up for the first dashboard shown."""
+        self._startup_dashboard = (db, data) if data is not None else None
+
+    def take_startup_dashboard(self) -> Any:
+        """Those numbers, once, if they came from the vault open now (else None)."""
+        offered, self._startup_dashboard = self._startup_dashboard, None
+        if offered is None or offered[0] is not self._db or not self.is_unlocked:
+            return None
+        return offered[1]
+
     def detach(self) -> None:
         """Close the database and forget the store (part of locking; see ``lock.py``)."""
+        self._startup_dashboard = None
         db, self._db, self._store = self._db, None, None
         self.generation += 1
         if db is not None:

@@ -12,8 +12,7 @@ Privacy mode: the dashboard is about everyone, so every name, action item and si
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taiwa.domain.models import Owner
 from taiwa.errors import TaiwaError
+from taiwa.store.dashboard import DashboardData, load_dashboard
 from taiwa.ui.models import (
     OBJECT_ROLE,
     ActionsModel,
@@ -43,50 +42,11 @@ from taiwa.ui.widgets.charts import RateGauge
 from taiwa.ui.widgets.chips import Card, MutedLabel, PageTitle
 from taiwa.ui.widgets.tables import style_table
 
-UPCOMING_DAYS = 14
-
-
-@dataclass
-class DashboardData:
-    """Everything the dashboard shows, computed in one background op."""
-
-    month: Any
-    quarter: Any
-    upcoming: list[Any]
-    overview: list[Any]
-    mine: list[Any]
-    theirs: list[Any]
-    signals: list[Any]
-    names: dict[int, str]
-
-
-def quarter_start(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-def load_dashboard(store: Any, now: datetime | None = None) -> DashboardData:
-    """Read the dashboard's numbers (runs on the vault worker)."""
-    now = now or datetime.now(UTC)
-    today = now.astimezone().date()
-    reports = store.reports
-    month = reports.execution_rate(today.replace(day=1), today, now=now)
-    quarter = reports.execution_rate(quarter_start(today), today, now=now)
-    overview = reports.overview(now)
-    names = {st.person.id: st.person.name for st in overview}
-    return DashboardData(
-        month=month,
-        quarter=quarter,
-        upcoming=reports.upcoming(now, UPCOMING_DAYS),
-        overview=overview,
-        mine=[a for a in store.actions.open_actions(owner=Owner.MANAGER) if a.person_id in names],
-        theirs=[a for a in store.actions.open_actions(owner=Owner.REPORT) if a.person_id in names],
-        signals=reports.signals(now),
-        names=names,
-    )
-
 
 def _table(view: QTableView, stretch: int) -> None:
-    style_table(view, stretch=stretch)
+    # The cards show a handful of rows: size the columns from the first few (a hidden tab's
+    # table would otherwise measure every row of a long list at start-up).
+    style_table(view, stretch=stretch, size_rows=20)
 
 
 class DashboardPage(Page):
@@ -291,6 +251,12 @@ class DashboardPage(Page):
         if not self.ctx.is_unlocked:
             return
         self._stale = False
+        startup = self.ctx.take_startup_dashboard()
+        if startup is not None:
+            # Read right after the vault opened at start-up, moments ago.
+            self._op = None
+            self._on_loaded(None, startup)
+            return
         store = self.ctx.store
         op: Op[DashboardData] = Op(self, lambda: load_dashboard(store))
         self._op = op

@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
     vault_locked = Signal(str)
     vault_unlocked = Signal()
 
+    # How long after an unlock the deferred integrity check starts (see _verify_integrity).
+    integrity_delay_ms = 1500
+
     def __init__(
         self,
         ctx: AppContext,
@@ -130,7 +133,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 800)
         if start_screen == "auto":
-            start_screen = "workspace" if ctx.is_unlocked else self._locked_screen_kind()
+            opened = ctx.is_unlocked or self._prefetched_vault() is not None
+            start_screen = "workspace" if opened else self._locked_screen_kind()
         self._show_screen(start_screen)
 
     # == building ===========================================================================
@@ -386,8 +390,20 @@ class MainWindow(QMainWindow):
             self._screens.addWidget(self._unlock)
         return self._unlock
 
+    def _prefetched_vault(self) -> Any:
+        """The vault the start-up open has already opened from the keyring (or None)."""
+        prefetched = self.ctx.prefetched_open
+        return prefetched.opened() if prefetched is not None else None
+
     def start(self) -> None:
         """At start-up: open straight from the keyring (off the GUI thread) when a vault exists."""
+        opened = self._prefetched_vault()
+        if opened is not None:
+            # Opened (and the dashboard read) before the window was built: show it at once.
+            self.ctx.prefetched_open = None
+            self.ctx.offer_startup_dashboard(opened.db, opened.dashboard)
+            self._on_vault_opened(opened.db)
+            return
         if self.ctx.is_unlocked:
             self._show_screen("workspace")
             self.show_page("dashboard")
@@ -426,13 +442,20 @@ class MainWindow(QMainWindow):
             self.show_page(resume[0] if resume else "dashboard", remember=False)
         self.ctx.events.unlocked.emit()
         self.vault_unlocked.emit()
-        unlock = self._unlock
-        if unlock is not None and unlock.integrity_deferred and hasattr(db, "verify_integrity"):
-            unlock.integrity_deferred = False
-            self._verify_integrity(db)
+        if not getattr(db, "integrity_verified", True) and hasattr(db, "verify_integrity"):
+            generation = self.ctx.generation
+            QTimer.singleShot(
+                self.integrity_delay_ms, self, lambda: self._verify_integrity(db, generation)
+            )
 
-    def _verify_integrity(self, db: Any) -> None:
-        """The open sequence's quick_check, on its own connection beside the first screen."""
+    def _verify_integrity(self, db: Any, generation: int) -> None:
+        """The open sequence's quick_check, on its own connection beside the first screen.
+
+        It starts a moment after the unlock: reading every page of a big vault takes a core for
+        a second or two, which the first screen's queries and painting need more.
+        """
+        if self.ctx.generation != generation or not self.ctx.is_unlocked:
+            return  # locked meanwhile: the next unlock schedules its own check
         Op(self, db.verify_integrity).success(lambda _r: None).failure(
             self._on_integrity_failed
         ).run_beside()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa.errors import TaiwaError
+from taiwa.startup import Opened, StartupOpen
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op, error_text
 from taiwa.ui.widgets.card import centered_card
@@ -197,72 +198,54 @@ def explain(code: str) -> tuple[str, str]:
     )
 
 
-# What the prefetch returns when there is nothing to open from the keyring.
-_SKIPPED = object()
+class _Arrival(QObject):
+    """Carries "the start-up open finished" from its thread to the GUI thread (queued)."""
 
-
-def _open_if_keyring_vault(folder: Any) -> Any:
-    """Worker side of the prefetch: the vault service (and keyring) are imported here too."""
-    from taiwa.vault.files import vault_exists
-    from taiwa.vault.header import read_header
-    from taiwa.vault.service import open_vault
-
-    if not vault_exists(folder):
-        return _SKIPPED
-    try:
-        if not read_header(folder).uses_keyring:
-            return _SKIPPED
-    except TaiwaError:
-        return _SKIPPED  # the unlock screen's own attempt names the problem
-    return open_vault(folder, check_integrity=False)
+    finished = Signal()
 
 
 class PrefetchedOpen:
-    """The vault opening from the keyring, started before the window is built.
+    """The GUI's end of :class:`taiwa.startup.StartupOpen` (the vault opening from the keyring,
+    begun before Qt was loaded): hands its outcome to the GUI thread.
 
-    Start-up overlaps importing the vault service, the keyring and the open sequence (a worker
-    thread) with building the window (the GUI thread); the unlock screen adopts the result.
+    Usually it has finished before the window is built, and the window opens straight onto the
+    dashboard (:meth:`opened`); otherwise the unlock screen shows "Opening your vault…" and
+    :meth:`adopt` delivers the outcome when it arrives.
     """
 
-    def __init__(self, folder: Any) -> None:
-        self._result: tuple[bool, Any] | None = None
+    def __init__(self, opening: StartupOpen) -> None:
+        self.opening = opening
         self._handlers: tuple[Any, Any, Any] | None = None
-        self.op = (
-            Op(None, lambda: _open_if_keyring_vault(folder))
-            .success(self._ok)
-            .failure(self._err)
-            .run()
-        )
+        self._arrival = _Arrival()
+        self._arrival.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def _ok(self, db: Any) -> None:
-        self._deliver((True, db))
-
-    def _err(self, exc: BaseException) -> None:
-        self._deliver((False, exc))
-
-    def _deliver(self, result: tuple[bool, Any]) -> None:
-        if self._handlers is None:
-            self._result = result
-            return
-        on_ok, on_err, on_skipped = self._handlers
-        if not result[0]:
-            on_err(result[1])
-        elif result[1] is _SKIPPED:
-            on_skipped()
-        else:
-            on_ok(result[1])
+    def opened(self) -> Opened | None:
+        """The open vault, if the opening has already succeeded."""
+        return self.opening.opened()
 
     def adopt(self, on_ok: Any, on_err: Any, on_skipped: Any) -> None:
-        """Hand the result (now or when it arrives) to these callbacks."""
+        """Hand the outcome (now, or on the GUI thread when it arrives) to these callbacks:
+        ``on_ok(opened)``, ``on_err(exc)``, ``on_skipped()`` (nothing to open from the keyring)."""
         self._handlers = (on_ok, on_err, on_skipped)
-        if self._result is not None:
-            result, self._result = self._result, None
-            self._deliver(result)
+        if self.opening.outcome is not None:
+            self._deliver()
+        else:
+            self.opening.when_done(self._arrival.finished.emit)
 
-
-def prefetch_open(folder: Any) -> PrefetchedOpen:
-    """Start opening ``folder`` from the keyring now (nothing happens without such a vault)."""
-    return PrefetchedOpen(folder)
+    @Slot()
+    def _deliver(self) -> None:
+        handlers, self._handlers = self._handlers, None
+        outcome = self.opening.outcome
+        if handlers is None or outcome is None:
+            return
+        on_ok, on_err, on_skipped = handlers
+        ok, value = outcome
+        if not ok:
+            on_err(value)
+        elif value is None:
+            on_skipped()
+        else:
+            on_ok(value)
 
 
 class UnlockScreen(QWidget):
@@ -279,8 +262,6 @@ class UnlockScreen(QWidget):
         self._uses_keyring = True
         self._op: Op[Any] | None = None
         self.last_error_code = ""
-        # Whether the last open left the integrity check to the window (keyring opens).
-        self.integrity_deferred = False
         # The deferred check found damage: later opens check before use.
         self.integrity_failed = False
 
@@ -432,16 +413,12 @@ class UnlockScreen(QWidget):
         if prefetched is not None and not self._busy:
             self.ctx.prefetched_open = None
             self._set_busy(True)
-            self.integrity_deferred = True
-            prefetched.adopt(self._on_opened, self._on_failed, self._on_prefetch_skipped)
+            prefetched.adopt(self._on_prefetched, self._on_failed, self._on_prefetch_skipped)
             return
         folder = self.ctx.vault_dir
         # The full-file quick_check runs beside the first screen (see MainWindow), unless it
         # already found damage in this session: then the open itself must refuse.
         defer = not self.integrity_failed
-        self.integrity_deferred = defer
-        # Imported here, not above: at start-up the prefetch worker is importing the vault
-        # service, and an import on the GUI thread would wait for it (the import lock).
         from taiwa.vault.service import open_vault
 
         self._run(lambda: open_vault(folder, check_integrity=not defer))
@@ -452,7 +429,6 @@ class UnlockScreen(QWidget):
 
         folder = self.ctx.vault_dir
         uses_keyring = self._uses_keyring
-        self.integrity_deferred = False
 
         def work() -> Any:
             if not uses_keyring:
@@ -510,6 +486,10 @@ class UnlockScreen(QWidget):
             self._on_show_recovery()
             if code == "wrong_recovery_secret":
                 self.secret.selectAll()
+
+    def _on_prefetched(self, opened: Opened) -> None:
+        self.ctx.offer_startup_dashboard(opened.db, opened.dashboard)
+        self._on_opened(opened.db)
 
     def _on_prefetch_skipped(self) -> None:
         self._set_busy(False)

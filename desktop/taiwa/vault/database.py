@@ -111,6 +111,9 @@ class Database:
         self.path = path
         self._lock = threading.RLock()
         self._depth = 0
+        # False when the open sequence left the full-file quick_check to the caller
+        # (``open(check_integrity=False)``): it must run :func:`verify_integrity` soon.
+        self.integrity_verified = True
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -151,11 +154,13 @@ class Database:
                 # SQLCipher cannot tell a wrong key from a damaged first page; the caller
                 # (who holds the header's key check) turns this into WrongKeyError when needed.
                 raise errors.DatabaseCorruptError() from exc
-            if check_integrity or _needs_migration(conn, migrate):
+            checked = check_integrity or _needs_migration(conn, migrate)
+            if checked:
                 _quick_check(conn)
             conn.execute("PRAGMA query_only = OFF")
             _configure(conn)
             db = cls(conn, path)
+            db.integrity_verified = checked
             if migrate:
                 db._migrate(backup_dir)
             return db

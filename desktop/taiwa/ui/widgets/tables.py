@@ -11,8 +11,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeV
 _ITEM_STYLE = "QTableView::item { padding-left: 8px; padding-right: 8px; }"
 
 
-def style_table(view: QTableView, *, stretch: int | None = None, editable: bool = False) -> None:
-    """Apply the common table look; ``stretch`` is the column that takes the spare width."""
+def style_table(
+    view: QTableView,
+    *,
+    stretch: int | None = None,
+    editable: bool = False,
+    size_rows: int = 60,
+) -> None:
+    """Apply the common table look; ``stretch`` is the column that takes the spare width.
+
+    Columns are sized from their first ``size_rows`` rows (0: only the rows in view).
+    """
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     if not editable:
@@ -28,7 +37,7 @@ def style_table(view: QTableView, *, stretch: int | None = None, editable: bool 
     hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     hh.setMinimumSectionSize(36)
     # Size columns from the first rows only: long lists stay fast to fill and to re-sort.
-    hh.setResizeContentsPrecision(60)
+    hh.setResizeContentsPrecision(size_rows)
     if stretch is not None:
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,58 @@
+"""What the dashboard shows, read in one go (no Qt here).
+
+The app computes it on the vault worker — and at start-up, right after opening the vault and
+before the window exists (see :mod:`taiwa.startup`), so the first screen arrives filled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from taiwa.domain.models import Action, Owner, PersonStatus, StatsReport, UpcomingItem
+
+if TYPE_CHECKING:
+    from taiwa.domain.signals import Signal
+    from taiwa.store import Store
+
+UPCOMING_DAYS = 14
+
+
+@dataclass
+class DashboardData:
+    """Everything the dashboard shows."""
+
+    month: StatsReport
+    quarter: StatsReport
+    upcoming: list[UpcomingItem]
+    overview: list[PersonStatus]
+    mine: list[Action]
+    theirs: list[Action]
+    signals: list[Signal]
+    names: dict[int, str]
+
+
+def quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
+    """Read the dashboard's numbers (on a worker thread: it reads the whole team's history)."""
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    reports = store.reports
+    month = reports.execution_rate(today.replace(day=1), today, now=now)
+    quarter = reports.execution_rate(quarter_start(today), today, now=now)
+    overview = reports.overview(now)
+    names = {st.person.id: st.person.name for st in overview}
+    return DashboardData(
+        month=month,
+        quarter=quarter,
+        upcoming=reports.upcoming(now, UPCOMING_DAYS),
+        overview=overview,
+        mine=[a for a in store.actions.open_actions(owner=Owner.MANAGER) if a.person_id in names],
+        theirs=[a for a in store.actions.open_actions(owner=Owner.REPORT) if a.person_id in names],
+        signals=reports.signals(now),
+        names=names,
+    )
