@@ -652,3 +652,18 @@ def test_damage_found_by_the_deferred_check_closes_the_vault(
     qtbot.waitUntil(lambda: not screen._busy, timeout=20_000)
     assert not ctx.is_unlocked and screen.last_error_code == "database_corrupt"
     window.close()
+
+
+def test_input_is_watched_only_while_unlocked(qtbot: Any, main_window: MainWindow) -> None:
+    """The idle watcher sees every event of the app: it starts a moment after an unlock (not
+    during the first screen's layout and painting) and stops at a lock."""
+    from taiwa.ui.lock import FILTER_DELAY_MS
+
+    watcher = main_window.watcher
+    qtbot.waitUntil(lambda: watcher._filtering, timeout=FILTER_DELAY_MS + 5_000)
+    main_window.lock("manual")
+    assert not watcher._filtering
+    watcher.set_active(True)
+    assert not watcher._filtering  # not at once
+    qtbot.waitUntil(lambda: watcher._filtering, timeout=FILTER_DELAY_MS + 5_000)
+    watcher.set_active(False)

@@ -44,3 +44,26 @@ def test_no_qt_outside_the_ui_package() -> None:
     }
     assert set(report["imported"]) == expected
     assert report["qt"] == [], f"Qt loaded outside taiwa.ui: {report['qt']}"
+
+
+START_SCRIPT = """
+import json, sys
+from taiwa.cli import build_parser
+build_parser().parse_args(["--vault", "/nonexistent", "--lang", "en"])
+heavy = ("PySide6", "reportlab", "pypdf", "icalendar", "recurring_ical_events", "cryptography")
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))))
+"""
+
+
+def test_starting_the_app_loads_no_pdf_calendar_or_qt_code_before_the_vault_opens() -> None:
+    """``taiwa`` parses its arguments and opens the vault before Qt is loaded (taiwa.startup):
+    what the CLI imports on the way is paid on every start of the app."""
+    result = subprocess.run(
+        [sys.executable, "-c", START_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []

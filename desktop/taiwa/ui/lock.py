@@ -44,6 +44,10 @@ _INPUT_EVENTS = frozenset(
 )
 
 
+# How long after an unlock the input watching starts (see LockWatcher._start_filtering).
+FILTER_DELAY_MS = 200
+
+
 class LockWatcher(QObject):
     """Emits :attr:`lock_due` with a reason: ``"idle"``, ``"suspend"`` or ``"screen_locked"``."""
 
@@ -64,10 +68,10 @@ class LockWatcher(QObject):
         self._timer.timeout.connect(self._on_idle)
         self._interval_ms = 0
         self._active = False
+        self._filtering = False
         self.dbus_hooks: list[str] = []
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.installEventFilter(self)
             app.applicationStateChanged.connect(self._on_application_state_changed)
         if use_dbus and os.environ.get("TAIWA_NO_DBUS") != "1":
             self._connect_dbus(session_bus, system_bus)
@@ -90,6 +94,26 @@ class LockWatcher(QObject):
         """Only an unlocked app counts idle time."""
         self._active = active
         self._restart()
+        if active:
+            QTimer.singleShot(FILTER_DELAY_MS, self, self._start_filtering)
+        else:
+            self._stop_filtering()
+
+    def _start_filtering(self) -> None:
+        # The filter is a Python call for every event of the whole app; it watches only while
+        # unlocked, and starts a moment after the unlock, when the first screen has been laid
+        # out and painted (thousands of events). Input in that moment would only restart the
+        # idle timer that has just been started.
+        app = QGuiApplication.instance()
+        if self._active and not self._filtering and app is not None:
+            app.installEventFilter(self)
+            self._filtering = True
+
+    def _stop_filtering(self) -> None:
+        app = QGuiApplication.instance()
+        if self._filtering and app is not None:
+            app.removeEventFilter(self)
+        self._filtering = False
 
     def _restart(self) -> None:
         if self._active and self._interval_ms > 0:

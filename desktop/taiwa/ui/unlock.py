@@ -199,9 +199,22 @@ def explain(code: str) -> tuple[str, str]:
 
 
 class _Arrival(QObject):
-    """Carries "the start-up open finished" from its thread to the GUI thread (queued)."""
+    """Carries "the start-up open finished" from its thread to the GUI thread.
+
+    It lives in the GUI thread; a signal emitted on another thread reaches its slot through the
+    GUI thread's event loop (Qt's queued connection).
+    """
 
     finished = Signal()
+
+    def __init__(self, deliver: Any) -> None:
+        super().__init__()
+        self._deliver = deliver
+        self.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _on_finished(self) -> None:
+        self._deliver()
 
 
 class PrefetchedOpen:
@@ -216,8 +229,7 @@ class PrefetchedOpen:
     def __init__(self, opening: StartupOpen) -> None:
         self.opening = opening
         self._handlers: tuple[Any, Any, Any] | None = None
-        self._arrival = _Arrival()
-        self._arrival.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._arrival = _Arrival(self._deliver)
 
     def opened(self) -> Opened | None:
         """The open vault, if the opening has already succeeded."""
@@ -230,9 +242,14 @@ class PrefetchedOpen:
         if self.opening.outcome is not None:
             self._deliver()
         else:
-            self.opening.when_done(self._arrival.finished.emit)
+            # A bound method of self: the opening keeps this object (and its receiver) alive
+            # until it has finished.
+            self.opening.when_done(self._arrived)
 
-    @Slot()
+    def _arrived(self) -> None:
+        # On the opening's thread: hop to the GUI thread (a queued connection).
+        self._arrival.finished.emit()
+
     def _deliver(self) -> None:
         handlers, self._handlers = self._handlers, None
         outcome = self.opening.outcome

@@ -16,10 +16,6 @@ import secrets
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
 from taiwa.vault.keys import KEY_BYTES, RawKey
 
 # Crockford's base32 alphabet: no I, L, O, U, so a code read aloud or typed is unambiguous.
@@ -101,8 +97,21 @@ def secret_kind(secret: str) -> str:
     return KIND_PASSPHRASE
 
 
+def _aead(key: bytes) -> Any:
+    """AES-256-GCM under ``key``.
+
+    cryptography is imported on first use: opening the vault from the keyring (every start of
+    the app) reads the header but never wraps or unwraps a key.
+    """
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)
+
+
 def derive_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
     """32 bytes from the (normalised) secret with Argon2id."""
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     kdf = Argon2id(
         salt=salt,
         length=KEY_BYTES,
@@ -195,14 +204,16 @@ class WrappedKey:
         nonce = secrets.token_bytes(12)
         shell = cls(secret_kind(secret), params, salt, nonce, b"")
         kek = derive_key(secret, salt, params)
-        wrapped = AESGCM(kek).encrypt(nonce, key.to_bytes(), shell._aad(vault_id))
+        wrapped = _aead(kek).encrypt(nonce, key.to_bytes(), shell._aad(vault_id))
         return cls(shell.kind, params, salt, nonce, wrapped)
 
     def unwrap(self, secret: str, vault_id: str) -> RawKey | None:
         """The key, or None when ``secret`` is not the one it was wrapped under."""
+        from cryptography.exceptions import InvalidTag
+
         kek = derive_key(secret, self.salt, self.kdf)
         try:
-            raw = AESGCM(kek).decrypt(self.nonce, self.wrapped, self._aad(vault_id))
+            raw = _aead(kek).decrypt(self.nonce, self.wrapped, self._aad(vault_id))
         except InvalidTag:
             return None
         return RawKey.from_bytes(raw)
@@ -241,15 +252,17 @@ class SealedBackupKey:
         salt = secrets.token_bytes(16)
         backup_key = derive_key(secret, salt, BACKUP_KDF)
         nonce = secrets.token_bytes(12)
-        sealed = AESGCM(db_key.to_bytes()).encrypt(
+        sealed = _aead(db_key.to_bytes()).encrypt(
             nonce, backup_key, _aad("backup key", {"vault_id": vault_id, "salt": b64(salt)})
         )
         return cls(salt, nonce, sealed)
 
     def open(self, db_key: RawKey, vault_id: str) -> RawKey:
         """The backup key (ValueError when the header was tampered with)."""
+        from cryptography.exceptions import InvalidTag
+
         try:
-            raw = AESGCM(db_key.to_bytes()).decrypt(
+            raw = _aead(db_key.to_bytes()).decrypt(
                 self.nonce,
                 self.sealed,
                 _aad("backup key", {"vault_id": vault_id, "salt": b64(self.salt)}),
