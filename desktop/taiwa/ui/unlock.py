@@ -505,6 +505,11 @@ class UnlockScreen(QWidget):
                 self.secret.selectAll()
 
     def _on_prefetched(self, opened: Opened) -> None:
+        if self.ctx.is_unlocked:
+            # Opened another way meanwhile (File › Restore): one connection to the vault is enough.
+            opened.db.close()
+            self._set_busy(False)
+            return
         self.ctx.offer_startup_dashboard(opened.db, opened.dashboard)
         self._on_opened(opened.db)
 
