@@ -69,6 +69,11 @@ class LockWatcher(QObject):
         self._interval_ms = 0
         self._active = False
         self._filtering = False
+        # Owned by the watcher: it cannot fire after the watcher is gone.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._start_filtering)
         self.dbus_hooks: list[str] = []
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -95,8 +100,10 @@ class LockWatcher(QObject):
         self._active = active
         self._restart()
         if active:
-            QTimer.singleShot(FILTER_DELAY_MS, self, self._start_filtering)
+            if not self._filtering:
+                self._filter_timer.start()
         else:
+            self._filter_timer.stop()
             self._stop_filtering()
 
     def _start_filtering(self) -> None:
