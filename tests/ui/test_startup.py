@@ -87,7 +87,8 @@ def test_the_window_opens_straight_onto_the_filled_dashboard(
     assert window.windowTitle() == "Taiwa"
     dashboard = window.pages()["dashboard"]
     assert dashboard.data is not None
-    assert dashboard.month_gauge.rate() is None  # an empty vault: nothing planned this month
+    assert dashboard.today_label.text() != ""  # filled, not an empty page waiting for a query
+    assert ops.pending_count() == 0
     assert window._unlock is None  # the unlock screen was never built
     assert window.ctx.prefetched_open is None
 
