@@ -13,14 +13,13 @@ Run: ``python -m bench.bench_ui`` (``--json FILE`` to keep the figures, ``--repe
    pause a user does not see as one).
 
 The demo vault is built once in a temporary folder; its key lives in a throwaway keyring file
-there (:class:`BenchKeyring`), never in the user's keyring.
+there (:class:`bench.keyring_file.BenchKeyring`), never in the user's keyring.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
-import json
 import os
 import shutil
 import statistics
@@ -31,41 +30,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from keyring.backend import KeyringBackend
-
 from bench.common import Result, paired_ms, report
+from bench.keyring_file import KEYRING_ENV, BenchKeyring
 
 REPO = Path(__file__).resolve().parent.parent
-KEYRING_ENV = "TAIWA_BENCH_KEYRING"
 SWITCH_BUDGET_MS = 100.0
-
-
-class BenchKeyring(KeyringBackend):
-    """A keyring in a JSON file named by ``TAIWA_BENCH_KEYRING`` (benchmark vaults only)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-
-    def _load(self) -> dict[str, str]:
-        path = Path(os.environ[KEYRING_ENV])
-        return json.loads(path.read_text()) if path.exists() else {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self._load().get(f"{service}/{username}")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        data = self._load()
-        data[f"{service}/{username}"] = password
-        path = Path(os.environ[KEYRING_ENV])
-        path.write_text(json.dumps(data))
-        path.chmod(0o600)
-
-    def delete_password(self, service: str, username: str) -> None:
-        data = self._load()
-        data.pop(f"{service}/{username}", None)
-        Path(os.environ[KEYRING_ENV]).write_text(json.dumps(data))
 
 
 FLOOR_CHILD = r"""
@@ -134,12 +103,10 @@ def ready(module, window):
 APP_CHILD = (
     r"""
 def ready(module, window):
-    import gc
-
     from PySide6.QtCore import QTimer
     from taiwa.ui import ops
 
-    gc.enable()  # as taiwa.ui.app.run does
+    module.resume_collection()  # as taiwa.ui.app.run does
     ctx = window.ctx
     app = module.application()
 
@@ -165,7 +132,7 @@ def _env(work: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TAIWA_", "PYTHON_KEYRING"))}
     env.update(
         QT_QPA_PLATFORM="offscreen",
-        PYTHON_KEYRING_BACKEND="bench.bench_ui.BenchKeyring",
+        PYTHON_KEYRING_BACKEND="bench.keyring_file.BenchKeyring",
         PYTHONPATH=os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
         TAIWA_CONFIG_DIR=str(work / "config"),
         TAIWA_NO_DBUS="1",
@@ -317,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         # An installed app starts from compiled bytecode (pip compiles at install time); an
         # editable checkout under PYTHONDONTWRITEBYTECODE would recompile every module per start.
         compileall.compile_dir(REPO / "desktop" / "taiwa", quiet=1)
+        compileall.compile_file(REPO / "bench" / "keyring_file.py", quiet=1)
         env = _env(work)
         results = [bench_start(vault, env, args.repeat)]
         results.append(bench_window_shown(vault, env, args.repeat))

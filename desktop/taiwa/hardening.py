@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import os
 import sys
 
@@ -22,7 +21,9 @@ def harden_process() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError, TypeError):
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            # The process's own symbols include libc's; ctypes.util.find_library would import
+            # subprocess and friends and run ldconfig on every start.
+            libc = ctypes.CDLL(None, use_errno=True)
             # Also stops core dumps through core_pattern pipes and ptrace by same-uid processes.
             libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
@@ -32,5 +33,5 @@ def is_dumpable() -> bool | None:
     if not sys.platform.startswith("linux"):
         return None
     PR_GET_DUMPABLE = 3  # noqa: N806 - the kernel's name
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc = ctypes.CDLL(None, use_errno=True)
     return bool(libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))

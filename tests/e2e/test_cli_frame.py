@@ -30,3 +30,26 @@ def test_a_secret_typed_as_an_argument_is_not_echoed() -> None:
     assert result.returncode == 2
     assert "ABCD-EFGH-SECRET" not in result.stderr + result.stdout
     assert "unrecognized arguments" in result.stderr
+
+
+def test_a_secret_typed_in_place_of_a_command_is_not_echoed() -> None:
+    result = _taiwa("ABCD-EFGH-SECRET")
+    assert result.returncode == 2
+    assert "ABCD-EFGH-SECRET" not in result.stderr + result.stdout
+    assert "invalid choice" in result.stderr
+    assert "import-ics" in result.stderr  # the commands are still listed
+
+
+def test_help_lists_the_commands() -> None:
+    """The app's own quick argument reading leaves --help to the full parser."""
+    result = _taiwa("--help")
+    assert result.returncode == 0
+    for command in ("init", "meeting", "import-ics", "export-pdf", "screenshots"):
+        assert command in result.stdout
+
+
+def test_a_bad_global_option_is_explained_and_starts_nothing() -> None:
+    result = _taiwa("--lang", "xx")
+    assert result.returncode == 2
+    assert "--lang" in result.stderr
+    assert "'en', 'ja'" in result.stderr

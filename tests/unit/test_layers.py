@@ -12,6 +12,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import taiwa
 
 SCRIPT = """
@@ -48,16 +50,19 @@ def test_no_qt_outside_the_ui_package() -> None:
 
 START_SCRIPT = """
 import json, sys
-from taiwa.cli import build_parser
-build_parser().parse_args(["--vault", "/nonexistent", "--lang", "en"])
+from taiwa.cli import app_arguments
+assert app_arguments(["--vault", "/nonexistent", "--lang", "en"]) is not None
 heavy = ("PySide6", "reportlab", "pypdf", "icalendar", "recurring_ical_events", "cryptography")
-print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))))
+loaded = {m.split(".")[0] for m in sys.modules} & set(heavy)
+loaded |= {m for m in sys.modules if m.startswith("taiwa.cli.") and m.endswith("_cmds")}
+print(json.dumps(sorted(loaded)))
 """
 
 
-def test_starting_the_app_loads_no_pdf_calendar_or_qt_code_before_the_vault_opens() -> None:
-    """``taiwa`` parses its arguments and opens the vault before Qt is loaded (taiwa.startup):
-    what the CLI imports on the way is paid on every start of the app."""
+def test_starting_the_app_loads_no_command_pdf_calendar_or_qt_code_before_the_vault_opens() -> None:
+    """``taiwa`` reads its arguments and opens the vault before Qt is loaded (taiwa.startup):
+    whatever the CLI imports on the way (its commands, PDF or calendar code) is paid on every
+    start of the app."""
     result = subprocess.run(
         [sys.executable, "-c", START_SCRIPT],
         capture_output=True,
@@ -67,3 +72,28 @@ def test_starting_the_app_loads_no_pdf_calendar_or_qt_code_before_the_vault_open
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "starts_app"),
+    [
+        ([], True),
+        (["--vault", "/x", "--lang", "ja"], True),
+        (["--lang=en"], True),
+        (["--help"], False),
+        (["--version"], False),
+        (["--lang", "xx"], False),
+        (["--vault"], False),
+        (["person", "list"], False),
+        (["--vault", "/x", "search", "word"], False),
+    ],
+)
+def test_only_global_options_start_the_app_without_the_full_parser(
+    argv: list[str], starts_app: bool
+) -> None:
+    from taiwa.cli import app_arguments
+
+    args = app_arguments(argv)
+    assert (args is not None) == starts_app
+    if args is not None:
+        assert args.command is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -16,12 +17,15 @@ from typing import NoReturn
 
 import taiwa
 from taiwa import i18n
-from taiwa.cli import app_cmds, export_cmds, ics_cmds, log_cmds, vault_cmds
 from taiwa.cli.context import CliContext
 from taiwa.errors import TaiwaError
 from taiwa.i18n import Msg
 
 EXIT_BUG = 70
+
+# argparse's "invalid choice: 'X' (choose from …)", where X may be a secret typed in the wrong
+# place (``taiwa MY-RECOVERY-CODE``).
+_INVALID_CHOICE = re.compile(r"invalid choice: .*? \((choose from .*)\)$", re.DOTALL)
 
 _BUG = Msg(
     "Internal error ({kind}). Nothing was changed by the failed step; please report it.",
@@ -44,42 +48,70 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but its errors never echo a stray argument back.
 
     Someone may type a secret as an argument by mistake (``taiwa unlock MY-CODE``); argparse
-    would print it in "unrecognized arguments: …", into the terminal's scrollback and logs.
+    would print it in "unrecognized arguments: …" or "invalid choice: …", into the terminal's
+    scrollback and logs.
     """
 
     def error(self, message: str) -> NoReturn:
         if message.startswith("unrecognized arguments"):
             message = "unrecognized arguments (not shown)"
+        message = _INVALID_CHOICE.sub(r"invalid choice (not shown); \1", message)
         super().error(message)
 
 
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--vault", metavar="DIR", help="vault folder (default: TAIWA_VAULT or the user data folder)"
+    )
+    parser.add_argument("--lang", choices=i18n.LANGS, help="language of messages")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from taiwa.cli import app_cmds, export_cmds, ics_cmds, log_cmds, vault_cmds
+
     parser = _Parser(
         prog="taiwa",
         description="Taiwa: confidential 1on1 notes, encrypted on this laptop.",
     )
     parser.add_argument("--version", action=_VersionAction)
-    parser.add_argument(
-        "--vault", metavar="DIR", help="vault folder (default: TAIWA_VAULT or the user data folder)"
-    )
-    parser.add_argument("--lang", choices=i18n.LANGS, help="language of messages")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (vault_cmds, log_cmds, ics_cmds, export_cmds, app_cmds):
         module.register(sub)
     return parser
 
 
+def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they only start the app (global options, no command), else None.
+
+    Read without the commands: building them imports every command's modules, which the app
+    does not use and would pay for on each start. Anything else (a command, ``--help``,
+    ``--version``, a bad option) is left to the full parser and its messages.
+    """
+    parser = _Parser(prog="taiwa", add_help=False, exit_on_error=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str]) -> int:
     """Run the CLI (or the GUI when no command is given) and return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
+    args = app_arguments(argv) or build_parser().parse_args(list(argv))
     if args.lang:
         i18n.set_language(args.lang)
     ctx = CliContext(args=args, out=sys.stdout, err=sys.stderr)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            return app_cmds.run_gui(ctx)
+            from taiwa.cli.app_cmds import run_gui
+
+            return run_gui(ctx)
         return int(handler(ctx, args))
     except TaiwaError as exc:
         print(f"taiwa: {exc.localized()}", file=sys.stderr)

@@ -212,19 +212,26 @@ class Reports:
             (career_since, cv.ts(now)),
         ):
             career[r["person_id"]] = self._day(r["last"])
+        # Each person's last _SIGNAL_WINDOW meetings, in one statement: per person, the index
+        # range from the window's oldest start (a correlated lookup) up to now.
+        at = cv.ts(now)
+        windows: dict[int, list[MeetingFact]] = defaultdict(list)
+        for r in self._db.query(
+            "SELECT m.id, m.person_id, m.starts_at, m.status, m.source, m.mood,"  # noqa: S608 - constant fragments
+            f" {_HAS_CONTENT} AS has_content FROM person p CROSS JOIN meeting m"
+            " ON m.person_id = p.id AND m.starts_at <= ? AND m.starts_at >= coalesce(("
+            "  SELECT w.starts_at FROM meeting w WHERE w.person_id = p.id AND w.starts_at <= ?"
+            "  ORDER BY w.starts_at DESC LIMIT 1 OFFSET ?), '')"
+            " WHERE p.archived = 0 ORDER BY p.id, m.starts_at",
+            (at, at, _SIGNAL_WINDOW - 1),
+        ):
+            windows[r["person_id"]].append(self._meeting_fact(r))
         out: list[Signal] = []
         for person in people:
-            rows = self._db.query(
-                "SELECT m.id, m.person_id, m.starts_at, m.status, m.source, m.mood,"  # noqa: S608 - constant fragments
-                f" {_HAS_CONTENT} AS has_content FROM meeting m"
-                " WHERE m.person_id = ? AND m.starts_at <= ?"
-                " ORDER BY m.starts_at DESC LIMIT ?",
-                (person.id, cv.ts(now), _SIGNAL_WINDOW),
-            )
-            facts = [self._meeting_fact(r) for r in reversed(rows)]
             data = signals.PersonSignalsInput(
                 person=person,
-                meetings=facts,
+                # Meetings starting at the same moment as the window's oldest may add a row.
+                meetings=windows.get(person.id, [])[-_SIGNAL_WINDOW:],
                 manager_overdue_dues=overdue.get(person.id, []),
                 last_career_day=career.get(person.id),
             )
@@ -232,15 +239,16 @@ class Reports:
         return out
 
     def _last_held(self, now: datetime) -> dict[int, date]:
+        """Each active person's last held meeting up to ``now`` (one index lookup each)."""
         found: dict[int, date] = {}
-        for person in self._db.query("SELECT id FROM person WHERE archived = 0"):
-            row = self._db.query_one(
-                f"SELECT m.starts_at FROM meeting m WHERE m.person_id = ? AND m.starts_at <= ?"  # noqa: S608 - constant
-                f" AND {_HELD} ORDER BY m.starts_at DESC LIMIT 1",
-                (person["id"], cv.ts(now)),
-            )
-            if row is not None:
-                found[person["id"]] = self._day(row[0])
+        for r in self._db.query(
+            "SELECT p.id, (SELECT m.starts_at FROM meeting m"  # noqa: S608 - constant fragments
+            f" WHERE m.person_id = p.id AND m.starts_at <= ? AND {_HELD}"
+            " ORDER BY m.starts_at DESC LIMIT 1) AS last FROM person p WHERE p.archived = 0",
+            (cv.ts(now),),
+        ):
+            if r["last"] is not None:
+                found[r["id"]] = self._day(r["last"])
         return found
 
     def upcoming(self, now: datetime | None = None, days: int = 14) -> list[UpcomingItem]:

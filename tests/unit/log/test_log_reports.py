@@ -113,6 +113,38 @@ def test_signals_name_the_person_and_the_reason(store: Store) -> None:
     )
 
 
+def test_signals_read_each_persons_own_latest_meetings(store: Store) -> None:
+    """Long histories: only each person's latest meetings up to now decide (older moods, other
+    people's meetings and future plans do not)."""
+    first = date(2025, 9, 1)  # 26 weekly meetings up to 23 February
+
+    def history(name: str, moods: list[int], statuses: list[str]) -> int:
+        pid = store.people.add(name, started_on=first).id
+        for i, (mood, status) in enumerate(zip(moods, statuses, strict=True)):
+            store.meetings.create(
+                pid,
+                at(first + timedelta(days=7 * i)),
+                status=status,
+                mood=mood if status == "held" else None,
+                topics=[TopicDraft(Theme.CAREER, "next step")],
+            )
+        return pid
+
+    # Fell long ago and recovered: the old lows are outside the last six moods.
+    recovered = history("Aoi", [1] * 10 + [5] * 16, ["held"] * 26)
+    # Steady for months, then falling in the last three meetings.
+    falling = history("Mio", [5] * 23 + [2] * 3, ["held"] * 26)
+    # Missed the last two; a planned meeting next week does not hide that.
+    missing = history("Sora", [4] * 26, ["held"] * 24 + ["cancelled", "skipped"])
+    store.meetings.create(missing, at(date(2026, 3, 9)), status="planned")
+    found: dict[int, set[SignalKind]] = {}
+    for signal in store.reports.signals(NOW):
+        found.setdefault(signal.person_id, set()).add(signal.kind)
+    assert found.get(recovered, set()) == set()
+    assert found[falling] == {SignalKind.MOOD_FALLING}
+    assert found[missing] == {SignalKind.SKIPPED_TWICE}
+
+
 def test_upcoming_combines_calendar_meetings_and_cadence_slots(store: Store, weekly: int) -> None:
     quiet = store.people.add("Sora", cadence_days=14, started_on="2025-01-01").id
     store.meetings.create(quiet, at(date(2026, 2, 2)), status="held")
