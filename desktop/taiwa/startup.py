@@ -11,7 +11,7 @@ each give the lock away and must win it back from a busy GUI thread runs several
 (measured: opening and the dashboard's queries took 300 ms instead of 60 ms), so doing the two
 halves one after the other is the faster start. The wait is bounded because a keyring may ask
 the user for a password first: then the window appears with "Opening your vault…" and takes the
-result when it comes (:class:`taiwa.ui.unlock.PrefetchedOpen`).
+result when it comes (:class:`taiwa.ui.startup_open.PrefetchedOpen`).
 
 No Qt here.
 """

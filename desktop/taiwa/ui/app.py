@@ -69,8 +69,8 @@ def launch(
     app = application()
     prefs = Prefs.load()
     setup(app, prefs, lang)  # --lang holds for this session only; the saved choice is kept
-    from taiwa.ui.crash import install_excepthook
-    from taiwa.ui.unlock import PrefetchedOpen
+    from taiwa.ui.ops import install_excepthook
+    from taiwa.ui.startup_open import PrefetchedOpen
 
     install_excepthook()
     ctx = AppContext(Path(vault_dir), prefs=prefs)

@@ -33,6 +33,7 @@ from taiwa.i18n import Msg
 from taiwa.prefs import Prefs
 
 if TYPE_CHECKING:
+    from taiwa.ui.startup_open import PrefetchedOpen
     from taiwa.vault.database import Database
 
 
@@ -88,7 +89,7 @@ class AppContext:
         self._privacy = False
         self.generation = 0
         # The start-up open from the keyring, begun before the window (see ``taiwa.startup``).
-        self.prefetched_open: Any = None
+        self.prefetched_open: PrefetchedOpen | None = None
         # The dashboard's numbers read by that open, for the database they came from.
         self._startup_dashboard: tuple[Any, Any] | None = None
         if db is not None:

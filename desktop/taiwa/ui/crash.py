@@ -6,11 +6,8 @@ file or an SQL value, so it is never shown, logged or written anywhere.
 
 from __future__ import annotations
 
-import sys
-from types import TracebackType
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 
 class CrashDialog(QDialog):
@@ -38,19 +35,3 @@ class CrashDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-
-
-def install_excepthook() -> None:
-    """Send exceptions escaping Qt slots to the crash dialog instead of a console traceback."""
-    previous = sys.excepthook
-
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        app = QApplication.instance()
-        if app is None or issubclass(kind, KeyboardInterrupt):
-            previous(kind, exc, tb)
-            return
-        from taiwa.ui.ops import show_error
-
-        show_error(QApplication.activeWindow(), exc)
-
-    sys.excepthook = hook

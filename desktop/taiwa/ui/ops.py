@@ -25,13 +25,15 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
+from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from taiwa.errors import TaiwaError
 
@@ -111,6 +113,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, VaultLockedError):
         return  # a late timer or callback after a lock: the lock screen already says it all
     if isinstance(exc, TaiwaError):
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("Ops", "Taiwa"))
@@ -128,6 +132,20 @@ def show_crash(parent: QWidget | None, exc: BaseException) -> None:
 
     log.error("unexpected %s in a background operation", type(exc).__name__)
     CrashDialog(type(exc).__name__, parent).open()
+
+
+def install_excepthook() -> None:
+    """Send exceptions escaping Qt slots to the crash dialog instead of a console traceback."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        app = QApplication.instance()
+        if app is None or issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        show_error(QApplication.activeWindow(), exc)
+
+    sys.excepthook = hook
 
 
 def _plain() -> Any:

@@ -125,6 +125,7 @@ QHeaderView::section {{ background: {c["window"]}; border: none;
 QTableView, QTreeView, QListView {{ background: {c["surface"]}; border: 1px solid {c["border"]};
     border-radius: 6px; selection-background-color: {c["accent_soft"]};
     selection-color: {c["text"]}; alternate-background-color: #FAF9F7; }}
+QTableView::item {{ padding-left: 8px; padding-right: 8px; }}
 QScrollArea {{ border: none; background: transparent; }}
 QProgressBar {{ border: 1px solid {c["border"]}; border-radius: 5px; background: {c["surface"]};
     text-align: center; height: 12px; }}

@@ -7,9 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
-# Cell padding so text never touches the frame (the app theme styles the rest).
-_ITEM_STYLE = "QTableView::item { padding-left: 8px; padding-right: 8px; }"
-
 
 def style_table(
     view: QTableView,
@@ -30,7 +27,6 @@ def style_table(
     view.setShowGrid(False)
     view.setWordWrap(False)
     view.setAlternatingRowColors(True)
-    view.setStyleSheet(_ITEM_STYLE)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 14)
     hh = view.horizontalHeader()
     hh.setHighlightSections(False)
