@@ -41,7 +41,7 @@ def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
     """Read the dashboard's numbers (on a worker thread: it reads the whole team's history)."""
     now = now or datetime.now(UTC)
     today = now.astimezone().date()
-    reports = store.reports
+    reports = store.reports.reading()
     month = reports.execution_rate(today.replace(day=1), today, now=now)
     quarter = reports.execution_rate(quarter_start(today), today, now=now)
     overview = reports.overview(now)

@@ -60,6 +60,25 @@ class Reports:
         self._db = db
         self.zone = zone
         self._days: dict[str, date] = {}
+        # Facts shared by several reports, kept only in a reading (see reading()).
+        self._memo: dict[tuple[Any, ...], Any] | None = None
+
+    def reading(self) -> Reports:
+        """Reports for one reading of several reports at once (the dashboard): the people and
+        their last held 1on1s are read once for all of them instead of once per report.
+
+        Use it for one go and drop it: it does not see later changes to those facts.
+        """
+        twin = Reports(self._db, self.zone)
+        twin._memo = {}
+        return twin
+
+    def _remembered(self, key: tuple[Any, ...], read: Any) -> Any:
+        if self._memo is None:
+            return read()
+        if key not in self._memo:
+            self._memo[key] = read()
+        return self._memo[key]
 
     def _day(self, stored: str) -> date:
         """The local day of a stored UTC timestamp.
@@ -77,6 +96,12 @@ class Reports:
     # -- facts ------------------------------------------------------------------------------
 
     def _people(self, include_archived: bool = True) -> list[PersonFact]:
+        people: list[PersonFact] = self._remembered(
+            ("people", include_archived), lambda: self._read_people(include_archived)
+        )
+        return list(people)
+
+    def _read_people(self, include_archived: bool) -> list[PersonFact]:
         where = "" if include_archived else "WHERE p.archived = 0"
         rows = self._db.query(
             "SELECT p.id, p.name, p.cadence_days, p.started_on, p.archived, p.created_at,"  # noqa: S608 - constant fragments
@@ -240,6 +265,12 @@ class Reports:
 
     def _last_held(self, now: datetime) -> dict[int, date]:
         """Each active person's last held meeting up to ``now`` (one index lookup each)."""
+        found: dict[int, date] = self._remembered(
+            ("last_held", now), lambda: self._read_last_held(now)
+        )
+        return dict(found)
+
+    def _read_last_held(self, now: datetime) -> dict[int, date]:
         found: dict[int, date] = {}
         for r in self._db.query(
             "SELECT p.id, (SELECT m.starts_at FROM meeting m"  # noqa: S608 - constant fragments
@@ -297,11 +328,15 @@ class Reports:
         last_held = self._last_held(now)
         next_planned: dict[int, datetime] = {}
         for r in self._db.query(
-            "SELECT person_id, min(starts_at) AS next FROM meeting"
-            " WHERE status = 'planned' AND starts_at >= ? GROUP BY person_id",
+            # Person by person through the (person_id, starts_at) index: grouping all planned
+            # meetings from now on walked that whole index.
+            "SELECT p.id, (SELECT min(m.starts_at) FROM meeting m WHERE m.person_id = p.id"
+            " AND m.starts_at >= ? AND m.status = 'planned') AS next"
+            " FROM person p WHERE p.archived = 0",
             (cv.ts(now),),
         ):
-            next_planned[r["person_id"]] = cv.from_ts(r["next"])
+            if r["next"] is not None:
+                next_planned[r["id"]] = cv.from_ts(r["next"])
         counts: dict[int, tuple[int, int, int]] = {}
         for r in self._db.query(
             "SELECT a.person_id, count(*) AS open, sum(a.owner = 'manager') AS manager,"

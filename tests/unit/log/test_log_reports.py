@@ -165,3 +165,16 @@ def test_overview_shows_due_and_open_actions(store: Store, weekly: int) -> None:
     assert status.next_planned == at(date(2026, 3, 9))
     assert (status.open_actions, status.open_manager_actions, status.overdue_actions) == (1, 1, 1)
     assert store.reports.mood_series(weekly) == []
+
+
+def test_a_reading_agrees_with_the_reports_and_leaves_them_current(
+    store: Store, weekly: int
+) -> None:
+    """The dashboard's one reading shares facts between reports; the store's own reports keep
+    reading the vault afresh."""
+    reading = store.reports.reading()
+    assert reading.overview(NOW) == store.reports.overview(NOW)
+    assert reading.upcoming(NOW, 14) == store.reports.upcoming(NOW, 14)
+    assert reading.signals(NOW) == store.reports.signals(NOW)
+    late = store.people.add("Hana", started_on=MONDAY).id
+    assert late in {s.person.id for s in store.reports.overview(NOW)}
