@@ -44,9 +44,10 @@ from taiwa.ui.widgets.tables import style_table
 
 
 def _table(view: QTableView, stretch: int) -> None:
-    # The cards show a handful of rows: size the columns from the first few (a hidden tab's
-    # table would otherwise measure every row of a long list at start-up).
-    style_table(view, stretch=stretch, size_rows=20)
+    # The cards show about five rows: size the columns from the first ten (each row measured
+    # asks the model for every role of every cell, on every layout pass; the hidden tab's
+    # table is measured too).
+    style_table(view, stretch=stretch, size_rows=10)
 
 
 class DashboardPage(Page):

@@ -17,6 +17,7 @@ Conventions (after Vorta's ``archive_table_model`` and Anki's browser table):
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -24,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -48,8 +50,6 @@ _D = Qt.ItemDataRole
 
 
 def _tr(text: str, disambiguation: str | None = None) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("Models", text, disambiguation)
 
 
@@ -264,8 +264,6 @@ class PeopleFilterProxy(QSortFilterProxyModel):
 
     @staticmethod
     def _fold(text: str) -> str:
-        import unicodedata
-
         # NFKC folds full-width Latin (ＡＢＣ) typed with a Japanese IME to ASCII.
         return unicodedata.normalize("NFKC", text).casefold()
 

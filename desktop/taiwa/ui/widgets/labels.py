@@ -12,6 +12,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
+from taiwa import i18n
 from taiwa.domain.models import MeetingStatus, Owner, Theme, TopicState, WantedResponse
 
 _CTX = "Labels"
@@ -128,8 +129,6 @@ def theme_color(theme: Theme) -> QColor:
 
 
 def _lang() -> str:
-    from taiwa import i18n
-
     return i18n.current_language()
 
 
