@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+
+import pytest
+
+from taiwa.__main__ import main
 
 
 def _taiwa(*args: str) -> subprocess.CompletedProcess[str]:
@@ -53,3 +58,12 @@ def test_a_bad_global_option_is_explained_and_starts_nothing() -> None:
     assert result.returncode == 2
     assert "--lang" in result.stderr
     assert "'en', 'ja'" in result.stderr
+
+
+def test_the_cycle_collector_is_on_again_after_any_exit() -> None:
+    """Start-up switches the collector off (taiwa.__main__); a command, an argument error or
+    ``--version`` must not leave it off."""
+    for argv in (["--lang", "xx"], ["--version"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert gc.isenabled()

@@ -8,6 +8,7 @@ quote note or file content) unless TAIWA_DEBUG=1.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import sys
@@ -112,6 +113,7 @@ def main(argv: Sequence[str]) -> int:
             from taiwa.cli.app_cmds import run_gui
 
             return run_gui(ctx)
+        gc.enable()  # switched off for the start-up (taiwa.__main__)
         return int(handler(ctx, args))
     except TaiwaError as exc:
         print(f"taiwa: {exc.localized()}", file=sys.stderr)

@@ -54,8 +54,8 @@ def run_gui(ctx: CliContext) -> int:
     from taiwa import startup
 
     # Start-up makes a great many objects that live as long as the app (modules, classes,
-    # widgets): the collector would walk them over and over for nothing. It is switched back
-    # on once the window is up (taiwa.ui.app.run).
+    # widgets): the collector would walk them over and over for nothing (taiwa.__main__ has
+    # switched it off already). It is switched back on once the window is up (taiwa.ui.app.run).
     gc.disable()
     opening = startup.begin(ctx.vault_dir)
     from taiwa.ui.app import run

@@ -46,13 +46,14 @@ def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
     quarter = reports.execution_rate(quarter_start(today), today, now=now)
     overview = reports.overview(now)
     names = {st.person.id: st.person.name for st in overview}
+    open_items = [a for a in store.actions.open_actions() if a.person_id in names]
     return DashboardData(
         month=month,
         quarter=quarter,
         upcoming=reports.upcoming(now, UPCOMING_DAYS),
         overview=overview,
-        mine=[a for a in store.actions.open_actions(owner=Owner.MANAGER) if a.person_id in names],
-        theirs=[a for a in store.actions.open_actions(owner=Owner.REPORT) if a.person_id in names],
+        mine=[a for a in open_items if a.owner is Owner.MANAGER],
+        theirs=[a for a in open_items if a.owner is Owner.REPORT],
         signals=reports.signals(now),
         names=names,
     )

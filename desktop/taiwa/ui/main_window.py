@@ -14,13 +14,12 @@ import importlib
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,6 +41,9 @@ from taiwa.ui.context import AppContext
 from taiwa.ui.lock import LockWatcher
 from taiwa.ui.ops import Op
 from taiwa.ui.pages import is_page
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 log = logging.getLogger(__name__)
 
@@ -743,6 +745,8 @@ class MainWindow(QMainWindow):
 
     def _dismiss_transient_windows(self) -> None:
         """Close menus, popups and dialogs (saving theirs first); a modal one must not block."""
+        from PySide6.QtWidgets import QDialog  # not needed before the first dialog
+
         for menu in self._menus:
             menu.hide()
         for _ in range(20):
