@@ -103,7 +103,9 @@ def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str]) -> int:
     """Run the CLI (or the GUI when no command is given) and return the exit status."""
-    args = app_arguments(argv) or build_parser().parse_args(list(argv))
+    args = app_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(list(argv))
     if args.lang:
         i18n.set_language(args.lang)
     ctx = CliContext(args=args, out=sys.stdout, err=sys.stderr)

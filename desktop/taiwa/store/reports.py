@@ -8,6 +8,7 @@ manager's local days (``zone``, default: the machine's zone).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -77,7 +78,7 @@ class Reports:
         twin._memo = {}
         return twin
 
-    def _remembered(self, key: tuple[Any, ...], read: Any) -> Any:
+    def _remembered(self, key: tuple[Any, ...], read: Callable[[], Any]) -> Any:
         if self._memo is None:
             return read()
         if key not in self._memo:

@@ -43,11 +43,19 @@ from taiwa.ui.widgets.chips import Card, MutedLabel, PageTitle
 from taiwa.ui.widgets.tables import style_table
 
 
-def _table(view: QTableView, stretch: int) -> None:
+def _card_table(parent: QWidget, model: Any, name: str, stretch: int, on_row: Any) -> QTableView:
+    """A card's table: ``model`` shown with the common look, Enter or a double-click on a row
+    calls ``on_row``."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
     # The cards show about five rows: size the columns from the first ten (each row measured
     # asks the model for every role of every cell, on every layout pass; the hidden tab's
     # table is measured too).
     style_table(view, stretch=stretch, size_rows=10)
+    view.activated.connect(on_row)
+    view.doubleClicked.connect(on_row)
+    return view
 
 
 class DashboardPage(Page):
@@ -112,15 +120,16 @@ class DashboardPage(Page):
 
         self.overdue_card = Card(self.tr("Overdue"), body)
         self.overdue_model = PeopleModel(self)
-        self.overdue_view = QTableView(self.overdue_card)
-        self.overdue_view.setModel(self.overdue_model)
-        self.overdue_view.setAccessibleName(self.tr("People overdue for a 1on1"))
-        _table(self.overdue_view, PeopleModel.NEXT_DUE)
+        self.overdue_view = _card_table(
+            self.overdue_card,
+            self.overdue_model,
+            self.tr("People overdue for a 1on1"),
+            PeopleModel.NEXT_DUE,
+            self._on_person_row,
+        )
         for col in (PeopleModel.TEAM, PeopleModel.LAST_MET, PeopleModel.OPEN_ACTIONS):
             self.overdue_view.setColumnHidden(col, True)
         self.overdue_view.horizontalHeader().hide()
-        self.overdue_view.activated.connect(self._on_person_row)
-        self.overdue_view.doubleClicked.connect(self._on_person_row)
         self.overdue_card.body().addWidget(self.overdue_view)
         self.overdue_empty = MutedLabel(self.tr("Nobody is overdue. Well done."), self.overdue_card)
         self.overdue_card.body().addWidget(self.overdue_empty)
@@ -129,23 +138,25 @@ class DashboardPage(Page):
 
         self.upcoming_card = Card(self.tr("Upcoming 1on1s — next two weeks"), body)
         self.upcoming_model = UpcomingModel(self)
-        self.upcoming_view = QTableView(self.upcoming_card)
-        self.upcoming_view.setModel(self.upcoming_model)
-        self.upcoming_view.setAccessibleName(self.tr("Upcoming 1on1s"))
-        _table(self.upcoming_view, UpcomingModel.PERSON)
-        self.upcoming_view.activated.connect(self._on_upcoming_row)
-        self.upcoming_view.doubleClicked.connect(self._on_upcoming_row)
+        self.upcoming_view = _card_table(
+            self.upcoming_card,
+            self.upcoming_model,
+            self.tr("Upcoming 1on1s"),
+            UpcomingModel.PERSON,
+            self._on_upcoming_row,
+        )
         self.upcoming_card.body().addWidget(self.upcoming_view)
         row2.addWidget(self.upcoming_card, 1)
 
         self.signals_card = Card(self.tr("Signals — for your eyes only"), body)
         self.signals_model = SignalsModel(self)
-        self.signals_view = QTableView(self.signals_card)
-        self.signals_view.setModel(self.signals_model)
-        self.signals_view.setAccessibleName(self.tr("Signals"))
-        _table(self.signals_view, SignalsModel.REASON)
-        self.signals_view.activated.connect(self._on_signal_row)
-        self.signals_view.doubleClicked.connect(self._on_signal_row)
+        self.signals_view = _card_table(
+            self.signals_card,
+            self.signals_model,
+            self.tr("Signals"),
+            SignalsModel.REASON,
+            self._on_signal_row,
+        )
         self.signals_card.body().addWidget(self.signals_view)
         self.signals_empty = MutedLabel(self.tr("No signals right now."), self.signals_card)
         self.signals_card.body().addWidget(self.signals_empty)
@@ -160,20 +171,26 @@ class DashboardPage(Page):
         self.action_tabs = QTabWidget(self.actions_card)
         self.mine_model = ActionsModel(self, editable=True, person_names={})
         self.theirs_model = ActionsModel(self, editable=True, person_names={})
-        self.mine_view = QTableView(self.action_tabs)
-        self.theirs_view = QTableView(self.action_tabs)
+        self.mine_view = _card_table(
+            self.action_tabs,
+            self.mine_model,
+            self.tr("My open action items"),
+            ActionsModel.TEXT,
+            self._on_action_row,
+        )
+        self.theirs_view = _card_table(
+            self.action_tabs,
+            self.theirs_model,
+            self.tr("Their open action items"),
+            ActionsModel.TEXT,
+            self._on_action_row,
+        )
         for view, model in (
             (self.mine_view, self.mine_model),
             (self.theirs_view, self.theirs_model),
         ):
-            view.setModel(model)
-            _table(view, ActionsModel.TEXT)
             view.setColumnHidden(ActionsModel.OWNER, True)
             model.done_toggled.connect(self._on_action_toggled)
-            view.activated.connect(self._on_action_row)
-            view.doubleClicked.connect(self._on_action_row)
-        self.mine_view.setAccessibleName(self.tr("My open action items"))
-        self.theirs_view.setAccessibleName(self.tr("Their open action items"))
         self.action_tabs.addTab(self.mine_view, self.tr("Mine"))
         self.action_tabs.addTab(self.theirs_view, self.tr("Theirs"))
         self.actions_card.body().addWidget(self.action_tabs)
