@@ -106,7 +106,7 @@ def ready(module, window):
     from PySide6.QtCore import QTimer
     from taiwa.ui import ops
 
-    module.resume_collection()  # as taiwa.ui.app.run does
+    module.freeze_startup_objects()  # as taiwa.ui.app.run does
     ctx = window.ctx
     app = module.application()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ os.environ.pop("TAIWA_VAULT", None)
 os.environ.pop("TAIWA_RECOVERY", None)
 
 import keyring  # noqa: E402
+from taiwa.ui.collector import collect_due  # noqa: E402
 from taiwa.vault.database import Database  # noqa: E402
 from taiwa.vault.keys import RawKey  # noqa: E402
 from tests.support.filekeyring import FileKeyring  # noqa: E402
@@ -49,6 +51,16 @@ def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | N
         yield backend
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """As in the app (taiwa.ui.collector): the cycle collector never starts on a worker thread,
+    where it could destroy a Qt object the GUI thread is using; it runs between tests instead.
+    Switched off again before each test, as a CLI test may have switched it back on."""
+    gc.disable()
+    yield
+    collect_due()
 
 
 @pytest.fixture(autouse=True)

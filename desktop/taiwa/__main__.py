@@ -15,7 +15,7 @@ from taiwa.hardening import harden_process
 def main(argv: list[str] | None = None) -> int:
     # Start-up makes a great many objects that live as long as the process (modules, classes):
     # the cycle collector would walk them again and again for nothing. It is back on once a
-    # command starts (taiwa.cli.main) or the app's window is up (taiwa.ui.app.run).
+    # command starts (taiwa.cli.main); while Qt runs, on the GUI thread only (taiwa.ui.collector).
     gc.disable()
     try:
         harden_process()

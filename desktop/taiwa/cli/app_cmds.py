@@ -55,7 +55,7 @@ def run_gui(ctx: CliContext) -> int:
 
     # Start-up makes a great many objects that live as long as the app (modules, classes,
     # widgets): the collector would walk them over and over for nothing (taiwa.__main__ has
-    # switched it off already). It is switched back on once the window is up (taiwa.ui.app.run).
+    # switched it off already). Once Qt is up, it runs on the GUI thread only (taiwa.ui.collector).
     gc.disable()
     opening = startup.begin(ctx.vault_dir)
     from taiwa.ui.app import run

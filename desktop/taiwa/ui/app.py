@@ -21,6 +21,7 @@ from taiwa import startup
 from taiwa.prefs import Prefs
 from taiwa.ui import i18n as ui_i18n
 from taiwa.ui import theme
+from taiwa.ui.collector import collect_on_gui_thread
 from taiwa.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     )
     app = QApplication(argv if argv is not None else [sys.argv[0]])
     app.setQuitOnLastWindowClosed(True)
+    # From now on worker threads run Python code next to Qt objects: see taiwa.ui.collector.
+    collect_on_gui_thread(app)
     return app
 
 
@@ -81,22 +84,20 @@ def launch(
     return window
 
 
-def resume_collection() -> None:
-    """Switch the cycle collector back on once the window is up (see
-    :func:`taiwa.cli.app_cmds.run_gui`, which switched it off).
+def freeze_startup_objects() -> None:
+    """Set aside for good what start-up made, once the window is up.
 
-    What start-up made (modules, classes, widgets) lives as long as the app, so it is first set
-    aside for good (``gc.freeze``): otherwise the first collection walks all of it (≈ 10 ms)
-    just before the first paint. Reference counting still frees whatever of it is dropped.
+    Modules, classes and widgets made during start-up live as long as the app: without
+    ``gc.freeze`` the first collection walks all of them (≈ 10 ms) just before the first paint.
+    Reference counting still frees whatever of them is dropped.
     """
     gc.freeze()
-    gc.enable()
 
 
 def run(vault_dir: Path, *, lang: str | None = None, opening: StartupOpen | None = None) -> int:
     """Start the desktop app on ``vault_dir`` and return the exit status."""
     launch(vault_dir, lang=lang, opening=opening)
-    resume_collection()
+    freeze_startup_objects()
     app = QApplication.instance()
     assert app is not None
     return int(app.exec())
