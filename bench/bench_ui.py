@@ -53,9 +53,8 @@ print("ready", flush=True)
 # as its module is imported, by one that runs the same ``launch`` and then, instead of the
 # plain event loop, reports when the screen is there.
 _ENTRY = r"""
-import importlib.abc
-import importlib.util
 import sys
+from importlib.machinery import PathFinder
 
 
 def until_ready(module):
@@ -66,12 +65,14 @@ def until_ready(module):
     return run
 
 
-class _PatchRun(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+# A finder and loader by their methods alone: importlib.abc would import importlib.resources,
+# tempfile, zipfile and more into the measured process, a cost of the harness, not of the app.
+class _PatchRun:
     def find_spec(self, name, path, target=None):
         if name != "taiwa.ui.app":
             return None
         sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
+        spec = PathFinder.find_spec(name, path)
         self._loader = spec.loader
         spec.loader = self
         return spec

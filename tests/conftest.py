@@ -53,6 +53,14 @@ def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | N
         keyring.set_keyring(previous)
 
 
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """The tests' application object is made with the app's Qt options (the Fusion style)."""
+    from taiwa.ui.app import QT_OPTIONS
+
+    return ["taiwa-tests", *QT_OPTIONS]
+
+
 @pytest.fixture(autouse=True)
 def _collect_on_the_main_thread() -> Iterator[None]:
     """As in the app (taiwa.ui.collector): the cycle collector never starts on a worker thread,

@@ -8,6 +8,9 @@ the collector's threshold while the previous test's dialog and context were stil
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 import weakref
 from typing import Any
@@ -61,3 +64,22 @@ def test_worker_allocations_never_start_a_collection_and_the_gui_thread_collects
         assert set(started_on) == {gui_thread}
     finally:
         gc.callbacks.remove(watch)
+
+
+def test_the_application_object_collects_on_its_thread_and_uses_the_fusion_style() -> None:
+    # A fresh process: the test session's application object already exists. The desktop asks
+    # for another style (as Windows or KDE would); the app keeps its own.
+    env = {**os.environ, "QT_STYLE_OVERRIDE": "windows"}
+    code = (
+        "import gc; from taiwa.ui.app import application; app = application();"
+        " print(app.style().name(), gc.isenabled())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.split() == ["fusion", "False"]

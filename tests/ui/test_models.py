@@ -21,8 +21,10 @@ from taiwa.domain.models import (
 )
 from taiwa.store import Store
 from taiwa.ui.models import (
+    HEADING_ROLE,
     ID_ROLE,
     OBJECT_ROLE,
+    SEGMENTS_ROLE,
     ActionsModel,
     MeetingHistoryModel,
     PeopleFilterProxy,
@@ -32,7 +34,6 @@ from taiwa.ui.models import (
     TopicTreeModel,
     UpcomingModel,
 )
-from taiwa.ui.widgets.snippets import HEADING_ROLE, SEGMENTS_ROLE
 from tests.ui.pages_support import seed
 
 

@@ -3,6 +3,7 @@ and find them autosaved, undo, search and open the hit, privacy mode, clear().""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from taiwa.domain.models import Owner, Theme, TopicState
 from taiwa.ui import ops
 from taiwa.ui.dashboard import DashboardPage
 from taiwa.ui.meeting_editor import MeetingEditor, set_shown_person
-from taiwa.ui.models import OBJECT_ROLE, ActionsModel, TopicTreeModel
+from taiwa.ui.models import OBJECT_ROLE, ActionsModel, PeopleModel, TopicTreeModel
 from taiwa.ui.people_page import PeoplePage, PersonDialog
 from taiwa.ui.person_page import PersonPage
 from taiwa.ui.search_page import SearchPage
@@ -340,6 +341,23 @@ def test_dashboard_shows_rates_actions_and_hides_in_privacy(
     texts = " ".join(visible_texts(page))
     assert "Bob Sample" not in texts and "Alice Example" not in texts
     assert page.privacy_note.isVisible()
+
+
+def test_dashboard_columns_fit_what_a_refresh_brings(qtbot: Any, app_ctx: Any, sample: Any) -> None:
+    page = DashboardPage(app_ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=5000)
+    view, model = page.overdue_view, page.overdue_model
+    name = "Bartholomew Featherstonehaugh-Worthington"
+    app_ctx.store.people.add(name, cadence_days=7, started_on=date.today() - timedelta(days=60))
+    app_ctx.events.data_changed.emit()
+    qtbot.waitUntil(lambda: name in [st.person.name for st in model.rows()], timeout=5000)
+    # The name column widened to the new, longer name (it is sized when rows arrive).
+    needed = view.fontMetrics().horizontalAdvance(name)
+    assert view.columnWidth(PeopleModel.NAME) > needed
 
 
 def test_new_meeting_appears_in_the_open_editor_with_carry_over(

@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from taiwa.ui.main_window import MainWindow
 
 
+# Qt's own command-line options for the application object: the same widget style (Fusion) on
+# every OS, so screenshots match reality. Chosen here rather than by ``setStyle`` afterwards:
+# that returns the style, and PySide6 then builds all of QStyle's ~700 enum members in Python
+# (≈ 7 ms of start-up) for an object nobody uses.
+QT_OPTIONS = ["-style", "Fusion"]
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once with Taiwa's name, look and language-independent setup."""
     existing = QApplication.instance()
@@ -40,7 +47,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
-    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app = QApplication([*(argv if argv is not None else [sys.argv[0]]), *QT_OPTIONS])
     app.setQuitOnLastWindowClosed(True)
     # From now on worker threads run Python code next to Qt objects: see taiwa.ui.collector.
     collect_on_gui_thread(app)

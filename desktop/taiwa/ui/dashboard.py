@@ -49,10 +49,10 @@ def _card_table(parent: QWidget, model: Any, name: str, stretch: int, on_row: An
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
-    # The cards show about five rows: size the columns from the first ten (each row measured
-    # asks the model for every role of every cell, on every layout pass; the hidden tab's
-    # table is measured too).
-    style_table(view, stretch=stretch, size_rows=10)
+    # The cards show about five rows: size the columns from the first ten, once per fill (each
+    # row measured asks the model for every role of every cell; the hidden tab's table is
+    # measured too).
+    style_table(view, stretch=stretch, size_rows=10, fit_on_reset=True)
     view.activated.connect(on_row)
     view.doubleClicked.connect(on_row)
     return view

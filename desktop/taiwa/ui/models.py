@@ -38,11 +38,29 @@ from PySide6.QtGui import QColor, QFont
 from taiwa.domain.models import Action, MeetingStatus, Owner, Theme, Topic, TopicState
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.chips import dot_pixmap
-from taiwa.ui.widgets.snippets import HEADING_ROLE, SEGMENTS_ROLE, as_pairs
 
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+#: A search hit's snippet as a list of (text, highlighted) pairs (painted by
+#: :class:`~taiwa.ui.widgets.snippets.SnippetDelegate`).
+SEGMENTS_ROLE = Qt.ItemDataRole.UserRole + 20
+#: The one-line heading above a search hit's snippet (who · when · where).
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 21
+
+
+def as_pairs(snippet: Iterable[Any]) -> list[tuple[str, bool]]:
+    """Accept store ``Segment`` objects or ``(text, highlighted)`` tuples."""
+    out: list[tuple[str, bool]] = []
+    for seg in snippet:
+        if isinstance(seg, tuple):
+            text, hl = seg
+        else:
+            text, hl = seg.text, seg.highlighted
+        # Snippets are one line in the list: line breaks become spaces.
+        out.append((str(text).replace("\r", " ").replace("\n", " "), bool(hl)))
+    return out
+
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

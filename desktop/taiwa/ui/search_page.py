@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa.ui.meeting_editor import request_person_reveal, request_reveal, shown_person
-from taiwa.ui.models import OBJECT_ROLE, SearchResultsModel
+from taiwa.ui.models import OBJECT_ROLE, SearchResultsModel, as_pairs
 from taiwa.ui.ops import Op
 from taiwa.ui.pages import Page
 from taiwa.ui.widgets.chips import MutedLabel, PageTitle
-from taiwa.ui.widgets.snippets import SnippetDelegate, as_pairs
+from taiwa.ui.widgets.snippets import SnippetDelegate
 
 PAGE = 50
 DEBOUNCE_MS = 250

@@ -140,7 +140,6 @@ def apply(app: QApplication) -> None:
     font.setPointSize(BASE_POINT_SIZE)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
-    app.setStyle("Fusion")  # the same widget style on every OS, so screenshots match reality
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(COLORS["window"]))
     palette.setColor(QPalette.ColorRole.Base, QColor(COLORS["surface"]))

@@ -7,35 +7,18 @@ never handed to a rich-text engine, so typed ``<b>`` or ``<img src=…>`` stays 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-Segments = Sequence[tuple[str, bool]]
+from taiwa.ui.models import HEADING_ROLE, SEGMENTS_ROLE, as_pairs
 
-#: Model role returning the snippet as a list of (text, highlighted) pairs.
-SEGMENTS_ROLE = Qt.ItemDataRole.UserRole + 20
-#: Model role returning the one-line heading above the snippet (who · when · where).
-HEADING_ROLE = Qt.ItemDataRole.UserRole + 21
+Segments = Sequence[tuple[str, bool]]
 
 HIGHLIGHT_BG = "#FFE58F"
 HIGHLIGHT_FG = "#1F1F1F"
-
-
-def as_pairs(snippet: Iterable[Any]) -> list[tuple[str, bool]]:
-    """Accept store ``Segment`` objects or ``(text, highlighted)`` tuples."""
-    out: list[tuple[str, bool]] = []
-    for seg in snippet:
-        if isinstance(seg, tuple):
-            text, hl = seg
-        else:
-            text, hl = seg.text, seg.highlighted
-        # Snippets are one line in the list: line breaks become spaces.
-        out.append((str(text).replace("\r", " ").replace("\n", " "), bool(hl)))
-    return out
 
 
 def _elide_runs(

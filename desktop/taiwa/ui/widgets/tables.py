@@ -14,10 +14,14 @@ def style_table(
     stretch: int | None = None,
     editable: bool = False,
     size_rows: int = 60,
+    fit_on_reset: bool = False,
 ) -> None:
     """Apply the common table look; ``stretch`` is the column that takes the spare width.
 
-    Columns are sized from their first ``size_rows`` rows (0: only the rows in view).
+    Columns are sized from their first ``size_rows`` rows (0: only the rows in view). With
+    ``fit_on_reset``, they are sized when the model's rows are replaced or its headers change,
+    instead of on every layout pass (each pass asks the model for every role of every measured
+    cell again): for tables whose rows are only ever replaced as a whole.
     """
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -35,8 +39,27 @@ def style_table(
     # Size columns from the first rows only: long lists stay fast to fill and to re-sort.
     hh.setResizeContentsPrecision(size_rows)
     if stretch is not None:
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if fit_on_reset:
+            _fit_on_reset(view, stretch)
+        else:
+            hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def _fit_on_reset(view: QTableView, stretch: int) -> None:
+    model = view.model()
+    if model is None:
+        raise ValueError("set the model before styling a table that fits on reset")
+
+    def fit() -> None:
+        view.ensurePolished()  # the stylesheet's cell padding counts
+        for column in range(model.columnCount()):
+            if column != stretch:
+                view.resizeColumnToContents(column)
+
+    model.modelReset.connect(fit)
+    model.headerDataChanged.connect(fit)  # a language switch renames the columns
+    fit()
 
 
 def _paint_hint(view: QAbstractItemView, text: str) -> None:
