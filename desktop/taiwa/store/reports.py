@@ -235,15 +235,17 @@ class Reports:
         career_since = cv.ts(day_start(today - timedelta(days=signals.CAREER_DAYS), self.zone))
         career: dict[int, date] = {}
         for r in self._db.query(
-            # CROSS JOIN keeps this order: the meetings of 90 days by index, then their topics
-            # (the planner would otherwise scan every topic for the theme).
-            "SELECT m.person_id, max(m.starts_at) AS last FROM meeting m"
+            # Person by person: their meetings of 90 days by index range, then those meetings'
+            # topics (CROSS JOIN keeps that order). Grouping all meetings by person instead made
+            # the planner walk the whole (person, start) index.
+            "SELECT p.id, (SELECT max(m.starts_at) FROM meeting m"
             " CROSS JOIN topic t ON t.meeting_id = m.id"
-            " WHERE m.starts_at >= ? AND m.starts_at <= ? AND t.theme = 'career'"
-            " GROUP BY m.person_id",
+            " WHERE m.person_id = p.id AND m.starts_at >= ? AND m.starts_at <= ?"
+            " AND t.theme = 'career') AS last FROM person p WHERE p.archived = 0",
             (career_since, cv.ts(now)),
         ):
-            career[r["person_id"]] = self._day(r["last"])
+            if r["last"] is not None:
+                career[r["id"]] = self._day(r["last"])
         # Each person's last _SIGNAL_WINDOW meetings, in one statement: per person, the index
         # range from the window's oldest start (a correlated lookup) up to now.
         at = cv.ts(now)

@@ -145,6 +145,35 @@ def test_signals_read_each_persons_own_latest_meetings(store: Store) -> None:
     assert found[missing] == {SignalKind.SKIPPED_TWICE}
 
 
+def test_career_silence_counts_each_persons_own_career_topics_of_90_days(store: Store) -> None:
+    known = "2025-06-01"
+
+    def person(name: str, career_on: list[date]) -> int:
+        pid = store.people.add(name, started_on=known).id
+        # The latest meeting first: made later, it would carry the open career topic over.
+        store.meetings.create(
+            pid, at(date(2026, 2, 23)), status="held", topics=[TopicDraft(Theme.WORK, "release")]
+        )
+        for day in career_on:
+            store.meetings.create(
+                pid, at(day), status="held", topics=[TopicDraft(Theme.CAREER, "next step")]
+            )
+        return pid
+
+    recent = person("Aoi", [date(2026, 1, 12)])  # 49 days before NOW
+    stale = person("Mio", [date(2025, 10, 20)])  # 133 days before NOW
+    never = person("Sora", [])
+    # A career talk planned after NOW does not count for anyone.
+    store.meetings.create(
+        never, at(date(2026, 3, 9)), status="planned", topics=[TopicDraft(Theme.CAREER, "plan")]
+    )
+    silent = {
+        s.person_id for s in store.reports.signals(NOW) if s.kind is SignalKind.NO_CAREER_TOPIC
+    }
+    assert silent == {stale, never}
+    assert recent not in silent
+
+
 def test_upcoming_combines_calendar_meetings_and_cadence_slots(store: Store, weekly: int) -> None:
     quiet = store.people.add("Sora", cadence_days=14, started_on="2025-01-01").id
     store.meetings.create(quiet, at(date(2026, 2, 2)), status="held")

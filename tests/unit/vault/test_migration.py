@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from taiwa.store import Store
+from taiwa.store.dashboard import load_dashboard
 from taiwa.vault import errors, schema
 from taiwa.vault.database import SQLITE_PLAIN_HEADER, Database
+from taiwa.vault.keys import RawKey
 from taiwa.vault.service import create_vault, open_vault
 from tests.support.vaults import snapshot
 
@@ -51,3 +56,31 @@ def test_a_vault_from_a_newer_taiwa_is_not_touched(
     with pytest.raises(errors.VaultTooNewError):
         open_vault(folder)
     assert snapshot(folder) == before
+
+
+FROZEN_V1 = Path(__file__).resolve().parents[2] / "data" / "vault_v1"
+
+
+def test_a_version_1_vault_upgrades_with_every_note_and_the_dashboard_reads_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "taiwa.db"
+    shutil.copy(FROZEN_V1 / "taiwa.db", path)
+    with Database.open(path, RawKey("6b" * 32)) as db:
+        assert db.user_version == schema.LATEST_VERSION == 2
+        store = Store(db)
+        people = {p.name: p for p in store.people.list()}
+        assert set(people) == {"山田 花子", "Taro Sato"}
+        meetings = store.meetings.list_for_person(people["山田 花子"].id, limit=20)
+        assert len(meetings) == 6
+        newest = store.meetings.get(meetings[0].id)
+        assert (newest.shared_notes, newest.private_notes) == ("共有メモ 5", "非公開メモ 5")
+        assert store.search.search("非公開メモ 5", include_private=True)
+        indexes = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"meeting_person_facts", "meeting_start_facts", "topic_meeting_theme"} <= indexes
+        assert not {"meeting_person_start", "meeting_start"} & indexes
+        dashboard = load_dashboard(store, now=datetime(2026, 11, 1, 12, 0, tzinfo=UTC))
+        assert [a.text for a in dashboard.mine] == ["フォローアップ 5"]
+        assert db.query("PRAGMA integrity_check")[0][0] == "ok"
+    copies = list((tmp_path / "backups").iterdir())
+    assert [c.name.startswith("taiwa-v1-") for c in copies] == [True]
