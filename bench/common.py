@@ -43,9 +43,10 @@ class Result:
         if self.floor_ms is None:
             budget = f" (budget {self.budget:.0f} ms)" if self.budget is not None else ""
             return f"{status} {self.name}: {self.ours_ms:.2f} ms{budget}"
+        budget = f" (budget {self.budget}x)" if self.budget is not None else ""
         return (
             f"{status} {self.name}: {self.ours_ms:.2f} ms vs floor {self.floor_ms:.2f} ms"
-            f" = {self.ratio:.2f}x (budget {self.budget}x)"
+            f" = {self.ratio:.2f}x{budget}"
         )
 
 
