@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
@@ -52,6 +53,8 @@ def _fit_on_reset(view: QTableView, stretch: int) -> None:
         raise ValueError("set the model before styling a table that fits on reset")
 
     def fit() -> None:
+        if not shiboken6.isValid(view):
+            return  # the model outlived its view
         view.ensurePolished()  # the stylesheet's cell padding counts
         for column in range(model.columnCount()):
             if column != stretch:
