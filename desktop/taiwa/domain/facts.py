@@ -1,12 +1,16 @@
 """Small, flat records the rules work on (the store builds them with one query each).
 
 They hold days in the manager's local zone: "held on Monday" must mean the local Monday.
+
+Named tuples rather than frozen dataclasses: a dashboard reads thousands of them, and a named
+tuple is about 3× quicker to make (a frozen dataclass sets each field through
+``object.__setattr__``) and its class about 6× quicker to define (at every start).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from taiwa.domain.models import MeetingSource, MeetingStatus, Owner, Theme
 
@@ -19,8 +23,7 @@ def is_held(status: MeetingStatus, has_content: bool) -> bool:
     return status is MeetingStatus.PLANNED and has_content
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingFact:
+class MeetingFact(NamedTuple):
     """What the rules need to know about one meeting."""
 
     id: int
@@ -39,8 +42,7 @@ class MeetingFact:
         return is_held(self.status, self.has_content)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonFact:
+class PersonFact(NamedTuple):
     """A person as the rules see them."""
 
     id: int
@@ -50,8 +52,7 @@ class PersonFact:
     archived: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ActionFact:
+class ActionFact(NamedTuple):
     person_id: int
     owner: Owner
     origin_day: date  # day of the meeting it was agreed in (or when it was added)
@@ -59,8 +60,7 @@ class ActionFact:
     done_on: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class TopicFact:
+class TopicFact(NamedTuple):
     person_id: int
     day: date  # day of the meeting it is on
     theme: Theme

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from taiwa.domain.facts import MeetingFact, PersonFact
 from taiwa.domain.models import MeetingStatus, SignalKind
@@ -69,9 +69,8 @@ class Signal:
         return MESSAGES[self.kind].text(lang, **self.params)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonSignalsInput:
-    """Everything the signals need about one person."""
+class PersonSignalsInput(NamedTuple):
+    """Everything the signals need about one person (a flat record like the facts)."""
 
     person: PersonFact
     meetings: Sequence[MeetingFact]  # oldest first
