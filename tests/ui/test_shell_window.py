@@ -278,6 +278,38 @@ def test_input_resets_the_idle_timer(qtbot: Any, main_window: MainWindow) -> Non
     qtbot.waitUntil(lambda: not main_window.ctx.is_unlocked, timeout=5_000)
 
 
+def test_input_events_make_no_qt_call_in_the_idle_watcher(
+    qtbot: Any, main_window: MainWindow
+) -> None:
+    """The watcher sees every event of the app: it must only note the time. A Qt call per key
+    press (restarting a QTimer) is what exposed the app to PySide6 6.12.0's leak of None."""
+    watcher = main_window.watcher
+    qtbot.waitUntil(lambda: watcher._filtering, timeout=5_000)
+    watcher.set_idle_interval_ms(60_000)
+
+    class CountingTimer:
+        def __init__(self, real: Any) -> None:
+            self.real, self.calls = real, 0
+
+        def start(self, *args: Any) -> None:
+            self.calls += 1
+            self.real.start(*args)
+
+        def stop(self) -> None:
+            self.calls += 1
+            self.real.stop()
+
+    spy = CountingTimer(watcher._timer)
+    watcher._timer = spy
+    try:
+        before = watcher.last_input
+        qtbot.keyClicks(main_window.search_field, "x" * 500)
+        assert spy.calls == 0
+        assert watcher.last_input > before
+    finally:
+        watcher._timer = spy.real
+
+
 def test_results_of_ops_started_before_a_lock_are_dropped(
     qtbot: Any, main_window: MainWindow
 ) -> None:

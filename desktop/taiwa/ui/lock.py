@@ -1,4 +1,4 @@
-"""When to lock: an idle timer fed by every input event, and the OS's own lock and suspend.
+"""When to lock: idle time measured from the last input event, and the OS's own lock and suspend.
 
 :class:`LockWatcher` only *decides*; the main window does the locking (flush every page, close
 dialogs and menus, clear every page, close the database, show the unlock screen).
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -62,11 +63,16 @@ class LockWatcher(QObject):
         system_bus: Any = None,
     ) -> None:
         super().__init__(parent)
+        # One coarse timer that wakes up when the idle time *could* have run out; input events
+        # only note their time (see eventFilter). Restarting a QTimer on every key press was a
+        # Qt call per event: with PySide6 6.12.0 on CPython 3.11 each such call leaked a
+        # reference of None and the interpreter aborted after about a thousand keystrokes.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._timer.timeout.connect(self._on_idle)
         self._interval_ms = 0
+        self._last_input = time.monotonic()
         self._active = False
         self._filtering = False
         # Owned by the watcher: it cannot fire after the watcher is gone.
@@ -123,21 +129,37 @@ class LockWatcher(QObject):
         self._filtering = False
 
     def _restart(self) -> None:
+        """Idle time counts from now (an unlock, a new interval)."""
+        self._last_input = time.monotonic()
         if self._active and self._interval_ms > 0:
             self._timer.start(self._interval_ms)
         else:
             self._timer.stop()
 
+    @property
+    def last_input(self) -> float:
+        """``time.monotonic()`` of the last input event (or of the last restart)."""
+        return self._last_input
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Only observes; never consumes an event (input methods must see every key).
-        if self._active and event.type() in _INPUT_EVENTS and self._interval_ms > 0:
-            self._timer.start(self._interval_ms)
+        # Only observes; never consumes an event (input methods must see every key). No Qt
+        # call here but event.type(): this runs for every event of the whole app.
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = time.monotonic()
         return False
 
     @Slot()
     def _on_idle(self) -> None:
-        if self._active:
+        if not self._active or self._interval_ms <= 0:
+            return
+        idle_ms = (time.monotonic() - self._last_input) * 1000.0
+        remaining = self._interval_ms - idle_ms
+        # A coarse timer may fire up to 5 % early: a few ms short still counts as idle.
+        if remaining <= max(5.0, self._interval_ms * 0.05):
             self.lock_due.emit("idle")
+        else:
+            # There was input meanwhile: wake up again when the idle time can next run out.
+            self._timer.start(max(1, round(remaining)))
 
     # -- the OS ------------------------------------------------------------------------------
 
