@@ -1492,13 +1492,13 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>チーム(&amp;T)：</translation>
     </message>
     <message>
-        <source>&amp;Started on:</source>
-        <translation>着任日(&amp;S)：</translation>
+        <source>Started &amp;on:</source>
+        <translation>着任日(&amp;O)：</translation>
     </message>
     <message>
-        <source>1on1 &amp;every:</source>
+        <source>1on1 e&amp;very:</source>
         <extracomment>Label: how often to hold a 1on1 with this person.</extracomment>
-        <translation>1on1 の間隔(&amp;E)：</translation>
+        <translation>1on1 の間隔(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Career goals:</source>
@@ -1634,8 +1634,8 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <source>&amp;Private notes</source>
-        <translation>非公開メモ(&amp;P)</translation>
+        <source>Pri&amp;vate notes</source>
+        <translation>非公開メモ(&amp;V)</translation>
     </message>
     <message>
         <source>Only you see these. Hidden in privacy mode, left out of exports unless you choose otherwise.</source>

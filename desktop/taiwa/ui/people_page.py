@@ -84,9 +84,9 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("&E-mail addresses:"), self.emails)
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.tr("&Team:"), self.team)
-        form.addRow(self.tr("&Started on:"), self.started)
+        form.addRow(self.tr("Started &on:"), self.started)
         #: Label: how often to hold a 1on1 with this person.
-        form.addRow(self.tr("1on1 &every:"), self.cadence)
+        form.addRow(self.tr("1on1 e&very:"), self.cadence)
         form.addRow(self.tr("&Career goals:"), self.goals)
         lay.addLayout(form)
         self.error = QLabel(self)
