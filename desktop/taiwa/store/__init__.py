@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from taiwa.store.actions import Actions
+from taiwa.store.drafts import Drafts
 from taiwa.store.meetings import Meetings
 from taiwa.store.people import People
 from taiwa.store.questions import Questions
@@ -36,6 +37,7 @@ class Store:
             (:class:`~taiwa.store.reports.Reports`).
         questions: question banks (:class:`~taiwa.store.questions.Questions`).
         settings: in-vault JSON settings (:class:`~taiwa.store.settings.Settings`).
+        drafts: text typed but not saved yet (:class:`~taiwa.store.drafts.Drafts`).
 
     Args:
         db: the open vault.
@@ -52,3 +54,4 @@ class Store:
         self.reports = Reports(db, zone)
         self.questions = Questions(db)
         self.settings = Settings(db)
+        self.drafts = Drafts(db)

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._screens)
         self._first_run: QWidget | None = None
         self._unlock: Any = None  # the UnlockScreen, built on first need
+        self._drafts_bar: Any = None  # the offer to restore unsaved text (ui/drafts.py)
         self._workspace = self._build_workspace()
         self._screens.addWidget(self._workspace)
         self._build_actions()
@@ -409,6 +410,7 @@ class MainWindow(QMainWindow):
         if self.ctx.is_unlocked:
             self._show_screen("workspace")
             self.show_page("dashboard")
+            self._offer_drafts()
             return
         kind = self._locked_screen_kind()
         self._show_screen("unlock_auto" if kind == "unlock" else kind)
@@ -444,11 +446,24 @@ class MainWindow(QMainWindow):
             self.show_page(resume[0] if resume else "dashboard", remember=False)
         self.ctx.events.unlocked.emit()
         self.vault_unlocked.emit()
+        self._offer_drafts()
         if not getattr(db, "integrity_verified", True) and hasattr(db, "verify_integrity"):
             generation = self.ctx.generation
             QTimer.singleShot(
                 self.integrity_delay_ms, self, lambda: self._verify_integrity(db, generation)
             )
+
+    def _offer_drafts(self) -> None:
+        """Offer back text typed but never saved (a crash, a kill, a lock mid-entry): a bar
+        above the pages when the vault holds drafts (see :mod:`taiwa.ui.drafts`)."""
+        if self._drafts_bar is None:
+            from taiwa.ui.drafts import DraftsBar
+
+            self._drafts_bar = DraftsBar(self.ctx, self._workspace)
+            layout = self._workspace.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(1, self._drafts_bar)  # under the privacy banner
+        self._drafts_bar.check()
 
     def _verify_integrity(self, db: Any, generation: int) -> None:
         """The open sequence's quick_check, on its own connection beside the first screen.

@@ -11,6 +11,11 @@ unsaved; :meth:`MeetingEditor.flush` saves synchronously (before a lock, a page 
 another meeting). Structured changes (topics, actions, mood, status, wanted response, date) are
 written at once as commands on a ``QUndoStack``; text has the editors' own undo.
 
+Drafts (:mod:`taiwa.ui.drafts`): text in the "new topic" and "new action item" fields — not saved
+until Enter — is kept in the vault as a draft of this meeting within two seconds, and so are the
+notes when their autosave failed. Each meeting has its own: opening a meeting puts its drafts back
+into those fields.
+
 Privacy mode: the private notes are saved, removed from the editor and hidden; nothing else of
 this page belongs to another person. ``clear()`` empties every editor, model and the undo stack.
 """
@@ -55,8 +60,10 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa import i18n
+from taiwa.domain.drafts import meeting_key
 from taiwa.domain.models import MeetingStatus, Owner, Theme, TopicState, WantedResponse
 from taiwa.errors import TaiwaError
+from taiwa.ui.drafts import DraftKeeper
 from taiwa.ui.models import OBJECT_ROLE, ActionsModel, MeetingHistoryModel, TopicTreeModel
 from taiwa.ui.pages import Page
 from taiwa.ui.widgets import labels
@@ -294,8 +301,12 @@ class MeetingEditor(Page):
         self._saver.saved.connect(self._on_autosaved)
         self._saver.failed.connect(self._on_autosave_failed)
         self._saver.state_changed.connect(self._on_save_state)
+        # True from a failed autosave until the next one succeeds: the notes then need drafts.
+        self._autosave_failed = False
         self._last_list = "topic"  # which list Ctrl+D acts on when neither has focus
         self._build()
+        self._drafts = DraftKeeper(self, ctx)
+        self._watch_drafts()
         self._build_actions()
         self.topic_view.selectionModel().currentChanged.connect(
             lambda *_: setattr(self, "_last_list", "topic")
@@ -730,7 +741,10 @@ class MeetingEditor(Page):
         try:
             self._saver.flush()
         except TaiwaError as exc:
+            self._autosave_failed = True
             self._show_save_error(exc)
+        # Then the drafts: the entry fields' text, and the notes if they could not be saved.
+        self._drafts.flush()
 
     def clear(self) -> None:
         """Drop the meeting, every editor's text and history, the models and the undo stack."""
@@ -760,6 +774,9 @@ class MeetingEditor(Page):
             self._loading = False
         # QLineEdit.setText also clears the line edit's undo history.
         self.purpose.setText("")
+        # Last: emptying the fields above scheduled draft checks that must not run.
+        self._autosave_failed = False
+        self._drafts.discard()
         self._show_empty(True)
 
     def refresh(self) -> None:
@@ -832,6 +849,9 @@ class MeetingEditor(Page):
                 self.purpose.setText(meeting.purpose)
             finally:
                 self._loading = False
+            # The previous meeting's were saved by flush() above (autosave and drafts).
+            self._autosave_failed = False
+            self._pull_entry_drafts(meeting.id, replace=True)
         self._meeting = meeting
         self._fill(meeting)
         self._select_history_row(meeting.id)
@@ -848,6 +868,8 @@ class MeetingEditor(Page):
         """
         if self._meeting is not None and self._meeting.id == meeting_id:
             self.refresh()
+            if self._meeting is not None:
+                self._pull_entry_drafts(meeting_id, replace=False)
             self._apply_reveal()
             return
         self.open_meeting(meeting_id)
@@ -1023,11 +1045,62 @@ class MeetingEditor(Page):
         if self._meeting is not None and meeting.id == self._meeting.id:
             # Keep structured state; only the texts changed on disk.
             self._meeting = meeting
+            self._autosave_failed = False
+            self._drafts.touch()  # a draft the save made obsolete goes
         self.history.update_row(_as_history_row(self.history, meeting))
         self.meeting_saved.emit(meeting.id)
 
     def _on_autosave_failed(self, exc: BaseException) -> None:
+        # The typed text is only in memory now: the drafts keep it until a save succeeds.
+        self._autosave_failed = True
+        self._drafts.touch()
         self._show_save_error(exc)
+
+    # -- drafts -----------------------------------------------------------------------------
+
+    def _watch_drafts(self) -> None:
+        def key(field: str, *, private: bool = False) -> Callable[[], str | None]:
+            def current() -> str | None:
+                if self._meeting is None or (private and not self._private_loaded):
+                    return None  # privacy mode: the editor is empty, the notes are saved
+                return meeting_key(self._meeting.id, field)
+
+            return current
+
+        def saved(field: str) -> Callable[[], str]:
+            return lambda: "" if self._meeting is None else str(getattr(self._meeting, field))
+
+        def covered() -> bool:
+            return not self._autosave_failed
+
+        keeper = self._drafts
+        keeper.watch(self.topic_text, key("new_topic"))
+        keeper.watch(self.action_text, key("new_action"))
+        keeper.watch(self.purpose, key("purpose"), saved=saved("purpose"), covered=covered)
+        keeper.watch(self.shared, key("shared_notes"), saved=saved("shared_notes"), covered=covered)
+        keeper.watch(
+            self.private,
+            key("private_notes", private=True),
+            saved=saved("private_notes"),
+            covered=covered,
+        )
+
+    def _pull_entry_drafts(self, meeting_id: int, *, replace: bool) -> None:
+        """Put the meeting's drafts back into "new topic" and "new action item" (``replace``:
+        also empty the fields when it has none — they belonged to another meeting)."""
+        try:
+            found = self.ctx.store.drafts.for_meeting(meeting_id)
+        except TaiwaError as exc:
+            self._show_save_error(exc)
+            return
+        for field, edit in (("new_topic", self.topic_text), ("new_action", self.action_text)):
+            draft = found.get(field)
+            if draft is not None and (replace or not edit.text()):
+                self._drafts.adopt(draft.key, draft.text)
+                edit.setText(draft.text)
+                edit.setCursorPosition(len(draft.text))
+            elif replace:
+                edit.setText("")
 
     def _on_save_state(self, state: str) -> None:
         if state == "saved":
@@ -1172,11 +1245,11 @@ class MeetingEditor(Page):
         if self._meeting is not None:
             self.action_text.setFocus()
 
-    def add_topic(self, theme: Theme, text: str) -> None:
-        """Add a topic to the open meeting (undoable)."""
+    def add_topic(self, theme: Theme, text: str) -> bool:
+        """Add a topic to the open meeting (undoable); False when it was not added."""
         text = text.strip()
         if self._meeting is None or not text:
-            return
+            return False
         mid = self._meeting.id
         state: dict[str, int] = {}
 
@@ -1195,14 +1268,17 @@ class MeetingEditor(Page):
             self.ctx.store.topics.delete(tid)
             self.topics.remove_topic(tid)
 
-        self._push(self.tr("Add topic"), do, undo)
+        if not self._push(self.tr("Add topic"), do, undo):
+            return False
         self._changed()
+        return True
 
     def _on_add_topic(self) -> None:
         text = self.topic_text.text()
-        if text.strip():
-            self.add_topic(self.topic_theme.currentData(), text)
+        # A refused topic stays in the field (and its draft), so the text is not lost.
+        if text.strip() and self.add_topic(self.topic_theme.currentData(), text):
             self.topic_text.clear()
+            self._drafts.flush()  # the draft goes with the text: it is a topic now
 
     def _on_question_bank(self) -> None:
         if self._meeting is None:
@@ -1299,11 +1375,11 @@ class MeetingEditor(Page):
 
     # actions
 
-    def add_action_item(self, owner: Owner, text: str, due: date | None = None) -> None:
-        """Add an action item agreed in the open meeting (undoable)."""
+    def add_action_item(self, owner: Owner, text: str, due: date | None = None) -> bool:
+        """Add an action item agreed in the open meeting (undoable); False when it was not."""
         text = text.strip()
         if self._meeting is None or not text:
-            return
+            return False
         mid, pid = self._meeting.id, self._meeting.person_id
         state: dict[str, int] = {}
 
@@ -1320,8 +1396,10 @@ class MeetingEditor(Page):
             self.ctx.store.actions.delete(aid)
             self.actions_model.remove_id(aid)
 
-        self._push(self.tr("Add action item"), do, undo)
+        if not self._push(self.tr("Add action item"), do, undo):
+            return False
         self._changed()
+        return True
 
     def _on_add_action(self) -> None:
         text = self.action_text.text()
@@ -1329,9 +1407,11 @@ class MeetingEditor(Page):
             return
         qd = self.action_due.date()
         due = None if qd == self.action_due.minimumDate() else date(qd.year(), qd.month(), qd.day())
-        self.add_action_item(self.action_owner.currentData(), text, due)
+        if not self.add_action_item(self.action_owner.currentData(), text, due):
+            return  # refused: the text stays in the field (and its draft)
         self.action_text.clear()
         self.action_due.setDate(self.action_due.minimumDate())
+        self._drafts.flush()
 
     def _on_action_toggled(self, action_id: int, done: bool) -> None:
         def apply(value: bool) -> Callable[[], None]:

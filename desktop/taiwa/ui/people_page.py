@@ -7,6 +7,7 @@ and "Add person" stay usable. Enter or double-click opens the person.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taiwa.domain.drafts import person_key
 from taiwa.domain.models import DEFAULT_CADENCE_DAYS
 from taiwa.errors import TaiwaError
+from taiwa.ui.drafts import DraftKeeper
 from taiwa.ui.meeting_editor import shown_person
 from taiwa.ui.models import OBJECT_ROLE, PeopleFilterProxy, PeopleModel
 from taiwa.ui.pages import Page
@@ -42,7 +45,12 @@ _NO_DATE = QDate(1900, 1, 1)
 
 class PersonDialog(QDialog):
     """Add a person, or edit one (``person`` given). Validation messages come translated from
-    the store (each failure is a :class:`~taiwa.errors.InputError` with English and Japanese)."""
+    the store (each failure is a :class:`~taiwa.errors.InputError` with English and Japanese).
+
+    What is typed is kept as drafts in the vault (:mod:`taiwa.ui.drafts`) until it is saved or
+    the dialog cancelled; a dialog closed by a lock or quit keeps them, and the next dialog for
+    the same person (or the next "Add person") starts from them.
+    """
 
     def __init__(self, ctx: Any, parent: QWidget | None = None, person: Any = None) -> None:
         super().__init__(parent)
@@ -115,6 +123,48 @@ class PersonDialog(QDialog):
                 self.started.setDate(QDate(d.year, d.month, d.day))
             self.cadence.setValue(person.cadence_days)
             self.goals.setPlainText(person.career_goals)
+        self._keep_drafts = False
+        self._drafts = DraftKeeper(self, ctx)
+        self._watch_drafts()
+
+    # Draft field name -> (the text field, its saved value).
+    def _draft_fields(self) -> dict[str, tuple[QLineEdit | QPlainTextEdit, str]]:
+        p = self.person
+        return {
+            "name": (self.name, p.name if p else ""),
+            "emails": (self.emails, ", ".join(p.emails) if p else ""),
+            "role": (self.role, p.role if p else ""),
+            "team": (self.team, p.team if p else ""),
+            "career_goals": (self.goals, p.career_goals if p else ""),
+        }
+
+    def _watch_drafts(self) -> None:
+        person_id = None if self.person is None else int(self.person.id)
+        try:
+            found = {d.key: d.text for d in self.ctx.store.drafts.list()}
+        except TaiwaError:
+            found = {}
+        for field, (edit, saved) in self._draft_fields().items():
+            key = person_key(person_id, field)
+            if key in found:  # typed before a crash, lock or quit: the text comes back
+                self._drafts.adopt(key, found[key])
+                if isinstance(edit, QLineEdit):
+                    edit.setText(found[key])
+                else:
+                    edit.setPlainText(found[key])
+            self._drafts.watch(edit, _constant(key), saved=_constant(saved))
+
+    def flush(self) -> None:
+        """Keep what is typed as drafts now (the window is locking or quitting and will close
+        this dialog: that is not the user cancelling)."""
+        self._keep_drafts = True
+        self._drafts.flush()
+
+    def done(self, result: int) -> None:
+        if not self._keep_drafts:
+            # Saved, or cancelled on purpose: the drafts have served.
+            self._drafts.forget()
+        super().done(result)
 
     def values(self) -> dict[str, Any]:
         qd = self.started.date()
@@ -151,6 +201,10 @@ class PersonDialog(QDialog):
             return
         self.ctx.events.data_changed.emit()
         self.accept()
+
+
+def _constant(value: str) -> Callable[[], str]:
+    return lambda: value
 
 
 def _default_cadence(ctx: Any) -> int:

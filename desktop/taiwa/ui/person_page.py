@@ -3,7 +3,8 @@ balance of themes over the last twelve months and the mood trend.
 
 The meeting log is lazy (:class:`~taiwa.ui.models.MeetingHistoryModel` fetches pages of rows as
 the list scrolls), so a person with hundreds of meetings opens without a pause. Career goals
-autosave while typing, like the meeting editor's notes.
+autosave while typing, like the meeting editor's notes (and, like them, are kept as a draft in
+the vault while their autosave fails: :mod:`taiwa.ui.drafts`).
 
 Privacy mode: this page shows only the person who is open and never private notes, so it stays
 as it is (it is the "currently opened person" the other pages fall back to).
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taiwa.domain.drafts import person_key
 from taiwa.errors import TaiwaError
+from taiwa.ui.drafts import DraftKeeper
 from taiwa.ui.meeting_editor import history_source, set_shown_person, take_person_reveal
 from taiwa.ui.models import OBJECT_ROLE, ActionsModel, MeetingHistoryModel
 from taiwa.ui.pages import Page
@@ -56,8 +59,17 @@ class PersonPage(Page):
         self._stale = False
         self._own_change = False
         self._saver = AutoSaver(self, self._goals_snapshot, self._save_goals)
-        self._saver.failed.connect(self._on_save_failed)
+        self._saver.failed.connect(self._on_goals_failed)
+        self._saver.saved.connect(self._on_goals_saved)
+        self._save_failed = False
         self._build()
+        self._drafts = DraftKeeper(self, ctx)
+        self._drafts.watch(
+            self.goals,
+            lambda: None if self._person is None else person_key(self._person.id, "career_goals"),
+            saved=lambda: "" if self._person is None else self._person.career_goals,
+            covered=lambda: not self._save_failed,
+        )
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
         ctx.events.data_changed.connect(self._on_data_changed)
@@ -190,7 +202,8 @@ class PersonPage(Page):
             try:
                 self._saver.flush()
             except TaiwaError as exc:
-                self._on_save_failed(exc)
+                self._on_goals_failed(exc)
+            self._drafts.flush()
 
     def clear(self) -> None:
         self._saver.discard()
@@ -207,6 +220,8 @@ class PersonPage(Page):
         self.actions_model.clear()
         self.mood_chart.clear()
         self.theme_bars.clear()
+        self._save_failed = False
+        self._drafts.discard()
 
     def refresh(self) -> None:
         self._stale = False
@@ -357,6 +372,18 @@ class PersonPage(Page):
     def _on_goals_edited(self) -> None:
         if not self._loading and self._person is not None:
             self._saver.mark_dirty()
+
+    def _on_goals_saved(self, person: Any) -> None:
+        if self._person is not None and person.id == self._person.id:
+            self._person = person
+            self._save_failed = False
+            self._drafts.touch()  # a draft the save made obsolete goes
+
+    def _on_goals_failed(self, exc: BaseException) -> None:
+        # The goals are only in memory now: a draft keeps them until a save succeeds.
+        self._save_failed = True
+        self._drafts.touch()
+        self._on_save_failed(exc)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         from taiwa.ui import ops

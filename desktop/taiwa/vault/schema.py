@@ -192,7 +192,24 @@ _V2: tuple[str, ...] = (
     "CREATE INDEX topic_meeting_theme ON topic(meeting_id, theme)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+# v3: drafts — text typed but not saved yet (an add-topic field, a dialog, a note whose
+# autosave failed), kept here so that a crash or power loss loses none of it. Only here: the
+# table lives in the encrypted database like the notes, and never feeds search_index. A draft
+# belongs to the meeting or person it was typed for and goes when that record is deleted.
+_V3: tuple[str, ...] = (
+    """CREATE TABLE draft (
+        key TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        meeting_id INTEGER REFERENCES meeting(id) ON DELETE CASCADE,
+        person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,
+        saved_at TEXT NOT NULL
+    )""",
+    # The foreign keys' cascades look drafts up by these (no full scan per deleted meeting).
+    "CREATE INDEX draft_meeting ON draft(meeting_id)",
+    "CREATE INDEX draft_person ON draft(person_id)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

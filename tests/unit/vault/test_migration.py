@@ -67,7 +67,7 @@ def test_a_version_1_vault_upgrades_with_every_note_and_the_dashboard_reads_it(
     path = tmp_path / "taiwa.db"
     shutil.copy(FROZEN_V1 / "taiwa.db", path)
     with Database.open(path, RawKey("6b" * 32)) as db:
-        assert db.user_version == schema.LATEST_VERSION == 2
+        assert db.user_version == schema.LATEST_VERSION == 3
         store = Store(db)
         people = {p.name: p for p in store.people.list()}
         assert set(people) == {"山田 花子", "Taro Sato"}
@@ -84,3 +84,39 @@ def test_a_version_1_vault_upgrades_with_every_note_and_the_dashboard_reads_it(
         assert db.query("PRAGMA integrity_check")[0][0] == "ok"
     copies = list((tmp_path / "backups").iterdir())
     assert [c.name.startswith("taiwa-v1-") for c in copies] == [True]
+
+
+FROZEN_V2 = Path(__file__).resolve().parents[2] / "data" / "vault_v2"
+
+
+def test_a_version_2_vault_upgrades_and_keeps_drafts_that_go_with_their_record(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "taiwa.db"
+    shutil.copy(FROZEN_V2 / "taiwa.db", path)
+    with Database.open(path, RawKey("6b" * 32)) as db:
+        assert db.user_version == schema.LATEST_VERSION == 3
+        store = Store(db)
+        people = {p.name: p for p in store.people.list()}
+        assert set(people) == {"山田 花子", "Taro Sato"}
+        assert people["山田 花子"].emails == ("hanako@example.jp",)
+        meetings = store.meetings.list_for_person(people["山田 花子"].id, limit=20)
+        assert len(meetings) == 6
+        newest = store.meetings.get(meetings[0].id)
+        assert (newest.purpose, newest.shared_notes, newest.private_notes) == (
+            "目的 5",
+            "共有メモ 5",
+            "非公開メモ 5",
+        )
+        assert store.settings.get("calendar.owner") == "boss@example.com"
+        # The new table works, and its rows go with their meeting.
+        key = f"meeting:{newest.id}:new_topic"
+        assert store.drafts.save(key, "下書きの話題")
+        assert [d.text for d in store.drafts.list()] == ["下書きの話題"]
+        store.meetings.delete(newest.id)
+        assert store.drafts.count() == 0
+        assert not store.search.search("下書き", include_private=True)
+        assert db.query("PRAGMA integrity_check")[0][0] == "ok"
+        assert db.query("PRAGMA foreign_key_check") == []
+    copies = list((tmp_path / "backups").iterdir())
+    assert [c.name.startswith("taiwa-v2-") for c in copies] == [True]

@@ -31,6 +31,8 @@ class AutoSaver(QObject):
         snapshot: returns the values to save now (called on the GUI thread).
         save: writes them (called on the worker, or on the GUI thread by :meth:`flush`) and
             returns what the store returned.
+        idle_ms, max_ms: save this long after the last edit, and at the latest this long after
+            the first unsaved one (the drafts of :mod:`taiwa.ui.drafts` use longer bounds).
     """
 
     saved = Signal(object)  # the store's result of a save (GUI thread)
@@ -44,6 +46,8 @@ class AutoSaver(QObject):
         save: Callable[[dict[str, Any]], Any],
         *,
         background: bool = True,
+        idle_ms: int = IDLE_MS,
+        max_ms: int = MAX_MS,
     ) -> None:
         super().__init__(parent)
         self._snapshot = snapshot
@@ -53,8 +57,8 @@ class AutoSaver(QObject):
         self._seq = 0
         self._written = 0
         self._dirty = False
-        self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
-        self._max = QTimer(self, singleShot=True, interval=MAX_MS)
+        self._idle = QTimer(self, singleShot=True, interval=idle_ms)
+        self._max = QTimer(self, singleShot=True, interval=max_ms)
         self._idle.timeout.connect(self._on_timer)
         self._max.timeout.connect(self._on_timer)
 
@@ -63,7 +67,7 @@ class AutoSaver(QObject):
         return self._dirty
 
     def mark_dirty(self) -> None:
-        """Something was typed: (re)start the debounce, keep the 1 s deadline."""
+        """Something was typed: (re)start the debounce, keep the deadline (1 s by default)."""
         self._idle.start()
         if not self._dirty:
             self._dirty = True
