@@ -215,7 +215,13 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
+                # Each key once: the same key twice (StandardKey.Back *is* Alt+Left on Linux
+                # and Windows) is an "ambiguous shortcut overload" that Qt never triggers.
+                unique: list[QKeySequence] = []
+                for keys in map(QKeySequence, shortcut):
+                    if keys not in unique:
+                        unique.append(keys)
+                action.setShortcuts(unique)
             else:
                 action.setShortcut(QKeySequence(shortcut))
             # Window-wide, so the shortcut works whichever page or field has the focus.
@@ -638,6 +644,8 @@ class MainWindow(QMainWindow):
             from taiwa.ui.person_picker import PersonPicker
 
             picker = PersonPicker(self.ctx, self)
+            # Gone once closed: a hidden picker would keep the people's names after a lock.
+            picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             picker.person_chosen.connect(self._create_meeting)
             picker.open()
             return
