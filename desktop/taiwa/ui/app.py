@@ -13,14 +13,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from taiwa import startup
 from taiwa.prefs import Prefs
 from taiwa.ui import i18n as ui_i18n
-from taiwa.ui import theme
+from taiwa.ui import single_instance, theme
 from taiwa.ui.collector import collect_on_gui_thread
 from taiwa.ui.context import AppContext
 
@@ -88,7 +88,19 @@ def launch(
     window = build_window(ctx)
     window.show()
     window.start()
+    listen_for_second_starts(ctx.vault_dir, window)
     return window
+
+
+def listen_for_second_starts(vault_dir: Path, window: MainWindow) -> None:
+    """A second ``taiwa`` on this vault raises this window (see taiwa.ui.single_instance).
+
+    Deferred until the first screen is up: listening imports QtNetwork, which the first screen
+    does not need to wait for.
+    """
+    QTimer.singleShot(
+        single_instance.LISTEN_DELAY_MS, window, lambda: single_instance.serve(vault_dir, window)
+    )
 
 
 def freeze_startup_objects() -> None:

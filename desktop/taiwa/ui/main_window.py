@@ -945,6 +945,22 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    # == a second start ======================================================================
+
+    @Slot()
+    def bring_to_front(self) -> None:
+        """Un-minimise, raise and focus the window: ``taiwa`` was started again on this vault
+        (taiwa.ui.single_instance). Locked, what comes up is the unlock screen; a dialog open
+        on the window comes up with it."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            modal.raise_()
+            modal.activateWindow()
+
     # == closing =============================================================================
 
     def changeEvent(self, event: QEvent) -> None:
