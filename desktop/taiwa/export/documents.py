@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from taiwa.cancel import Cancel, check
 from taiwa.domain.models import Action, Meeting, Person, Theme, TopicState
 from taiwa.export import layout
 from taiwa.export.charts import months_between, mood_chart, theme_chart
@@ -61,9 +62,12 @@ from taiwa.i18n import Lang, Msg
 class _Ctx:
     """Per-document helpers bound to the options (language, zone, what is shown)."""
 
-    def __init__(self, options: ExportOptions) -> None:
+    def __init__(self, options: ExportOptions, cancel: Cancel | None = None) -> None:
         self.options = options
         self.lang: Lang = options.lang
+        # Checked once per paragraph of user text: the story of a ten-year summary takes
+        # a second to build, and a cancelled export must stop within one.
+        self.cancel = cancel
 
     def t(self, msg: Msg, **params: object) -> str:
         return tr(msg, self.lang, **params)
@@ -80,9 +84,11 @@ class _Ctx:
         return [CondPageBreak(space), para(plain(text, self.lang), f"{level}-flow", source=text)]
 
     def text(self, value: str, style: str = "body") -> Flowable:
+        check(self.cancel)
         return para(user(value, self.lang), style, source=value)
 
     def cell(self, value: str, style: str = "cell") -> Flowable:
+        check(self.cancel)
         return para(user(value, self.lang), style, source=value)
 
     def fit(self, value: str, width: float) -> Cell:
@@ -279,9 +285,11 @@ def _meeting_actions_table(c: _Ctx, actions: Sequence[Action]) -> Table:
     return _table(rows, widths, extra=extra)
 
 
-def meeting_story(doc: MeetingDoc, options: ExportOptions) -> list[Flowable]:
-    """The flowables of a meeting summary."""
-    c = _Ctx(options)
+def meeting_story(
+    doc: MeetingDoc, options: ExportOptions, cancel: Cancel | None = None
+) -> list[Flowable]:
+    """The flowables of a meeting summary (``cancel``: see :mod:`taiwa.cancel`)."""
+    c = _Ctx(options, cancel)
     m = doc.meeting
     when = format_datetime(c.local(m), c.lang)
     story = _cover(c, T.MEETING_TITLE, c.t(T.COVER_MEETING, person=doc.person.name, date=when))
@@ -339,9 +347,14 @@ def _role_history(c: _Ctx, meetings: Sequence[Meeting]) -> list[tuple[str, str, 
     return spans
 
 
-def person_story(doc: PersonDoc, options: ExportOptions) -> list[Flowable]:
-    """The flowables of a person summary (the career-discussion document)."""
-    c = _Ctx(options)
+def person_story(
+    doc: PersonDoc, options: ExportOptions, cancel: Cancel | None = None
+) -> list[Flowable]:
+    """The flowables of a person summary (the career-discussion document).
+
+    ``cancel`` (optional) is called for every paragraph of user text and may raise to stop.
+    """
+    c = _Ctx(options, cancel)
     person = doc.person
     meetings = sorted(doc.meetings, key=lambda m: m.starts_at)
     start, end = _range_text(c, doc)
@@ -571,6 +584,8 @@ def _render(
     decor: PageDecor,
     title: str,
     progress: Progress | None,
+    *,
+    cancel: Cancel | None = None,
 ) -> bytes:
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
@@ -588,11 +603,16 @@ def _render(
         lang="ja-JP" if options.lang == "ja" else "en",
         invariant=0,
     )
-    if progress is not None:
+    if progress is not None or cancel is not None:
         total = [max(1, len(story))]
         last = [-1]
 
         def on_progress(kind: str, value: int) -> None:
+            # reportlab calls this after every flowable and at every new page: the place to
+            # stop a cancelled export (the exception leaves build() and nothing is written).
+            check(cancel)
+            if progress is None:
+                return
             if kind == "SIZE_EST":
                 total[0] = max(1, int(value))
             elif kind == "PROGRESS":
@@ -621,21 +641,33 @@ def _decor(c: _Ctx, left: str, right: str) -> PageDecor:
 
 
 def render_meeting(
-    doc: MeetingDoc, options: ExportOptions, progress: Progress | None = None
+    doc: MeetingDoc,
+    options: ExportOptions,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> bytes:
     """The meeting summary as PDF bytes (unencrypted; see :mod:`taiwa.export.writer`)."""
     c = _Ctx(options)
     when = format_date(c.day(doc.meeting), c.lang)
     decor = _decor(c, f"{c.t(T.MEETING_TITLE)} — {doc.person.name}", when)
-    return _render(meeting_story(doc, options), options, decor, c.t(T.MEETING_TITLE), progress)
+    story = meeting_story(doc, options, cancel)
+    return _render(story, options, decor, c.t(T.MEETING_TITLE), progress, cancel=cancel)
 
 
 def render_person(
-    doc: PersonDoc, options: ExportOptions, progress: Progress | None = None
+    doc: PersonDoc,
+    options: ExportOptions,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> bytes:
-    """The person summary as PDF bytes (unencrypted; see :mod:`taiwa.export.writer`)."""
+    """The person summary as PDF bytes (unencrypted; see :mod:`taiwa.export.writer`).
+
+    ``cancel`` (optional, see :mod:`taiwa.cancel`) is called for every paragraph while the
+    story is built and after every flowable and page while it is laid out.
+    """
     c = _Ctx(options)
     start, end = _range_text(c, doc)
     title = c.t(T.SHARED_TITLE if options.shared_only else T.PERSON_TITLE)
     decor = _decor(c, f"{title} — {doc.person.name}", f"{start} – {end}")
-    return _render(person_story(doc, options), options, decor, title, progress)
+    story = person_story(doc, options, cancel)
+    return _render(story, options, decor, title, progress, cancel=cancel)

@@ -3,6 +3,10 @@
 A request is validated (target path, dates, password) before anything is read; the PDF is
 built in memory, encrypted in memory when a password is given, and only then written
 atomically. Nothing unencrypted or partial ever reaches the disk.
+
+An export can be cancelled (``cancel``, see :mod:`taiwa.cancel`): it is checked between the
+reads, for every paragraph and flowable while laying out, and last just before the atomic
+rename — a cancelled export leaves neither the PDF nor its temporary file.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
+from taiwa.cancel import Cancel, check
 from taiwa.domain import validate
 from taiwa.domain.errors import BadPeriodError
 from taiwa.domain.models import Action, Meeting, MeetingStatus
@@ -147,11 +152,14 @@ def gather_person(
     options: ExportOptions,
     start: date | None = None,
     end: date | None = None,
+    *,
+    cancel: Cancel | None = None,
 ) -> PersonDoc:
     """The data of a person summary over ``start``..``end`` (local dates, inclusive).
 
     Without ``start`` the range starts at the person's first meeting; without ``end`` it ends
-    today (planned meetings after today are not part of a summary).
+    today (planned meetings after today are not part of a summary). ``cancel`` is checked
+    between the reads.
     """
     person = store.people.get(person_id)
     zone = local_zone(options)
@@ -169,31 +177,51 @@ def gather_person(
         for action in _agreed_in(m):
             agreed[action.id] = action
     # The latest state of every action agreed in the range (done since, reopened...).
+    check(cancel)
     current = {a.id: a for a in store.actions.list_for_person(person.id)}
     actions = tuple(current.get(i, a) for i, a in agreed.items())
+    check(cancel)
+    execution = _execution(store, person.id, first, last, _now(options))
+    check(cancel)
     return PersonDoc(
         person=person,
         start=first,
         end=last,
         meetings=tuple(replace(m, actions=_agreed_in(m)) for m in meetings),
         actions=actions,
-        execution=_execution(store, person.id, first, last, _now(options)),
+        execution=execution,
         signals=_signals(store, person.id, _now(options), options),
     )
 
 
-def build(store: Store, request: ExportRequest, progress: Progress | None = None) -> bytes:
-    """The request's PDF as bytes, encrypted when the options carry a password."""
+def build(
+    store: Store,
+    request: ExportRequest,
+    progress: Progress | None = None,
+    *,
+    cancel: Cancel | None = None,
+) -> bytes:
+    """The request's PDF as bytes, encrypted when the options carry a password.
+
+    Raises:
+        Cancelled: ``cancel`` said stop (checked every few milliseconds of work).
+    """
     options = request.options
+    check(cancel)
     if request.kind is DocKind.MEETING:
-        pdf = documents.render_meeting(
-            gather_meeting(store, request.target_id, options), options, progress
-        )
+        meeting = gather_meeting(store, request.target_id, options)
+        check(cancel)
+        pdf = documents.render_meeting(meeting, options, progress, cancel)
     else:
-        doc = gather_person(store, request.target_id, options, request.start, request.end)
-        pdf = documents.render_person(doc, options, progress)
+        doc = gather_person(
+            store, request.target_id, options, request.start, request.end, cancel=cancel
+        )
+        check(cancel)
+        pdf = documents.render_person(doc, options, progress, cancel)
     if options.password:
+        check(cancel)
         pdf = writer.encrypt(pdf, options.password)
+    check(cancel)
     return pdf
 
 
@@ -207,19 +235,25 @@ def default_paper(store: Store) -> Paper:
 
 
 def export(
-    store: Store, request: ExportRequest, path: Path, progress: Progress | None = None
+    store: Store,
+    request: ExportRequest,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    cancel: Cancel | None = None,
 ) -> ExportResult:
     """Build the request's PDF and write it to ``path`` atomically (mode 0600).
 
     Raises:
         InputError: bad target path, period or password; unknown meeting or person.
         ExportWriteError: the file could not be written (nothing is left behind).
+        Cancelled: ``cancel`` said stop before the rename (nothing is left behind).
     """
     target = writer.check_target(path)
     if request.options.password is not None:
         writer.check_password(request.options.password)
-    pdf = build(store, request, progress)
-    written = writer.write_atomic(target, pdf)
+    pdf = build(store, request, progress, cancel=cancel)
+    written = writer.write_atomic(target, pdf, cancel=cancel)
     return ExportResult(
         path=written,
         encrypted=bool(request.options.password),

@@ -5,7 +5,8 @@ RC4 is broken; so the document is built unencrypted *in memory* and encrypted wi
 (AES-256, revision 6, through ``cryptography``) before any byte reaches the disk.
 
 The file is written to a temporary name in the target folder, created with mode 0600, synced,
-then renamed over the target: a reader never sees half a PDF and a failure leaves nothing.
+then renamed over the target: a reader never sees half a PDF and a failure leaves nothing. A
+cancellation checked just before the rename removes the temporary file too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import secrets
 from datetime import date
 from pathlib import Path
 
+from taiwa.cancel import Cancel, check
 from taiwa.errors import InputError, TaiwaError
 from taiwa.i18n import Msg
 
@@ -104,12 +106,17 @@ def check_target(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
+def write_atomic(path: Path, data: bytes, *, cancel: Cancel | None = None) -> Path:
     """Write ``data`` to ``path`` atomically with mode 0600.
+
+    ``cancel`` (optional) is checked before the temporary file is made and once more after it
+    is synced, just before the rename: past that point the PDF is in place.
 
     Raises:
         ExportWriteError: the file could not be written; nothing is left behind.
+        Cancelled: ``cancel`` said stop; nothing is left behind.
     """
+    check(cancel)
     path = check_target(path)
     temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
     try:
@@ -122,6 +129,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        check(cancel)
         os.replace(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):

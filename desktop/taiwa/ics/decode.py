@@ -9,8 +9,10 @@ then UTF-16 without a mark, then strict UTF-8, then the two legacy encodings cal
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from taiwa.cancel import Cancel, check
 from taiwa.ics import errors
 
 #: Size cap: a decade of a busy calendar exports to a few MB; this bounds memory and time.
@@ -25,6 +27,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _LEGACY = ("cp932", "cp1252")
 _SNIFF = 4096  # bytes looked at to tell UTF-16 and binary files apart
+# Characters looked at per step of the scoring loops below (a few ms), between two checks of
+# the cancel callable: a 32 MB legacy file takes seconds to score.
+_PIECE = 1 << 16
+
+
+def _pieces(chars: Sequence[str], cancel: Cancel | None) -> Iterator[Sequence[str]]:
+    for start in range(0, len(chars), _PIECE):
+        check(cancel)
+        yield chars[start : start + _PIECE]
 
 
 def read_file(path: Path, display: str | None = None) -> bytes:
@@ -79,27 +90,28 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _utf8_score(data: bytes) -> float:
+def _utf8_score(data: bytes, cancel: Cancel | None = None) -> float:
     # A UTF-8 file with some damaged bytes (seen in real exports) is still UTF-8: decoding it
     # as a legacy encoding would garble every valid character to rescue a few bad ones.
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    good = sum(1 for piece in _pieces(text, cancel) for ch in piece if ord(ch) > 0x7F) - bad
     return good / (good + bad) if good >= 8 else 0.0
 
 
 _CP1252_PUNCT = frozenset("–—‘’‚“”„•…€™‹›°±²³´µ·¸¹º»¼½¾¿×÷«¡¢£¤¥¦§¨©ª¬®¯")
 
 
-def _plausible(text: str, encoding: str) -> float:
+def _plausible(text: str, encoding: str, cancel: Cancel | None = None) -> float:
     """Share of the non-ASCII characters that belong to the encoding's usual script."""
-    others = [ch for ch in text if ord(ch) > 0x7F]
+    others = [ch for piece in _pieces(text, cancel) for ch in piece if ord(ch) > 0x7F]
     if not others:
         return 1.0
     if encoding == "cp932":
         good = sum(
             1
-            for ch in others
+            for piece in _pieces(others, cancel)
+            for ch in piece
             if "\u3000" <= ch <= "\u30ff"
             or "\u4e00" <= ch <= "\u9fff"
             or "\uff00" <= ch <= "\uffef"
@@ -108,13 +120,15 @@ def _plausible(text: str, encoding: str) -> float:
         # Western text has an accented letter between ASCII letters ("café", "Zoë"); Japanese
         # bytes read as cp1252 give runs of symbols ("–Ê’k"), every character next to another.
         good = 0
-        for i, ch in enumerate(text):
-            if ord(ch) <= 0x7F or not (ch.isalpha() or ch in _CP1252_PUNCT):
-                continue
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if ord(before) <= 0x7F and ord(after) <= 0x7F:
-                good += 1
+        for start in range(0, len(text), _PIECE):
+            check(cancel)
+            for i, ch in enumerate(text[start : start + _PIECE], start):
+                if ord(ch) <= 0x7F or not (ch.isalpha() or ch in _CP1252_PUNCT):
+                    continue
+                before = text[i - 1] if i else " "
+                after = text[i + 1] if i + 1 < len(text) else " "
+                if ord(before) <= 0x7F and ord(after) <= 0x7F:
+                    good += 1
     return good / len(others)
 
 
@@ -130,8 +144,10 @@ def _tie_break(data: bytes, candidates: list[str]) -> str:
     return candidates[0]
 
 
-def detect_encoding(data: bytes) -> tuple[str, int]:
+def detect_encoding(data: bytes, cancel: Cancel | None = None) -> tuple[str, int]:
     """The encoding of an .ics file's bytes and how many leading bytes (a BOM) to skip.
+
+    ``cancel`` is called every few milliseconds of scoring (see :mod:`taiwa.cancel`).
 
     Raises:
         IcsBinaryError: the bytes are not text (callers fill in the file name).
@@ -149,8 +165,9 @@ def detect_encoding(data: bytes) -> tuple[str, int]:
         return "utf-8", 0
     # Each candidate gets a plausibility score: the share of its non-ASCII characters that
     # read as text of its script. A clear winner is taken; charset-normalizer breaks a tie.
-    scores = {enc: _plausible(text, enc) for enc in _LEGACY if (text := _strict(data, enc))}
-    scores["utf-8-replace"] = _utf8_score(data)
+    check(cancel)
+    scores = {enc: _plausible(text, enc, cancel) for enc in _LEGACY if (text := _strict(data, enc))}
+    scores["utf-8-replace"] = _utf8_score(data, cancel)
     ranked = sorted(scores, key=lambda enc: scores[enc], reverse=True)
     best = scores[ranked[0]]
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
@@ -163,8 +180,10 @@ def detect_encoding(data: bytes) -> tuple[str, int]:
     return _tie_break(data, ["cp932", "cp1252", "utf-8"]), 0
 
 
-def decode(data: bytes, display: str) -> str:
+def decode(data: bytes, display: str, cancel: Cancel | None = None) -> str:
     """Decode an .ics file's bytes to text (see the module's notes on how).
+
+    ``cancel`` (optional) is called every few milliseconds of work and may raise to stop.
 
     Raises:
         IcsEmptyError: no content at all (or only white space).
@@ -175,7 +194,7 @@ def decode(data: bytes, display: str) -> str:
     if not data.strip():
         raise errors.IcsEmptyError(file=display)
     try:
-        encoding, skip = detect_encoding(data)
+        encoding, skip = detect_encoding(data, cancel)
     except errors.IcsBinaryError:
         raise errors.IcsBinaryError(file=display) from None
     body = data[skip:]

@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from taiwa.cancel import Cancel, check, checked
 from taiwa.ics import zones
 from taiwa.ics.errors import Problem
 from taiwa.ics.match import Participant, split_cancelled
@@ -81,10 +82,12 @@ def _tzids(text: str) -> set[str]:
     return {m.group(1).strip('"').strip() for m in _TZID_PARAM.finditer(text)}
 
 
-def _plan_zones(scanned: ScannedFile, events: Iterable[RawEvent]) -> _TzPlan:
+def _plan_zones(
+    scanned: ScannedFile, events: Iterable[RawEvent], cancel: Cancel | None = None
+) -> _TzPlan:
     plan = _TzPlan({}, {}, set())
     wanted: set[str] = set()
-    for event in events:
+    for event in checked(events, cancel):
         wanted |= _tzids(event.text)
     for tzid in sorted(wanted):
         iana = zones.resolve(tzid)
@@ -252,17 +255,22 @@ def expand(
     start: datetime,
     end: datetime,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    cancel: Cancel | None = None,
 ) -> tuple[list[Occurrence], list[Problem]]:
     """Parse ``events`` (candidates and their overrides) and list their occurrences.
 
     ``start``/``end`` bound the window (aware). Problems name the event, never its content.
     ``progress(done, total)`` is called after each series (it may raise to cancel).
+    ``cancel`` (optional, see :mod:`taiwa.cancel`) is called before, between and after the
+    parse and expansion of each series, and every few dozen occurrences; it raises to stop
+    (never reported as a bad event).
     """
     import icalendar
     import recurring_ical_events
     import x_wr_timezone
 
-    plan = _plan_zones(scanned, events)
+    plan = _plan_zones(scanned, events, cancel)
     x_wr = ""
     if scanned.x_wr_timezone:
         # Google's calendar-wide zone; an unknown one is ignored like Google itself would.
@@ -302,9 +310,17 @@ def expand(
         )
         try:
             found = _expand_group(
-                text, start, end, icalendar=icalendar, rie=recurring_ical_events, xwr=x_wr_timezone
+                text,
+                start,
+                end,
+                icalendar=icalendar,
+                rie=recurring_ical_events,
+                xwr=x_wr_timezone,
+                cancel=cancel,
             )
-            converted = [_occurrence(scanned, first, c, recurring) for c in found]
+            converted = [
+                _occurrence(scanned, first, c, recurring) for c in checked(found, cancel, 64)
+            ]
         except _TooManyError:
             problems.append(scanned.problem("too_many_occurrences", first, limit=MAX_OCCURRENCES))
             continue
@@ -338,18 +354,29 @@ class _BadDatesError(Exception):
 
 
 def _expand_group(
-    text: str, start: datetime, end: datetime, *, icalendar: Any, rie: Any, xwr: Any
+    text: str,
+    start: datetime,
+    end: datetime,
+    *,
+    icalendar: Any,
+    rie: Any,
+    xwr: Any,
+    cancel: Cancel | None = None,
 ) -> list[Any]:
+    # ``cancel`` raises Cancelled, a BaseException: the caller's ``except Exception`` lets it by.
+    check(cancel)
     with warnings.catch_warnings():
         # The libraries warn about guessed zones and odd values; we report what matters.
         warnings.simplefilter("ignore")
         calendar = icalendar.Calendar.from_ical(text)
+        check(cancel)
         for component in calendar.walk("VEVENT"):
             if component.get("DTSTART") is None:
                 raise _NoStartError
             _check_values(component)
         if calendar.get("X-WR-TIMEZONE"):
             calendar = xwr.to_standard(calendar)
+        check(cancel)
         # One between() over the bounded window: after() re-queries in growing steps and
         # costs several times more. Rules that could yield unbounded counts inside the window
         # (sub-daily frequencies) were refused before this point.

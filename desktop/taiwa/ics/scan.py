@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from taiwa.cancel import Cancel, checked
 from taiwa.ics import errors
 from taiwa.ics.errors import Problem
 
@@ -121,7 +122,7 @@ class ScannedFile:
     x_wr_timezone: str = ""
     problems: list[Problem] = field(default_factory=list)
 
-    def mentioning(self, emails: Iterable[str]) -> set[int]:
+    def mentioning(self, emails: Iterable[str], cancel: Cancel | None = None) -> set[int]:
         """Positions in :attr:`events` of the events whose text mentions any of ``emails``.
 
         One regex pass over the whole file instead of reading every event's attendees: a
@@ -133,7 +134,7 @@ class ScannedFile:
         pattern = re.compile("|".join(re.escape(e) for e in wanted), re.IGNORECASE)
         starts = [e.offset for e in self.events]
         found: set[int] = set()
-        for match in pattern.finditer(self.text):
+        for match in checked(pattern.finditer(self.text), cancel, 1024):
             i = bisect.bisect_right(starts, match.start()) - 1
             if i >= 0 and match.start() < self.events[i].end:
                 found.add(i)
@@ -152,13 +153,13 @@ class ScannedFile:
         )
 
 
-def _fill(events: list[RawEvent], text: str) -> None:
+def _fill(events: list[RawEvent], text: str, cancel: Cancel | None = None) -> None:
     # One regex pass over the whole text (C speed), each hit assigned to the event it falls in.
     # The first value wins: a VALARM, usually after the event's own properties, has its own
     # SUMMARY.
     ev_i = 0
     seen: set[str] = set()
-    for match in _FIELDS.finditer(text):
+    for match in checked(_FIELDS.finditer(text), cancel, 1024):
         pos = match.start()
         if ev_i < len(events) and events[ev_i].end <= pos:
             while ev_i < len(events) and events[ev_i].end <= pos:
@@ -188,8 +189,12 @@ def _fill(events: list[RawEvent], text: str) -> None:
             event.dtstart = value_of(rest).strip()
 
 
-def scan(text: str, name: str) -> ScannedFile:  # noqa: PLR0912 - one state machine
+def scan(  # noqa: PLR0912 - one state machine
+    text: str, name: str, cancel: Cancel | None = None
+) -> ScannedFile:
     """Find every VEVENT and VTIMEZONE in ``text`` (see the module's notes).
+
+    ``cancel`` (optional) is called every thousand components or fields and may raise to stop.
 
     Raises:
         IcsTooManyEventsError: more events than :data:`MAX_EVENTS`.
@@ -202,7 +207,7 @@ def scan(text: str, name: str) -> ScannedFile:  # noqa: PLR0912 - one state mach
     count = 0
     calendar_closed = False
     calendar_seen = False
-    for match in _MARKER.finditer(text):
+    for match in checked(_MARKER.finditer(text), cancel, 1024):
         kind = match.group(1).upper()
         comp = match.group(2).upper()
         if kind == "BEGIN":
@@ -241,7 +246,7 @@ def scan(text: str, name: str) -> ScannedFile:  # noqa: PLR0912 - one state mach
             result.problems.append(_unterminated(result, begin, count))
     if calendar_seen and not calendar_closed:
         result.problems.append(result.problem("truncated"))
-    _fill(result.events, text)
+    _fill(result.events, text, cancel)
     head = text[: result.events[0].offset] if result.events else text[:65536]
     x_wr = _X_WR_TZ.search(head)
     if x_wr:

@@ -3,6 +3,10 @@
 ``plan_import`` reads the files, finds the 1on1 occurrences in the window and works out what
 importing them would do to the vault — added, updated, cancelled, skipped, proposed new people,
 problems — without writing anything. ``apply_import`` writes that plan in one transaction.
+
+Both take an optional ``cancel`` check (:mod:`taiwa.cancel`): planning checks it every few
+milliseconds of work (it writes nothing, so it may stop anywhere); applying checks it only
+before its transaction begins — a started import is committed whole, never cut short.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from taiwa.cancel import Cancel, check, checked
 from taiwa.domain import validate as _validate
 from taiwa.errors import InputError
 from taiwa.ics import decode, errors, scan
@@ -231,6 +236,7 @@ def plan_import(
     owner: str | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> ImportPlan:
     """Read ``paths`` and work out the import, writing nothing.
 
@@ -239,7 +245,9 @@ def plan_import(
 
     Raises:
         IcsError: a subclass naming the file and what is wrong with it (never its content).
+        Cancelled: ``cancel`` said stop (the vault is not read after that).
     """
+    check(cancel)
     now = now or datetime.now(UTC)
     window = (window or Window.around(now)).check()
     remembered, keywords, exclude = matching_settings(db)
@@ -259,10 +267,11 @@ def plan_import(
     for n, path in enumerate(paths):
         display = path.name
         try:
-            text = decode.decode(decode.read_file(path, display), display)
+            check(cancel)
+            text = decode.decode(decode.read_file(path, display), display, cancel=cancel)
             if progress:
                 progress(n * 100 + 10, total)
-            scanned_files.append(scan.scan(text, display))
+            scanned_files.append(scan.scan(text, display, cancel=cancel))
         except errors.IcsError as exc:
             if len(paths) == 1:
                 raise
@@ -274,7 +283,9 @@ def plan_import(
         # The owner is the manager, never one of their reports: known people are not guesses.
         known = set(matcher.by_email)
         owner_email = guess_owner(
-            [m for m in e.emails if m not in known] for f in scanned_files for e in f.events
+            [m for m in e.emails if m not in known]
+            for f in scanned_files
+            for e in checked(f.events, cancel)
         )
         owner_guessed = owner_email is not None
         if owner_email:
@@ -292,21 +303,23 @@ def plan_import(
     seen_uids: set[str] = set()
     for n, scanned in enumerate(scanned_files):
         plan.problems.extend(scanned.problems)
-        mentioned = scanned.mentioning(matcher.by_email)
+        mentioned = scanned.mentioning(matcher.by_email, cancel=cancel)
         candidates = {
             e.uid
-            for i, e in enumerate(scanned.events)
+            for i, e in enumerate(checked(scanned.events, cancel))
             if i in mentioned or matcher.title_matches(e.summary)
         }
         seen_uids |= {e.uid for e in scanned.events}
         chosen = [e for e in scanned.events if e.uid in candidates]
         step = _scaled(progress, n * 100 + 30, total) if progress is not None else None
-        found, bad = expand(scanned, chosen, window.start, window.end, step)
+        found, bad = expand(scanned, chosen, window.start, window.end, step, cancel=cancel)
         occurrences.extend(found)
         plan.problems.extend(_relevant(bad, chosen, matcher))
         if progress:
             progress(n * 100 + 100, total)
-    _plan_items(db, plan, matcher, occurrences, seen_uids=seen_uids, archived=archived)
+    _plan_items(
+        db, plan, matcher, occurrences, seen_uids=seen_uids, archived=archived, cancel=cancel
+    )
     return plan
 
 
@@ -377,11 +390,12 @@ def _plan_items(
     *,
     seen_uids: set[str],
     archived: set[int],
+    cancel: Cancel | None = None,
 ) -> None:
     matched: list[tuple[Occurrence, Match]] = []
     series: dict[str, Match] = {}
     bare: list[Occurrence] = []
-    for occ in occurrences:
+    for occ in checked(occurrences, cancel):
         if occ.start < plan.window.start or occ.start >= plan.window.end:
             continue
         match = matcher.classify(occ.summary, occ.participants)
@@ -398,8 +412,10 @@ def _plan_items(
         if occ.uid in series and not matcher.title_excluded(occ.summary)
     )
     matched = _dedupe(matched)
+    # The last read of the vault: a cancelled plan (the app quitting) never reaches it.
+    check(cancel)
     existing = repo.calendar_meetings(db, {occ.uid for occ, _ in matched} | seen_uids)
-    for occ, match in matched:
+    for occ, match in checked(matched, cancel):
         _propose(plan, match)
         item = _decide(occ, match, existing.get((occ.uid, occ.recurrence_id)))
         if match.person_id in archived and item.action == ADD:
@@ -473,20 +489,26 @@ def apply_import(
     *,
     accept_partial: bool = False,
     add_people: Iterable[str] = (),
+    cancel: Cancel | None = None,
 ) -> ImportResult:
     """Write ``plan`` in one transaction; with problems only when ``accept_partial``.
 
     ``add_people`` lists the proposed e-mails the user accepted: those people are created
-    and their occurrences imported; the others are skipped.
+    and their occurrences imported; the others are skipped. ``cancel`` is checked once, just
+    before the transaction: the write is short, and it is committed whole or not at all.
 
     Raises:
         IcsPartialError: the plan has problems and the user did not accept a partial import.
+        Cancelled: ``cancel`` said stop before anything was written.
     """
     if plan.problems and not accept_partial:
         raise errors.IcsPartialError(count=len(plan.problems))
     accepted = {e.casefold() for e in add_people} & set(plan.proposals)
     counts = plan.counts(accepted)
     now = datetime.now(UTC)
+    # The point of no return: nothing checks inside the transaction, which is short and is
+    # committed whole (a quitting app waits for it; closing the database waits for its lock).
+    check(cancel)
     with db.transaction():
         new_people: dict[str, int] = {}
         for email in sorted(accepted):

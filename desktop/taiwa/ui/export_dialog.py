@@ -5,6 +5,12 @@ editor. Private notes are out unless "Include private notes" is ticked for this 
 shows a warning; the shared summary never has them (nor mood, nor signals). The preview and the
 export run off the GUI thread through :class:`~taiwa.ui.ops.Op`; the export reports progress and
 can be cancelled, and a cancelled or failed export leaves no file.
+
+Cancel while exporting cancels the export's :class:`~taiwa.cancel.CancelToken` and shows
+"Cancelling…"; the worker stops within a second (it checks the token for every paragraph,
+flowable and page, and last before the rename) and the dialog is usable again, saying that no
+file was written. Esc, the title bar's close, a lock or quitting close the dialog at once and
+cancel the same way.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taiwa.cancel import CancelToken
 from taiwa.errors import TaiwaError
 from taiwa.export import service, writer
 from taiwa.export.model import DocKind, ExportOptions
@@ -469,8 +476,15 @@ class ExportDialog(QDialog):
         self.progress.show()
         self._show_status(self.tr("Making the PDF…"))
         self.export_button.setEnabled(False)
+        token = CancelToken()
+
+        def work(report: Any) -> ExportResult:
+            return service.export(
+                store, request, target, progress=report, cancel=token.raise_if_cancelled
+            )
+
         self._op = (
-            Op(self, lambda report: service.export(store, request, target, progress=report))
+            Op(self, work, token=token)
             .progress(self._on_progress)
             .success(self._on_exported)
             .failure(self._on_failed)
@@ -508,15 +522,26 @@ class ExportDialog(QDialog):
         self._show_status(self.tr("Export cancelled. No file was written."))
         self._update_buttons()
 
-    def _on_cancel(self) -> None:
-        if self._op is not None and not self._op.done:
-            self._op.cancel()
-            return
-        self.reject()
+    def is_running(self) -> bool:
+        """Whether an export has been started and has not come back yet."""
+        return self._op is not None and not self._op.done
 
-    def reject(self) -> None:
-        if self._op is not None and not self._op.done:
+    def _on_cancel(self) -> None:
+        if not self.is_running():
+            self.reject()
+            return
+        assert self._op is not None
+        if self._op.is_cancelled:
+            self.reject()  # a second Cancel: close now, the export stops on its own
+            return
+        self._op.cancel()
+        self._show_status(self.tr("Cancelling…"))
+
+    def done(self, result: int) -> None:
+        """Every way of closing (Cancel, Esc, lock, quit) cancels a running export."""
+        if self.is_running():
+            assert self._op is not None
             self._op.cancel()
         self.password.clear()
         self.password_again.clear()
-        super().reject()
+        super().done(result)

@@ -3,7 +3,14 @@
 Opened by the main window from the menu and when .ics files are dropped on it
 (``ImportDialog(ctx, paths, parent)``). Reading and matching the files (the plan) and writing
 the import (one transaction) both run off the GUI thread through :class:`~taiwa.ui.ops.Op`,
-with progress for big files and a Cancel that stops the plan at its next step.
+with progress for big files.
+
+Cancel (the button, Esc, the title bar's close) while the plan runs or before the write started
+cancels the op's :class:`~taiwa.cancel.CancelToken`: the dialog shows "Cancelling…" and closes
+once the worker has stopped — within a second; after :data:`CANCEL_GRACE_MS` it closes anyway,
+and a second Cancel closes it at once. A write that has begun is one short transaction and
+always completes (the import is then in the vault, and the dialog says so by closing as after
+Import). Closing by any other path (lock, quitting the app) cancels the same way, at once.
 
 The preview groups the 1on1 occurrences per person (adds / updates / cancellations), lists the
 proposed new people with a checkbox each (only ticked ones are created), and the problems —
@@ -18,7 +25,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -38,14 +46,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taiwa.cancel import CancelToken
 from taiwa.errors import TaiwaError
 from taiwa.ics import service
 from taiwa.ics.service import ImportPlan, ImportResult
 from taiwa.ui.context import AppContext
-from taiwa.ui.ops import Op, error_text
+from taiwa.ui.ops import Op, error_text, show_error
 
 # Role of a proposal item: the proposed e-mail address.
 EMAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+#: After Cancel, how long the dialog waits for the worker to stop before it closes anyway.
+CANCEL_GRACE_MS = 1000
 
 
 def _qdate(day: date) -> QDate:
@@ -71,7 +82,12 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self._op: Op[Any] | None = None
         self._busy = False
+        self._cancelling = False
         self._series: dict[int, list[Any]] = {}
+        self._grace = QTimer(self)
+        self._grace.setSingleShot(True)
+        self._grace.setInterval(CANCEL_GRACE_MS)
+        self._grace.timeout.connect(self._on_cancel_grace)
         self.setWindowTitle(self.tr("Import calendar"))
         self.setModal(True)
         self.resize(760, 560)
@@ -192,16 +208,23 @@ class ImportDialog(QDialog):
             return
         db = self.ctx.db
         paths = list(self.paths)
+        token = CancelToken()
 
         def work(report: Any) -> ImportPlan:
             return service.plan_import(
-                db, paths, window=window, owner=owner, now=datetime.now(UTC), progress=report
+                db,
+                paths,
+                window=window,
+                owner=owner,
+                now=datetime.now(UTC),
+                progress=report,
+                cancel=token.raise_if_cancelled,
             )
 
         self._set_busy(True, self.tr("Reading the calendar…"))
         self.tree.clear()
         self._op = (
-            Op(self, work)
+            Op(self, work, token=token)
             .progress(self._on_progress)
             .success(self._on_planned)
             .failure(self._on_failed)
@@ -214,6 +237,9 @@ class ImportDialog(QDialog):
         self.progress.setValue(done)
 
     def _on_planned(self, plan: ImportPlan) -> None:
+        if self._cancelling:
+            self._close_now()  # it finished just as Cancel was pressed: the user is leaving
+            return
         self.plan = plan
         self._set_busy(False, "")
         if plan.owner and not self.owner_edit.text().strip():
@@ -363,11 +389,17 @@ class ImportDialog(QDialog):
             self._refresh_plan()
 
     def _on_failed(self, exc: BaseException) -> None:
+        if self._cancelling:
+            self._close_now()
+            return
         self._set_busy(False, error_text(exc))
         self.plan = None
         self._update_buttons()
 
     def _on_cancelled(self) -> None:
+        if self._cancelling:
+            self._close_now()
+            return
         self._set_busy(False, self.tr("Cancelled."))
 
     def _on_import_clicked(self) -> None:
@@ -375,14 +407,42 @@ class ImportDialog(QDialog):
         if plan is None or self._busy or not self.ctx.is_unlocked:
             return
         db = self.ctx.db
+        events = self.ctx.events
         accept_partial = self.accept_partial.isChecked()
         people = self.accepted_people()
+        token = CancelToken()
 
         def work() -> ImportResult:
-            return service.apply_import(db, plan, accept_partial=accept_partial, add_people=people)
+            # Cancelled before its transaction begins, nothing is written; once begun, it is
+            # committed whole.
+            return service.apply_import(
+                db,
+                plan,
+                accept_partial=accept_partial,
+                add_people=people,
+                cancel=token.raise_if_cancelled,
+            )
+
+        def written(result: ImportResult) -> None:
+            # Not tied to the dialog: pages must show an import that completed after it closed.
+            events.data_changed.emit()
+            if shiboken6.isValid(self):
+                self._on_imported(result)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._on_failed(exc)
+            else:
+                show_error(None, exc)
+
+        def stopped() -> None:
+            if shiboken6.isValid(self):
+                self._on_cancelled()
 
         self._set_busy(True, self.tr("Importing…"))
-        self._op = Op(self, work).success(self._on_imported).failure(self._on_failed).run()
+        self._op = (
+            Op(None, work, token=token).success(written).failure(failed).cancelled(stopped).run()
+        )
 
     def _on_imported(self, result: ImportResult) -> None:
         self._set_busy(False, "")
@@ -399,7 +459,6 @@ class ImportDialog(QDialog):
         )
         self.plan = None
         self._update_buttons()
-        self.ctx.events.data_changed.emit()
         self.imported.emit(result)
         self.accept()
 
@@ -407,10 +466,44 @@ class ImportDialog(QDialog):
         self.plan = None
         self.tree.clear()
         self.problems.clear()
-        self.reject()
+        # At once: nothing may hold up a lock (done() cancels what still runs).
+        self.done(QDialog.DialogCode.Rejected)
+
+    # -- cancelling and closing -------------------------------------------------------------
+
+    def is_running(self) -> bool:
+        """Whether a plan or a write has been started and has not come back yet."""
+        return self._op is not None and not self._op.done
+
+    def is_cancelling(self) -> bool:
+        """Whether Cancel was pressed and the dialog waits for the worker to stop."""
+        return self._cancelling
 
     def reject(self) -> None:
-        """Cancel a running plan (it stops at its next step); a running write finishes."""
-        if self._op is not None and self._busy and self.plan is None:
+        """Cancel, Esc or the title bar's close: stop what runs first (see the module's notes)."""
+        if not self.is_running():
+            super().reject()
+        elif self._cancelling:
+            self._close_now()  # a second Cancel: do not wait for the worker
+        else:
+            self._cancelling = True
+            assert self._op is not None
             self._op.cancel()
-        super().reject()
+            self._set_busy(True, self.tr("Cancelling…"))
+            self._grace.start()
+
+    def _on_cancel_grace(self) -> None:
+        if self._cancelling:
+            self._close_now()  # the worker stops on its own; its result goes nowhere
+
+    def _close_now(self) -> None:
+        self.done(QDialog.DialogCode.Rejected)
+
+    def done(self, result: int) -> None:
+        """Every way of closing ends here: whatever still runs is cancelled."""
+        if self.is_running():
+            assert self._op is not None
+            self._op.cancel()
+        self._grace.stop()
+        self._cancelling = False
+        super().done(result)

@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
 
     # How long after an unlock the deferred integrity check starts (see _verify_integrity).
     integrity_delay_ms = 1500
+    # How long quitting waits for a cancelled import or export to stop (it takes well under 1 s).
+    quit_wait_ms = 2000
 
     def __init__(
         self,
@@ -746,6 +748,7 @@ class MainWindow(QMainWindow):
                     log.error("flush of page %s failed: %s", key, type(exc).__name__)
             self._dismiss_transient_windows()
             ops.invalidate_pending()
+            ops.cancel_pending()  # an import or export stops within a second; writes finish
             ops.wait_for_pending(30_000)
             key = self._current_key
             self._resume = (key, self._item_id(key))
@@ -821,6 +824,8 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.ctx, files, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Ctrl+Q still quits while this modal dialog has the focus (it cancels the import).
+        dialog.addAction(self.act_quit)
         dialog.open()
         return dialog
 
@@ -839,6 +844,7 @@ class MainWindow(QMainWindow):
             self.ctx, meeting_id=meeting_id or None, person_id=person_id or None, parent=self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.addAction(self.act_quit)  # Ctrl+Q quits from the modal dialog too
         dialog.open()
 
     def _on_backup_action(self) -> None:
@@ -967,6 +973,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Stop an import or export first: the flush below may wait for the vault worker.
+        ops.cancel_pending()
         for page in self._pages.values():
             try:
                 self._call(page, "flush")
@@ -974,7 +982,9 @@ class MainWindow(QMainWindow):
                 log.error("flush on quit failed: %s", type(exc).__name__)
         self._dismiss_transient_windows()
         ops.invalidate_pending()
-        ops.wait_for_pending(30_000)
+        # Cancelled work gets quit_wait_ms to stop; a write already started (one transaction)
+        # or queued is waited for, and closing the database below waits for its lock anyway.
+        ops.finish_pending(self.quit_wait_ms)
         for page in self._pages.values():
             self._call(page, "clear")
         self.ctx.prefs.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(

@@ -20,6 +20,15 @@
   ``report(done, total)``, which delivers ``cb(done, total)`` on the GUI thread and raises
   :class:`OpCancelled` once :meth:`Op.cancel` was called (the op then ends silently, or in the
   ``cancelled`` callback).
+- Long work checks a :class:`~taiwa.cancel.CancelToken` more often than it reports progress:
+  ``Op(self, fn, token=token)`` makes :meth:`Op.cancel` cancel that token (hand
+  ``token.raise_if_cancelled`` to the service as its ``cancel`` check). Such an op is
+  *cancellable*: when cancelled before it started it does not start, and
+  :func:`cancel_pending` (at quit and lock) stops it. Ops without a token or progress are never
+  skipped — a queued save still runs.
+- Quitting: :func:`finish_pending` cancels what can be cancelled and waits a bounded time.
+  After ``aboutToQuit`` a worker that is still running never signals again (the bridge objects
+  die with the application object).
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
+from taiwa.cancel import Cancelled, CancelToken
 from taiwa.errors import TaiwaError
 
 log = logging.getLogger(__name__)
@@ -42,8 +52,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class OpCancelled(Exception):  # noqa: N818 - reads as what happened, like KeyboardInterrupt
-    """Raised inside ``fn`` by ``report()`` after :meth:`Op.cancel`."""
+#: Raised inside ``fn`` by ``report()`` (and by the op's token) after :meth:`Op.cancel`.
+OpCancelled = Cancelled
 
 
 _pool: QThreadPool | None = None
@@ -52,6 +62,11 @@ _live: set[_Bridge] = set()
 _live_beside: set[_Bridge] = set()
 # Bumped by :func:`invalidate_pending` (at every lock); results of older ops are dropped.
 _generation = 0
+# Set when the application is about to quit: from then on no worker emits a signal, so none can
+# reach a bridge deleted with the application object. The lock makes "check, then emit" atomic.
+_quitting = False
+_emit_lock = threading.Lock()
+_quit_hooked = False
 
 
 def pool() -> QThreadPool:
@@ -84,6 +99,62 @@ def side_pool() -> QThreadPool:
 def wait_for_pending(timeout_ms: int = -1) -> bool:
     """Block until every queued op has finished (used before closing the database)."""
     return pool().waitForDone(timeout_ms)
+
+
+def cancel_pending() -> int:
+    """Cancel every cancellable op not delivered yet (import, export); returns how many.
+
+    Ops without a token (a save, a search) are left alone: they finish as queued.
+    """
+    count = 0
+    for bridge in list(_live) + list(_live_beside):
+        if bridge.op.cancellable and not bridge.op.finished:
+            bridge.op.cancel()
+            count += 1
+    return count
+
+
+def finish_pending(cancel_wait_ms: int = 2000, write_wait_ms: int = 30_000) -> bool:
+    """Before the database closes: cancel what can be cancelled, then wait a bounded time.
+
+    Cancellable work stops within a second at its next check; ``cancel_wait_ms`` bounds the
+    wait for it. Only when an op that cannot be cancelled (a write queued behind it) has not run
+    yet does this wait longer, up to ``write_wait_ms`` in all: dropping a write loses data,
+    waiting a little longer does not. Returns True when the vault worker is idle.
+    """
+    cancel_pending()
+    if wait_for_pending(cancel_wait_ms):
+        return True
+    if not any(not b.op.cancellable and not b.op.finished for b in list(_live)):
+        log.warning("a cancelled background operation is still running")
+        return False
+    return wait_for_pending(max(0, write_wait_ms - cancel_wait_ms))
+
+
+def _hook_quit() -> None:
+    global _quit_hooked  # noqa: PLW0603 - once per process
+    app = QCoreApplication.instance()
+    if _quit_hooked or app is None:
+        return
+    _quit_hooked = True
+    app.aboutToQuit.connect(_on_about_to_quit)
+
+
+def _on_about_to_quit() -> None:
+    global _quitting  # noqa: PLW0603
+    with _emit_lock:
+        _quitting = True
+    # Whatever is still running can only waste time now; Qt waits for the worker at exit.
+    cancel_pending()
+
+
+def _emit(signal: Any, *args: Any) -> bool:
+    """Emit from a worker unless the app is quitting; False when dropped."""
+    with _emit_lock:
+        if _quitting:
+            return False
+        signal.emit(*args)
+        return True
 
 
 def invalidate_pending() -> None:
@@ -177,6 +248,7 @@ class _Bridge(QObject):
     @Slot(object)
     def _on_finished_ok(self, value: object) -> None:
         _live.discard(self)
+        _live_beside.discard(self)
         try:
             self.op._deliver_success(value)
         finally:
@@ -185,6 +257,7 @@ class _Bridge(QObject):
     @Slot(object)
     def _on_finished_err(self, exc: object) -> None:
         _live.discard(self)
+        _live_beside.discard(self)
         assert isinstance(exc, BaseException)
         try:
             self.op._deliver_failure(exc)
@@ -206,26 +279,36 @@ class _Runner(QRunnable):
     def run(self) -> None:
         op, bridge = self._op, self._bridge
         try:
+            if op.cancellable:
+                # Cancelled while queued (behind another op): it does not start at all.
+                op.token.raise_if_cancelled()
             value = op._fn(op._report) if op._progress_cb is not None else op._fn()
         except BaseException as exc:  # every failure must reach the GUI thread
-            bridge.finished_err.emit(exc)
+            op.finished = True
+            _emit(bridge.finished_err, exc)
         else:
-            bridge.finished_ok.emit(value)
+            op.finished = True
+            _emit(bridge.finished_ok, value)
 
 
 class Op(Generic[T]):
     """One piece of background work and what to do with its result on the GUI thread."""
 
-    def __init__(self, parent: QObject | None, fn: Callable[..., T]) -> None:
+    def __init__(
+        self, parent: QObject | None, fn: Callable[..., T], *, token: CancelToken | None = None
+    ) -> None:
         self._parent = parent
         self._fn = fn
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[BaseException], Any] | None = None
         self._cancelled_cb: Callable[[], Any] | None = None
         self._progress_cb: Callable[[int, int], Any] | None = None
-        self._cancel = threading.Event()
+        self.token = token if token is not None else CancelToken()
+        self._has_token = token is not None
         self._generation = _generation
         self._bridge: _Bridge | None = None
+        # ``finished``: fn returned or raised (set on the worker); ``done``: delivered (GUI).
+        self.finished = False
         self.done = False
 
     def success(self, cb: Callable[[T], Any]) -> Op[T]:
@@ -249,16 +332,22 @@ class Op(Generic[T]):
         return self
 
     def cancel(self) -> None:
-        """Ask ``fn`` to stop at its next ``report()`` call."""
-        self._cancel.set()
+        """Ask ``fn`` to stop at its next ``report()`` call or token check."""
+        self.token.cancel()
 
     @property
     def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.token.cancelled
+
+    @property
+    def cancellable(self) -> bool:
+        """Whether ``fn`` promised to stop when cancelled (it has a token or reports progress)."""
+        return self._has_token or self._progress_cb is not None
 
     def run(self) -> Op[T]:
         """Queue the op on the vault worker; returns immediately."""
         self._generation = _generation
+        _hook_quit()
         bridge = _Bridge(self)
         self._bridge = bridge
         _live.add(bridge)
@@ -271,6 +360,7 @@ class Op(Generic[T]):
     def run_beside(self) -> Op[T]:
         """Queue on :func:`side_pool` instead (only for work with its own connection)."""
         self._generation = _generation
+        _hook_quit()
         bridge = _Bridge(self)
         self._bridge = bridge
         _live_beside.add(bridge)
@@ -280,10 +370,9 @@ class Op(Generic[T]):
     # -- worker side ------------------------------------------------------------------------
 
     def _report(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise OpCancelled()
+        self.token.raise_if_cancelled()
         if self._bridge is not None:
-            self._bridge.progressed.emit(int(done), int(total))
+            _emit(self._bridge.progressed, int(done), int(total))
 
     # -- GUI side ---------------------------------------------------------------------------
 
