@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DraftsBar</name>
+    <message numerus="yes">
+        <source>Taiwa closed or locked before %n typed text(s) were saved. Restore them?</source>
+        <translation>
+            <numerusform>Taiwa closed or locked before %n typed text was saved. Restore it?</numerusform>
+            <numerusform>Taiwa closed or locked before %n typed texts were saved. Restore them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Locks after %n minute(s) without activity.</source>

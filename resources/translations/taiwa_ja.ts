@@ -172,6 +172,36 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>DraftsBar</name>
+    <message>
+        <source>Unsaved text</source>
+        <extracomment>A draft write failed (the exception); it is retried at the next change, or after ``RETRY_MS`` if nothing changes. Restore finished: meeting ids and person ids written or to open, and the person form reopened (a person id, 0 for a new person, -1 for none). Discard finished.</extracomment>
+        <translation>未保存の入力</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the text back where it was typed</source>
+        <translation>入力していた場所にテキストを戻します</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>破棄(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Delete the unsaved text</source>
+        <translation>保存されていない入力を削除します</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taiwa closed or locked before %n typed text(s) were saved. Restore them?</source>
+        <translation>
+            <numerusform>保存される前に Taiwa が終了またはロックされた入力が %n 件あります。復元しますか？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export PDF</source>
@@ -373,6 +403,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <source>Export cancelled. No file was written.</source>
         <translation>書き出しを中止しました。ファイルは作成されていません。</translation>
     </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -477,6 +511,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <name>ImportDialog</name>
     <message>
         <source>Import calendar</source>
+        <extracomment>After Cancel, how long the dialog waits for the worker to stop before it closes anyway.</extracomment>
         <translation>カレンダーを取り込む</translation>
     </message>
     <message>
@@ -582,6 +617,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>{add} to add, {update} to update, {cancel} to cancel</source>
         <translation>追加 {add} 件、更新 {update} 件、中止 {cancel} 件</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
     </message>
     <message>
         <source>New person: {name} &lt;{email}&gt;</source>
@@ -1393,6 +1432,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <name>Ops</name>
     <message>
         <source>Internal error ({kind}). Nothing was changed by the failed step.</source>
+        <extracomment>Raised inside ``fn`` by ``report()`` (and by the op&apos;s token) after :meth:`Op.cancel`.</extracomment>
         <translation>内部エラーが発生しました（{kind}）。失敗した処理による変更はありません。</translation>
     </message>
     <message>
