@@ -89,7 +89,18 @@ def launch(
     window.show()
     window.start()
     listen_for_second_starts(ctx.vault_dir, window)
+    from taiwa.ui import termination
+
+    termination.watch(app, lambda: quit_window(window), window.save_all)
     return window
+
+
+def quit_window(window: MainWindow) -> None:
+    """Quit as Ctrl+Q does (save, close the vault), also when a modal dialog is up."""
+    window.close()
+    app = QApplication.instance()
+    if app is not None and window.isVisible():
+        app.quit()  # the close was refused: quit anyway (closeEvent never refuses today)
 
 
 def listen_for_second_starts(vault_dir: Path, window: MainWindow) -> None:

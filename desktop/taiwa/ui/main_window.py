@@ -728,6 +728,19 @@ class MainWindow(QMainWindow):
     def is_locked(self) -> bool:
         return not self.ctx.is_unlocked
 
+    def save_all(self) -> None:
+        """Write what every page holds unsaved, now (before a lock, a quit, a logout).
+
+        One page failing must not keep the others from saving; the failure is logged by type
+        only (its text may quote a note)."""
+        if not self.ctx.is_unlocked:
+            return
+        for key, page in self._pages.items():
+            try:
+                self._call(page, "flush")
+            except Exception as exc:
+                log.error("flush of page %s failed: %s", key, type(exc).__name__)
+
     def lock(self, reason: str = "manual") -> None:
         """Save, close every dialog and menu, clear every page, close the vault, show unlock.
 
@@ -739,13 +752,7 @@ class MainWindow(QMainWindow):
         try:
             self._lock_reason = reason
             self.watcher.set_active(False)
-            for key, page in self._pages.items():
-                try:
-                    page_flush = getattr(page, "flush", None)
-                    if callable(page_flush):
-                        page_flush()
-                except Exception as exc:
-                    log.error("flush of page %s failed: %s", key, type(exc).__name__)
+            self.save_all()
             self._dismiss_transient_windows()
             ops.invalidate_pending()
             ops.cancel_pending()  # an import or export stops within a second; writes finish
@@ -975,11 +982,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Stop an import or export first: the flush below may wait for the vault worker.
         ops.cancel_pending()
-        for page in self._pages.values():
-            try:
-                self._call(page, "flush")
-            except Exception as exc:
-                log.error("flush on quit failed: %s", type(exc).__name__)
+        self.save_all()
         self._dismiss_transient_windows()
         ops.invalidate_pending()
         # Cancelled work gets quit_wait_ms to stop; a write already started (one transaction)
