@@ -79,8 +79,57 @@ class IcsNotCalendarError(IcsError):
 class IcsTooManyEventsError(IcsError):
     code = "ics_too_many_events"
     message = Msg(
-        "{file}: the file has more than {limit} events; export a shorter period of the calendar.",
-        "{file}: 予定が {limit} 件を超えています。カレンダーの期間を短くしてエクスポートしてください。",
+        "{file}, event {event} (line {line}): the file has more than {limit} events; export a"
+        " shorter period of the calendar.",
+        "{file} の予定 {event}（{line} 行目）: 予定が {limit} 件を超えています。カレンダーの期間を"
+        "短くしてエクスポートしてください。",
+    )
+
+
+class IcsTooDeepError(IcsError):
+    """Components nested deeper than any calendar program writes them."""
+
+    code = "ics_too_deep"
+    message = Msg(
+        "{file}, line {line}: calendar components are nested more than {limit} deep; the file"
+        " is damaged or was not written by a calendar program.",
+        "{file} の {line} 行目: カレンダーの要素が {limit} 段を超えて入れ子になっています。"
+        "ファイルが壊れているか、カレンダーソフトで書き出されたものではありません。",
+    )
+
+
+class IcsUnmatchedEndError(IcsError):
+    """An END line that closes nothing: the file's structure cannot be trusted."""
+
+    code = "ics_unmatched_end"
+    message = Msg(
+        "{file}, line {line}: an END line closes a component that was never opened; the file"
+        " is damaged.",
+        "{file} の {line} 行目: 開始されていない要素を閉じる END 行があります。ファイルが壊れています。",
+    )
+
+
+class IcsTooManyOccurrencesError(IcsError):
+    """The whole file's candidate events repeat more than an import can hold."""
+
+    code = "ics_too_many_occurrences"
+    message = Msg(
+        "{file}, event {event} (line {line}): together the file's events repeat more than"
+        " {limit} times in the import period; import a shorter period.",
+        "{file} の予定 {event}（{line} 行目）: ファイルの予定の繰り返しが取り込み期間内で合計"
+        " {limit} 回を超えています。期間を短くして取り込んでください。",
+    )
+
+
+class IcsTooMuchWorkError(IcsError):
+    """Reading the file's events would take more work than an import may spend on a file."""
+
+    code = "ics_too_much_work"
+    message = Msg(
+        "{file}, event {event} (line {line}): reading this file's repeating events needs more"
+        " work than an import allows; import a shorter period or export less of the calendar.",
+        "{file} の予定 {event}（{line} 行目）: このファイルの繰り返し予定を読むには、取り込みで"
+        "許される以上の処理が必要です。期間を短くするか、エクスポートする範囲を減らしてください。",
     )
 
 
@@ -142,6 +191,26 @@ PROBLEMS: dict[str, Msg] = {
     "too_many_occurrences": Msg(
         "the event repeats more than {limit} times in the import period",
         "予定が取り込み期間内で {limit} 回を超えて繰り返されています",
+    ),
+    "bad_interval": Msg(
+        "the event's repetition interval (INTERVAL) is not a whole number of at least 1",
+        "予定の繰り返し間隔（INTERVAL）が 1 以上の整数ではありません",
+    ),
+    "several_rules": Msg(
+        "the event has more than one repetition rule (RRULE)",
+        "予定に繰り返しルール（RRULE）が複数あります",
+    ),
+    "too_dense": Msg(
+        "the event's repetition rule makes more than {limit} occurrences in each period",
+        "予定の繰り返しルールが 1 周期に {limit} 回を超える予定を作ります",
+    ),
+    "too_many_dates": Msg(
+        "the event lists more than {limit} extra or excluded dates (RDATE, EXDATE)",
+        "予定の追加日・除外日（RDATE、EXDATE）が {limit} 件を超えています",
+    ),
+    "too_many_changes": Msg(
+        "the series has more than {limit} changed occurrences (RECURRENCE-ID)",
+        "繰り返し予定の変更された回（RECURRENCE-ID）が {limit} 件を超えています",
     ),
     "no_uid": Msg("the event has no UID", "予定に UID がありません"),
     "no_start": Msg("the event has no start (DTSTART)", "予定に開始（DTSTART）がありません"),

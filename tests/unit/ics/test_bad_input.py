@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from taiwa.cli import main
-from taiwa.ics import service
+from taiwa.ics import scan, service
 from taiwa.store import Store
 from tests.support.vaults import snapshot
 from tests.unit.ics.conftest import DATA, WINDOW
@@ -68,7 +68,7 @@ def _truncated() -> bytes:
 
 
 def _many_events() -> bytes:
-    return calendar(*(event(uid=f"e{i}") for i in range(50_000))).encode()
+    return calendar(*(event(uid=f"e{i}") for i in range(scan.MAX_EVENTS + 1))).encode()
 
 
 def _long_line() -> bytes:
@@ -86,7 +86,7 @@ BAD: dict[str, tuple[Callable[[], bytes], str]] = {
     "not-a-calendar": (f"Notes: {SENTINEL}\n".encode, "no calendar"),
     "truncated": (_truncated, "problem(s)"),
     "10MB-line": (_long_line, "problem(s)"),
-    "50000-events": (_many_events, "more than 30000 events"),
+    "past-the-event-cap": (_many_events, "more than 150000 events"),
     "endless-secondly": (
         lambda: calendar(event(extra="RRULE:FREQ=SECONDLY\r\n")).encode(),
         "problem(s)",
@@ -121,15 +121,15 @@ def test_bad_input_changes_nothing_and_quotes_nothing(
     assert snapshot(vault.dir) == before
 
 
-def test_a_50_mb_file_is_refused_before_it_is_read(vault: Vault, tmp_path: Path) -> None:
-    path = tmp_path / "huge.ics"
+def test_a_100_mb_file_is_refused_before_it_is_read(vault: Vault, tmp_path: Path) -> None:
+    path = tmp_path / "huge.ics"  # 100 MB, sparse
     with path.open("wb") as handle:
         handle.write(calendar(event(bad=False)).encode())
-        handle.seek(50 * 1024 * 1024)
+        handle.seek(100 * 1024 * 1024)
         handle.write(b"END:VCALENDAR\r\n")
     before = snapshot(vault.dir)
     code, _, err = vault.run("import-ics", str(path))
-    assert code == 2 and "larger than 32 MB" in err
+    assert code == 2 and "larger than 96 MB" in err
     assert snapshot(vault.dir) == before
 
 
