@@ -48,6 +48,11 @@ class RefCounts(NamedTuple):
         gc.collect()
         return cls(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False))
 
+    @property
+    def immortal(self) -> bool:
+        """Whether the counts are CPython 3.12+'s immortal marker (about 2**32), not real."""
+        return min(self) >= 2**30
+
     def drift(self, later: RefCounts) -> RefCounts:
         """``later`` minus this one, field by field."""
         return RefCounts(*(after - before for before, after in zip(self, later, strict=True)))

@@ -385,6 +385,13 @@ def test_thirty_thousand_real_input_events_change_nothing_but_the_notes(
 
 
 def _assert_no_drift(when: str, before: RefCounts, after: RefCounts) -> None:
+    if before.immortal:
+        # CPython 3.12+ (PEP 683): None, True and False are immortal. PySide6 is built for the
+        # stable ABI, whose inline increments and decrements still touch the count while the
+        # interpreter's own are skipped, so the count wanders either way by design; it starts
+        # near 2**32 and cannot reach zero. What is left to check: it is still immortal.
+        assert after.immortal, f"None/True/False no longer immortal {when}: {after}"
+        return
     drift = before.drift(after)
     assert min(drift) >= -LOST_LIMIT, f"references of None/True/False lost {when}: {drift}"
     assert max(drift) <= GAINED_LIMIT, f"references of None/True/False gained {when}: {drift}"
