@@ -17,6 +17,7 @@ import keyring.errors
 
 import keyring
 from taiwa.vault import errors
+from taiwa.vault.keyring_choice import chosen_backend
 from taiwa.vault.keys import RawKey
 
 SERVICE = "Taiwa"
@@ -56,7 +57,8 @@ class Keystore:
             KeyringUnavailableError: no usable keyring on this system.
         """
         try:
-            backend = self._backend or keyring.get_keyring()
+            # Chosen per platform: keyring's own probe of every backend spawns subprocesses.
+            backend = self._backend or chosen_backend()
         except (keyring.errors.KeyringError, RuntimeError, ImportError, OSError):
             # OSError: a backend named in PYTHON_KEYRING_BACKEND whose D-Bus socket is gone.
             raise errors.KeyringUnavailableError() from None
