@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa.ui.context import AppContext
+from taiwa.ui.file_dialogs import open_backup, save_backup
 from taiwa.ui.ops import Op, error_text
 
 
@@ -46,15 +46,12 @@ def _info(parent: QWidget, title: str, text: str) -> None:
 
 def start_backup(ctx: AppContext, parent: QWidget) -> None:
     """Ask where to write the backup, then write it off the GUI thread."""
-    dialog = QFileDialog(parent, QCoreApplication.translate("Backup", "Back up the vault"))
-    dialog.setObjectName("backupFileDialog")
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilter(QCoreApplication.translate("Backup", "Taiwa backups (*.taiwa-backup)"))
-    dialog.setDefaultSuffix("taiwa-backup")
-    dialog.selectFile(str(Path.home() / default_backup_name()))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.fileSelected.connect(lambda name: run_backup(ctx, parent, Path(name)))
-    dialog.open()
+    # Qt's own dialog, recording no recent file and no history (see file_dialogs).
+    save_backup(
+        parent,
+        Path.home() / default_backup_name(),
+        lambda path, _replace: run_backup(ctx, parent, path),
+    )
 
 
 def run_backup(ctx: AppContext, parent: QWidget, target: Path) -> Op[Any]:
@@ -139,12 +136,7 @@ class RestoreDialog(QDialog):
         self.ok.setEnabled(bool(self.file.text().strip() and self.secret.text().strip()))
 
     def _on_browse(self) -> None:
-        dialog = QFileDialog(self, self.tr("Choose a backup"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Taiwa backups (*.taiwa-backup)"), self.tr("All files (*)")])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.file.setText)
-        dialog.open()
+        open_backup(self, lambda path: self.file.setText(str(path)))
 
     def _on_check(self) -> None:
         """Check the secret against the backup before anything is moved."""

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from taiwa.export.service import ExportPreview, ExportRequest, ExportResult
 from taiwa.i18n import normalize
 from taiwa.ui import i18n as ui_i18n
 from taiwa.ui.context import AppContext
+from taiwa.ui.file_dialogs import confirm_replace, save_pdf
 from taiwa.ui.ops import Op, error_text
 
 # Range presets of the person summary: (key, months back; None = all meetings, -1 = custom).
@@ -96,6 +96,8 @@ class ExportDialog(QDialog):
         self._preview_op: Op[Any] | None = None
         self._preview_serial = 0
         self.last_result: ExportResult | None = None
+        # The existing file the user agreed to replace in the save dialog (see _on_export).
+        self._replace_confirmed: Path | None = None
         self.setObjectName("exportDialog")
         # A neutral title: no person's name on screen-sharing thumbnails or task switchers.
         self.setWindowTitle(self.tr("Export PDF"))
@@ -458,19 +460,32 @@ class ExportDialog(QDialog):
     # -- export -------------------------------------------------------------------------------
 
     def _on_browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF as"), self.path_edit.text(), self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
-            self.path_edit.setText(path)
+        # Qt's own dialog, recording no recent file and no history (see file_dialogs).
+        start = Path(self.path_edit.text().strip() or str(self._default_path())).expanduser()
+        save_pdf(self, start, self._on_pdf_chosen)
+
+    def _on_pdf_chosen(self, path: Path, replace_confirmed: bool) -> None:
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        self.path_edit.setText(str(path))
+        # The user has already agreed to replace this very file: Export will not ask again.
+        self._replace_confirmed = path if replace_confirmed else None
 
     def _on_export(self) -> None:
         if self._problem() or not self.ctx.is_unlocked:
             return
-        request = self.request(with_password=True)
         target = Path(self.path_edit.text().strip()).expanduser()
+        if target.exists() and target != self._replace_confirmed:
+            # Never replaced without a yes (the service refuses it without overwrite=True).
+            confirm_replace(self, target, lambda: self._start_export(target, overwrite=True))
+            return
+        self._start_export(target, overwrite=target.exists())
+
+    def _start_export(self, target: Path, *, overwrite: bool) -> None:
+        if self._problem() or not self.ctx.is_unlocked or self.is_running():
+            return
+        self._replace_confirmed = None
+        request = self.request(with_password=True)
         store = self.ctx.store
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -480,7 +495,12 @@ class ExportDialog(QDialog):
 
         def work(report: Any) -> ExportResult:
             return service.export(
-                store, request, target, progress=report, cancel=token.raise_if_cancelled
+                store,
+                request,
+                target,
+                progress=report,
+                overwrite=overwrite,
+                cancel=token.raise_if_cancelled,
             )
 
         self._op = (

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPageLayout, QPainter, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa.ui.context import AppContext
+from taiwa.ui.file_dialogs import save_text
 from taiwa.ui.ops import Op
 from taiwa.ui.widgets.card import centered_card
 
@@ -335,14 +335,10 @@ class FirstRunScreen(QWidget):
         return page
 
     def _on_save(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save the recovery code"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Text files (*.txt)"))
-        dialog.setDefaultSuffix("txt")
-        dialog.selectFile(str(Path.home() / "taiwa-recovery-code.txt"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.save_code_to(Path(name)))
-        dialog.open()
+        # Qt's own dialog, recording no recent file and no history; asks before replacing.
+        save_text(
+            self, Path.home() / "taiwa-recovery-code.txt", lambda path, _ok: self.save_code_to(path)
+        )
 
     def save_code_to(self, path: Path) -> None:
         """Write the recovery sheet to ``path`` (0600)."""

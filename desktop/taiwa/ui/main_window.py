@@ -810,14 +810,10 @@ class MainWindow(QMainWindow):
     # == file menu ===========================================================================
 
     def _on_import_action(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        # Qt's own dialog, recording no recent file and no history (see file_dialogs).
+        from taiwa.ui.file_dialogs import open_calendar_files
 
-        dialog = QFileDialog(self, self.tr("Import calendar files"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters([self.tr("Calendar files (*.ics)"), self.tr("All files (*)")])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.filesSelected.connect(lambda files: self.open_import([Path(f) for f in files]))
-        dialog.open()
+        open_calendar_files(self, self.open_import)
 
     @Slot(list)
     def _on_import_requested(self, files: list[Any]) -> None:

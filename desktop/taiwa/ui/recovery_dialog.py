@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa.ui.context import AppContext
+from taiwa.ui.file_dialogs import save_text
 from taiwa.ui.first_run import MIN_PASSPHRASE, paint_sheet, recovery_sheet_text, write_private_file
 from taiwa.ui.ops import Op, error_text
 
@@ -151,13 +151,10 @@ class NewRecoveryDialog(QDialog):
         self.kept.toggled.connect(self.go_button.setEnabled)
 
     def _on_save(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save the recovery code"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("txt")
-        dialog.selectFile(str(Path.home() / "taiwa-recovery-code.txt"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self._save_to(Path(name)))
-        dialog.open()
+        # Qt's own dialog, recording no recent file and no history; asks before replacing.
+        save_text(
+            self, Path.home() / "taiwa-recovery-code.txt", lambda path, _ok: self._save_to(path)
+        )
 
     def _save_to(self, path: Path) -> None:
         try:
