@@ -86,13 +86,16 @@ class CliContext:
             PassphraseMismatchError: ``confirm`` and the two entries differ.
         """
         value = os.environ.get(env)
-        if value:
+        if value is not None:
+            # Set but empty (TAIWA_RECOVERY=''): refused, never taken as "no secret".
+            if not value.strip():
+                raise errors.EmptySecretError()
             return value
         if not sys.stdin.isatty():
             raise errors.RecoveryRequiredError()
         first = getpass.getpass(prompt.text())
-        if not first:
-            raise errors.RecoveryRequiredError()
+        if not first.strip():
+            raise errors.EmptySecretError()
         if confirm and getpass.getpass(PROMPT_AGAIN.text()) != first:
             raise errors.PassphraseMismatchError()
         return first

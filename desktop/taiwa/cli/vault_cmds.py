@@ -62,6 +62,44 @@ RESTORED = Msg(
     "Restored the backup into a new vault at {path}.",
     "{path} に新しい保管庫としてバックアップを復元しました。",
 )
+LEFTOVER_REMOVED = Msg(
+    "Removed {path}, left by an interrupted restore (it held no finished vault).",
+    "中断された復元が残した {path} を削除しました（完成した保管庫ではありませんでした）。",
+)
+HEADER_UPGRADED = Msg(
+    "The vault's header (vault.json) was upgraded to the authenticated format.",
+    "保管庫のヘッダー（vault.json）を認証付きの形式に更新しました。",
+)
+KEYRING_UNPROVEN = Msg(
+    "The old header said the key is kept in the keyring, but the keyring does not hold it, so "
+    "the vault is now in passphrase-only mode and its key was not put into the keyring. If it "
+    "did use the keyring, run 'taiwa unlock --recovery --keyring'.",
+    "古いヘッダーでは鍵をキーリングに保管することになっていますが、キーリングに鍵がないため、"
+    "保管庫をパスフレーズ専用モードにし、鍵はキーリングに入れていません。キーリングを使っていた"
+    "場合は 'taiwa unlock --recovery --keyring' を実行してください。",
+)
+UPGRADE_DEFERRED = Msg(
+    "The vault's header (vault.json) is of an older format; it will be upgraded once the "
+    "system keyring can be reached.",
+    "保管庫のヘッダー（vault.json）は古い形式です。システムのキーリングに接続できたときに更新します。",
+)
+FOLDER_COPIES_REMOVED = Msg(
+    "Deleted {count} copies in the vault's backups/ folder that could not be re-encrypted under "
+    "the new key.",
+    "新しい鍵で暗号化し直せなかった保管庫の backups/ フォルダー内のコピー {count} 件を削除しました。",
+)
+STALE_AFTER_RECOVERY = Msg(
+    "These backup files still open with the old recovery secret: {paths}. Delete them or keep "
+    "them safe.",
+    "次のバックアップファイルは古いリカバリーシークレットで開けます: {paths}。削除するか安全に保管してください。",
+)
+STALE_AFTER_ROTATION = Msg(
+    "These backup files were written under the old key and still open with it (with a copy "
+    "of the old vault.json), and with the recovery secret: {paths}. Delete them or keep them "
+    "safe.",
+    "次のバックアップファイルは古い鍵で書き出されたもので、古い鍵（古い vault.json と組み合わせて）"
+    "とリカバリーシークレットで開けます: {paths}。削除するか安全に保管してください。",
+)
 HEALTHY = Msg("The vault is healthy.", "保管庫は正常です。")
 UNHEALTHY = Msg("The vault has problems: {problems}", "保管庫に問題があります: {problems}")
 
@@ -143,6 +181,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="open with the recovery code or passphrase (TAIWA_RECOVERY or a prompt)",
     )
+    p.add_argument(
+        "--keyring",
+        action="store_true",
+        help="with --recovery: keep the key in the system keyring from now on",
+    )
     p.set_defaults(handler=cmd_unlock)
 
     p = add("doctor", "check the vault: cipher, integrity, permissions, key store")
@@ -181,7 +224,7 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.no_keyring:
         passphrase = ctx.read_secret("TAIWA_RECOVERY", PROMPT_NEW, confirm=True)
     else:
-        passphrase = _optional_env("TAIWA_RECOVERY")
+        passphrase = os.environ.get("TAIWA_RECOVERY")
     if passphrase is not None:
         check_passphrase(passphrase)
     created = create_vault(folder, use_keyring=not args.no_keyring, recovery_passphrase=passphrase)
@@ -212,11 +255,13 @@ def cmd_unlock(ctx: CliContext, args: argparse.Namespace) -> int:
     if not args.recovery:
         db = ctx.database()
         header = db.header  # type: ignore[attr-defined]
+        _print_notices(ctx, db)
         ctx.print((UNLOCKED_KEYRING if header.uses_keyring else UNLOCKED_PASSPHRASE).text())
         return 0
     read_header(ctx.vault_dir)  # "no vault" before asking for a secret
-    vault = unlock_with_recovery(ctx.vault_dir, ctx.recovery_secret())
+    vault = unlock_with_recovery(ctx.vault_dir, ctx.recovery_secret(), keep_in_keyring=args.keyring)
     try:
+        _print_notices(ctx, vault)
         if vault.header.uses_keyring:
             ctx.print(UNLOCKED_RECOVERY.text(where=vault.keystore.where()))
         else:
@@ -305,9 +350,11 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     from taiwa.vault.files import vault_exists
-    from taiwa.vault.service import restore_vault
+    from taiwa.vault.service import clean_restore_leftovers, restore_vault
 
     folder = ctx.vault_dir
+    for leftover in clean_restore_leftovers(folder):
+        ctx.print(LEFTOVER_REMOVED.text(path=str(leftover)))
     if vault_exists(folder):
         raise errors.VaultExistsError(path=str(folder))
     if not Path(args.file).is_file():
@@ -321,7 +368,12 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_change_recovery(ctx: CliContext, args: argparse.Namespace) -> int:
-    from taiwa.vault.service import VaultDatabase, change_recovery, check_passphrase
+    from taiwa.vault.service import (
+        VaultDatabase,
+        change_recovery,
+        check_passphrase,
+        stale_backups,
+    )
 
     db = ctx.database()
     assert isinstance(db, VaultDatabase)
@@ -331,6 +383,9 @@ def cmd_change_recovery(ctx: CliContext, args: argparse.Namespace) -> int:
         check_passphrase(new)
     code = change_recovery(db, new)
     ctx.print(RECOVERY_CHANGED.text())
+    stale = stale_backups(db)
+    if stale:
+        ctx.print(STALE_AFTER_RECOVERY.text(paths=", ".join(str(p) for p in stale)))
     if code:
         ctx.print()
         ctx.print(CODE_INTRO.text())
@@ -341,14 +396,28 @@ def cmd_change_recovery(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_rotate_key(ctx: CliContext, args: argparse.Namespace) -> int:
-    from taiwa.vault.service import VaultDatabase, rotate_key
+    from taiwa.vault.service import VaultDatabase, rotate_key, stale_backups
 
     db = ctx.database()
     assert isinstance(db, VaultDatabase)
-    rotate_key(db, ctx.recovery_secret())
+    removed = rotate_key(db, ctx.recovery_secret())
     ctx.print(KEY_ROTATED.text())
+    if removed:
+        ctx.print(FOLDER_COPIES_REMOVED.text(count=len(removed)))
+    stale = stale_backups(db)
+    if stale:
+        ctx.print(STALE_AFTER_ROTATION.text(paths=", ".join(str(p) for p in stale)))
     return 0
 
 
-def _optional_env(name: str) -> str | None:
-    return os.environ.get(name) or None
+def _print_notices(ctx: CliContext, db: Any) -> None:
+    from taiwa.vault import service
+
+    messages = {
+        service.NOTICE_HEADER_UPGRADED: HEADER_UPGRADED,
+        service.NOTICE_KEYRING_UNPROVEN: KEYRING_UNPROVEN,
+        service.NOTICE_UPGRADE_DEFERRED: UPGRADE_DEFERRED,
+    }
+    for notice in getattr(db, "notices", []):
+        if notice in messages:
+            print(f"taiwa: {messages[notice].text()}", file=ctx.err)

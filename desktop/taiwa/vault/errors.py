@@ -265,3 +265,31 @@ class KeyNotPutBackError(KeyringLockedError, KeyringUnavailableError):
         "The recovery secret is right, but the key could not be put back into the system keyring (locked or unavailable). Unlock the keyring and run this again; until then TAIWA_RECOVERY opens the vault.",
         "リカバリーシークレットは正しいですが、鍵をシステムのキーリングに戻せませんでした（ロック中または利用不可）。キーリングを解除してもう一度実行してください。それまでは TAIWA_RECOVERY で保管庫を開けます。",
     )
+
+
+class HeaderTamperedError(HeaderCorruptError):
+    """The header was changed outside Taiwa: a field out of bounds, or its MAC does not match."""
+
+    code = "header_tampered"
+    message = Msg(
+        "The vault's header file (vault.json) was changed outside Taiwa or is damaged ({field}); it was refused and nothing was changed. Put back vault.json from a copy of the vault folder, or restore the vault from a backup.",
+        "保管庫のヘッダーファイル（vault.json）が Taiwa 以外で変更されたか破損しています（{field}）。読み込みを拒否し、何も変更していません。保管庫フォルダーのコピーから vault.json を戻すか、バックアップから保管庫を復元してください。",
+    )
+
+
+class HeaderDowngradeError(HeaderTamperedError):
+    code = "header_downgrade"
+    message = Msg(
+        "The vault's header file (vault.json) is of an older format than this vault already uses: it was replaced by an old copy. It was refused and nothing was changed; put back the current vault.json, or restore the vault from a backup.",
+        "保管庫のヘッダーファイル（vault.json）が、この保管庫で既に使っている形式より古い形式です（古いコピーに置き換えられています）。読み込みを拒否し、何も変更していません。現在の vault.json を戻すか、バックアップから保管庫を復元してください。",
+    )
+
+
+class EmptySecretError(VaultError):
+    exit_code = 2
+    code = "empty_secret"
+    message = Msg(
+        "The recovery code or passphrase is empty. Type it (or set TAIWA_RECOVERY to it); nothing was changed.",
+        "リカバリーコードまたはパスフレーズが空です。入力するか TAIWA_RECOVERY に設定してください。何も変更していません。",
+    )
+

@@ -31,6 +31,55 @@ KIND_CODE = "code"
 KIND_PASSPHRASE = "passphrase"  # noqa: S105 - a kind name, not a secret
 
 
+class HeaderFieldError(ValueError):
+    """A header field out of its bounds or of the wrong length (names the field, no value)."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class KdfLimits:
+    """The Argon2id costs a header may ask for, checked BEFORE any derivation.
+
+    Taiwa writes 64 MiB x 3 iterations x 4 lanes. The bounds leave room to raise that later
+    (up to 1 GiB, 10 iterations, 8 lanes) and refuse the weak end (below OWASP's 19 MiB), so a
+    hostile ``vault.json`` can neither make an unlock hang for minutes (4 GiB x 64 iterations
+    was accepted before) nor pass off a cheap wrapping as ours.
+    """
+
+    min_memory_kib: int = 19 * 1024
+    max_memory_kib: int = 1024 * 1024
+    max_iterations: int = 10
+    max_lanes: int = 8
+
+
+#: Read at each check (tests with a cheap cost lower ``min_memory_kib``).
+KDF_LIMITS = KdfLimits()
+SALT_LEN = 16
+NONCE_LEN = 12
+#: A wrapped or sealed 32-byte key: the ciphertext plus AES-GCM's 16-byte tag.
+SEALED_KEY_LEN = KEY_BYTES + 16
+
+
+def _int_field(value: Any, name: str) -> int:
+    # bool is an int in Python; a JSON true is not a cost.
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise HeaderFieldError(name)
+    return value
+
+
+def _bytes_field(value: Any, name: str, length: int) -> bytes:
+    try:
+        data = unb64(value)
+    except ValueError:
+        raise HeaderFieldError(name) from None
+    if len(data) != length:
+        raise HeaderFieldError(name)
+    return data
+
+
 @dataclass(frozen=True)
 class KdfParams:
     """Argon2id cost parameters (RFC 9106's second recommended option, 64 MiB)."""
@@ -46,20 +95,27 @@ class KdfParams:
 
     @classmethod
     def from_json(cls, value: Any) -> KdfParams:
-        """Parameters read back from a header; ValueError when they make no sense."""
+        """Parameters read back from a header, checked against :data:`KDF_LIMITS`.
+
+        Raises:
+            HeaderFieldError: unknown derivation, or a cost outside the bounds.
+        """
         if not isinstance(value, dict) or value.get("name") != "argon2id":
-            raise ValueError("unknown key derivation")
+            raise HeaderFieldError("kdf.name")
         params = cls(
             name="argon2id",
-            iterations=int(value["iterations"]),
-            lanes=int(value["lanes"]),
-            memory_kib=int(value["memory_kib"]),
+            iterations=_int_field(value.get("iterations"), "kdf.iterations"),
+            lanes=_int_field(value.get("lanes"), "kdf.lanes"),
+            memory_kib=_int_field(value.get("memory_kib"), "kdf.memory_kib"),
         )
-        # Bounds stop a damaged or hostile header from asking for terabytes of memory.
-        if not (1 <= params.iterations <= 64 and 1 <= params.lanes <= 64):
-            raise ValueError("bad key derivation cost")
-        if not (8 * params.lanes <= params.memory_kib <= 4 * 1024 * 1024):
-            raise ValueError("bad key derivation memory")
+        limits = KDF_LIMITS
+        if not 1 <= params.iterations <= limits.max_iterations:
+            raise HeaderFieldError("kdf.iterations")
+        if not 1 <= params.lanes <= limits.max_lanes:
+            raise HeaderFieldError("kdf.lanes")
+        low = max(limits.min_memory_kib, 8 * params.lanes)  # Argon2's own floor: 8 KiB a lane
+        if not low <= params.memory_kib <= limits.max_memory_kib:
+            raise HeaderFieldError("kdf.memory_kib")
         return params
 
 
@@ -173,14 +229,20 @@ class WrappedKey:
     @classmethod
     def from_json(cls, value: Any) -> WrappedKey:
         """Read back from the header; ValueError when malformed."""
-        if not isinstance(value, dict) or value.get("kind") not in (KIND_CODE, KIND_PASSPHRASE):
-            raise ValueError("bad wrapped key")
+        if not isinstance(value, dict):
+            raise HeaderFieldError("recovery")
+        if value.get("kind") not in (KIND_CODE, KIND_PASSPHRASE):
+            raise HeaderFieldError("recovery.kind")
+        try:
+            kdf = KdfParams.from_json(value.get("kdf"))
+        except HeaderFieldError as exc:
+            raise HeaderFieldError("recovery." + exc.field) from None
         return cls(
             kind=str(value["kind"]),
-            kdf=KdfParams.from_json(value.get("kdf")),
-            salt=unb64(value.get("salt")),
-            nonce=unb64(value.get("nonce")),
-            wrapped=unb64(value.get("wrapped")),
+            kdf=kdf,
+            salt=_bytes_field(value.get("salt"), "recovery.salt", SALT_LEN),
+            nonce=_bytes_field(value.get("nonce"), "recovery.nonce", NONCE_LEN),
+            wrapped=_bytes_field(value.get("wrapped"), "recovery.wrapped", SEALED_KEY_LEN),
         )
 
     def _aad(self, vault_id: str) -> bytes:
@@ -240,11 +302,12 @@ class SealedBackupKey:
     def from_json(cls, value: Any) -> SealedBackupKey:
         """Read back from the header; ValueError when malformed."""
         if not isinstance(value, dict):
-            raise ValueError("bad sealed backup key")
-        salt = unb64(value.get("salt"))
-        if len(salt) != 16:
-            raise ValueError("bad backup salt")
-        return cls(salt, unb64(value.get("nonce")), unb64(value.get("sealed")))
+            raise HeaderFieldError("backup")
+        return cls(
+            _bytes_field(value.get("salt"), "backup.salt", SALT_LEN),
+            _bytes_field(value.get("nonce"), "backup.nonce", NONCE_LEN),
+            _bytes_field(value.get("sealed"), "backup.sealed", SEALED_KEY_LEN),
+        )
 
     @classmethod
     def create(cls, secret: str, db_key: RawKey, vault_id: str) -> SealedBackupKey:

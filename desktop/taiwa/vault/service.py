@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import secrets
+import shutil
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 import taiwa
+from taiwa.atomic import atomic_path, fsync_dir, write_atomic
 from taiwa.vault import errors, schema
 from taiwa.vault.database import (
     Database,
@@ -33,13 +36,15 @@ from taiwa.vault.header import (
     DATABASE_NAME,
     DIR_MODE,
     FILE_MODE,
+    FORMAT_VERSION,
+    HEADER_FORMAT_SETTING,
     HEADER_NAME,
+    LEGACY_COPY_NAME,
     LOCK_NAME,
     STORE_KEYRING,
     STORE_PASSPHRASE,
     KeySlot,
     VaultHeader,
-    fsync_dir,
     header_path,
     new_vault_id,
     read_header,
@@ -51,8 +56,10 @@ from taiwa.vault.lock import InstanceLock
 from taiwa.vault.recovery import (
     KIND_PASSPHRASE,
     MIN_PASSPHRASE_LEN,
+    b64,
     backup_key_for,
     generate_recovery_code,
+    normalize_secret,
     secret_kind,
 )
 
@@ -61,6 +68,15 @@ BACKUP_META_TABLE = "taiwa_backup"
 
 _SLOT_CURRENT = "current"
 _SLOT_PENDING = "pending"
+
+#: :attr:`VaultDatabase.notices`: the header was upgraded to the authenticated format.
+NOTICE_HEADER_UPGRADED = "header_upgraded"
+#: The old header said "keyring" but nothing proved it (the keyring did not hold this vault's
+#: key), so the upgraded header is passphrase-only; ``unlock --recovery --keyring`` undoes it.
+NOTICE_KEYRING_UNPROVEN = "keyring_unproven"
+#: The old header could not be upgraded yet (keyring away with a rotation or a keyring claim to
+#: check); it is tried again on the next open, and meanwhile nothing is put into the keyring.
+NOTICE_UPGRADE_DEFERRED = "header_upgrade_deferred"
 
 
 class VaultDatabase(Database):
@@ -74,6 +90,8 @@ class VaultDatabase(Database):
     keystore: Keystore
     _key: RawKey
     _instance_lock: InstanceLock | None
+    #: What opening did that the user should hear about (``NOTICE_*``), for the CLI and GUI.
+    notices: list[str]
 
     def _attach_vault(
         self, folder: Path, header: VaultHeader, key: RawKey, lock: InstanceLock, store: Keystore
@@ -83,6 +101,7 @@ class VaultDatabase(Database):
         self._key = key
         self._instance_lock = lock
         self.keystore = store
+        self.notices = []
 
     @property
     def key(self) -> RawKey:
@@ -155,12 +174,24 @@ def ensure_writable(folder: Path) -> None:
     probe.unlink(missing_ok=True)
 
 
-def check_passphrase(secret: str) -> None:
-    """A chosen passphrase must be long enough (a generated code always is).
+def check_secret(secret: str) -> None:
+    """A recovery secret given to open, restore or rotate must not be empty.
 
     Raises:
+        EmptySecretError: nothing (or only white space) was given.
+    """
+    if not normalize_secret(secret).strip():
+        raise errors.EmptySecretError()
+
+
+def check_passphrase(secret: str) -> None:
+    """A chosen passphrase must be given and long enough (a generated code always is).
+
+    Raises:
+        EmptySecretError: the passphrase is empty.
         PassphraseTooShortError: fewer than the minimum number of characters.
     """
+    check_secret(secret)
     if secret_kind(secret) == KIND_PASSPHRASE and len(secret.strip()) < MIN_PASSPHRASE_LEN:
         raise errors.PassphraseTooShortError(minimum=MIN_PASSPHRASE_LEN)
 
@@ -168,7 +199,7 @@ def check_passphrase(secret: str) -> None:
 # -- create -----------------------------------------------------------------------------------
 
 
-def create_vault(
+def create_vault(  # noqa: PLR0915 - one sequence, each step with its clean-up
     folder: Path,
     *,
     use_keyring: bool = True,
@@ -178,7 +209,7 @@ def create_vault(
     """Create a new vault in ``folder`` and return it open (holding the instance lock).
 
     The key is stored in the keyring and read back before the database exists; the header and
-    database are written as ``*.new`` and renamed into place. On failure nothing is left behind
+    database are written under temporary names and renamed into place. On failure nothing is left behind
     (also no keyring entry).
 
     Args:
@@ -223,20 +254,26 @@ def create_vault(
             key_store=STORE_KEYRING if use_keyring else STORE_PASSPHRASE,
             created_at=utc_now(),
             key=KeySlot.build(key, secret, vault_id),
-        )
+        ).sealed(key)
         db_path = folder / DATABASE_NAME
         # Listed for clean-up only once written here: never remove a file someone else made.
         Database.create(db_path, key).close()
         made.append(db_path)
-        write_header(folder, header)
-        made.append(header_path(folder))
         db = VaultDatabase.open(db_path, key, migrate=False)
+        try:
+            # Recorded before the header exists: no format-1 header can ever pass for it.
+            _record_header_format(db)
+            write_header(folder, header)
+        except BaseException:
+            db.close()
+            raise
+        made.append(header_path(folder))
         db._attach_vault(folder, header, key, lock, store)
     except BaseException:
         if lock is not None:
             lock.release()
         for path in reversed(made):
-            for extra in ("", "-wal", "-shm", ".new"):
+            for extra in ("", "-wal", "-shm"):
                 Path(f"{path}{extra}").unlink(missing_ok=True)
         if stored:
             with contextlib.suppress(errors.VaultError):
@@ -292,10 +329,19 @@ def open_vault(
     the caller must run :meth:`VaultDatabase.verify_integrity` soon after (the app does, off the
     GUI thread, while its first screen loads).
 
+    The header is checked in three steps: bounds and lengths before any key derivation
+    (:func:`read_header`), its MAC under every key found before the database is touched, and,
+    for a header of the old format, the database's record of the format it already uses (a
+    format-1 header put back in place of a format-2 one is refused). An old header is then
+    rewritten in the authenticated format (see :attr:`VaultDatabase.notices`).
+
     Raises:
+        HeaderTamperedError: the header was changed (every file is left as it was).
         VaultError: a subclass naming what is wrong; every file is left as it was.
     """
     folder = Path(folder).absolute()
+    if recovery_secret is not None:
+        check_secret(recovery_secret)
     header = read_header(folder)
     db_path = folder / DATABASE_NAME
     if not db_path.exists():
@@ -309,23 +355,118 @@ def open_vault(
         # File checks first: a 0-byte or plaintext file has its own message whatever the key.
         check_file(db_path)
         candidates = _candidate_keys(header, store, recovery_secret)
-        db, slot = _open_first(db_path, candidates, folder, check_integrity)
+        # Before the database is touched: a header whose MAC fails is never acted on.
+        for name, key in candidates:
+            header.verify(key, pending=name == _SLOT_PENDING)
+        # An old header: no schema migration (a write) until the downgrade check has passed.
+        db, slot = _open_first(
+            db_path, candidates, folder, check_integrity, migrate=header.authenticated
+        )
         db._attach_vault(folder, header, _key_of(candidates, slot), lock, store)
     except BaseException:
         lock.release()
         raise
     try:
-        _settle_rotation(db, slot)
+        if header.authenticated:
+            _record_header_format(db)
+            _settle_rotation(db, slot)
+        else:
+            _open_legacy(db, slot, from_keyring=recovery_secret is None)
     except BaseException:
         db.close()
         raise
     return db
 
 
+def _recorded_header_format(db: Database) -> int:
+    """The header format this vault's database says it uses (0: none recorded)."""
+    row = db.query_one("SELECT value FROM setting WHERE key = ?", (HEADER_FORMAT_SETTING,))
+    try:
+        return int(row[0]) if row is not None else 0
+    except ValueError:
+        return 0
+
+
+def _record_header_format(db: Database) -> None:
+    """Record in the database that its header is authenticated (once; a downgrade guard)."""
+    if _recorded_header_format(db) >= FORMAT_VERSION:
+        return
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (HEADER_FORMAT_SETTING, str(FORMAT_VERSION)),
+        )
+
+
+def _open_legacy(db: VaultDatabase, slot: str, *, from_keyring: bool) -> None:
+    """Finish opening through a format-1 header: refuse a downgrade, migrate, upgrade it.
+
+    A format-1 header authenticates nothing but the wrapped key, so what it says is trusted only
+    as far as it can be proven: "keyring" is believed when the keyring holds this vault's key
+    (it was read from there, or it is there now). Otherwise a passphrase-only vault whose header
+    was edited to say "keyring" could be made to put its key into the keyring, so the upgraded
+    header says passphrase-only and the user is told how to go back (NOTICE_KEYRING_UNPROVEN).
+    """
+    if _recorded_header_format(db) >= FORMAT_VERSION:
+        raise errors.HeaderDowngradeError(field="format")
+    # The schema migration that open() held back (it writes a backup copy first).
+    if db.user_version != schema.LATEST_VERSION:
+        if not db.integrity_verified:
+            db.verify_integrity()
+            db.integrity_verified = True
+        db._migrate(db.folder / "backups")
+    header = db.header
+    vid = header.vault_id
+    key_store = header.key_store
+    if header.uses_keyring and not from_keyring:
+        try:
+            held = db.keystore.find(vid)
+        except errors.VaultError:
+            # Locked or away: nothing can be proven now. Keep the old header for next time.
+            db.notices.append(NOTICE_UPGRADE_DEFERRED)
+            return
+        if held is None or held != db.key:
+            key_store = STORE_PASSPHRASE
+            db.notices.append(NOTICE_KEYRING_UNPROVEN)
+    header = header.with_changes(key_store=key_store)
+    if header.pending is not None:
+        final = _settled_header(db, header, slot)
+        if final is None:
+            db.notices.append(NOTICE_UPGRADE_DEFERRED)
+            return
+        header = final
+    upgraded = header.sealed(db.key)
+    folder = db.folder
+    old = header_path(folder).read_bytes()
+    copy = folder / LEGACY_COPY_NAME
+    # The old header is kept beside it until the new one and the database record are in place.
+    try:
+        write_atomic(copy, old, mode=FILE_MODE)
+    except OSError as exc:
+        raise _write_error(exc) from exc
+    write_header(folder, upgraded)
+    _record_header_format(db)
+    copy.unlink(missing_ok=True)
+    fsync_dir(folder)
+    db.header = upgraded
+    if header.uses_keyring and upgraded.uses_keyring:
+        with contextlib.suppress(errors.VaultError):
+            db.keystore.delete(vid, pending=True)
+    db.notices.append(NOTICE_HEADER_UPGRADED)
+
+
 def unlock_with_recovery(
-    folder: Path, secret: str, *, keystore: Keystore | None = None
+    folder: Path,
+    secret: str,
+    *,
+    keystore: Keystore | None = None,
+    keep_in_keyring: bool = False,
 ) -> VaultDatabase:
     """Open the vault with its recovery secret and put the key back into the keyring.
+
+    With ``keep_in_keyring`` a passphrase-only vault is switched to keyring mode (the user's
+    explicit choice, e.g. after an old header's unproven keyring claim was not trusted).
 
     Raises:
         WrongRecoverySecretError: the secret does not unwrap the key.
@@ -334,7 +475,22 @@ def unlock_with_recovery(
         VaultError: other failures.
     """
     db = open_vault(folder, recovery_secret=secret, keystore=keystore)
+    if keep_in_keyring and not db.header.uses_keyring and db.header.authenticated:
+        try:
+            db.keystore.set(db.header.vault_id, db.key)
+            switched = db.header.with_changes(key_store=STORE_KEYRING).sealed(db.key)
+            write_header(db.folder, switched)
+            db.header = switched
+        except BaseException:
+            db.close()
+            raise
+        return db
     if db.header.uses_keyring:
+        if not db.header.authenticated:
+            # An old header whose keyring claim could not be checked (keyring away): the key
+            # goes into the keyring only once an authenticated header says so.
+            db.close()
+            raise errors.KeyNotPutBackError()
         try:
             db.keystore.set(db.header.vault_id, db.key)
         except (
@@ -389,7 +545,12 @@ def _key_of(candidates: list[tuple[str, RawKey]], slot: str) -> RawKey:
 
 
 def _open_first(
-    db_path: Path, candidates: list[tuple[str, RawKey]], folder: Path, check_integrity: bool
+    db_path: Path,
+    candidates: list[tuple[str, RawKey]],
+    folder: Path,
+    check_integrity: bool,
+    *,
+    migrate: bool = True,
 ) -> tuple[VaultDatabase, str]:
     """Open with the first candidate that works. The key check already matched, so a
     "not a database" here means damage, not a wrong key."""
@@ -401,7 +562,11 @@ def _open_first(
         seen.add(name)
         try:
             db = VaultDatabase.open(
-                db_path, key, backup_dir=folder / "backups", check_integrity=check_integrity
+                db_path,
+                key,
+                backup_dir=folder / "backups",
+                check_integrity=check_integrity,
+                migrate=migrate,
             )
         except errors.DatabaseCorruptError as exc:
             failure = exc
@@ -411,22 +576,39 @@ def _open_first(
     raise failure
 
 
+def _write_error(exc: OSError) -> errors.VaultError:
+    if exc.errno == errno.ENOSPC:
+        return errors.DiskFullError()
+    return errors.VaultNotWritableError()
+
+
+def _settled_header(db: VaultDatabase, header: VaultHeader, slot: str) -> VaultHeader | None:
+    """The header once a rotation is finished (or undone); None while it cannot be yet.
+
+    Puts the new key into the keyring when the database is already under it.
+    """
+    assert header.pending is not None
+    if slot == _SLOT_PENDING:
+        # The database is already under the new key: make it the current one everywhere.
+        if header.uses_keyring:
+            try:
+                db.keystore.set(header.vault_id, db.key)
+            except errors.VaultError:
+                return None  # the keyring is away: the pending slot still opens the vault
+        return header.with_changes(key=header.pending, pending=None)
+    return header.with_changes(pending=None)
+
+
 def _settle_rotation(db: VaultDatabase, slot: str) -> None:
     """Finish a rotation that got past the re-key, or undo one that did not."""
     header = db.header
     if header.pending is None:
         return
     vid = header.vault_id
-    if slot == _SLOT_PENDING:
-        # The database is already under the new key: make it the current one everywhere.
-        if header.uses_keyring:
-            try:
-                db.keystore.set(vid, db.key)
-            except errors.VaultError:
-                return  # the keyring is away: the pending slot still opens the vault
-        final = header.with_changes(key=header.pending, pending=None)
-    else:
-        final = header.with_changes(pending=None)
+    final = _settled_header(db, header, slot)
+    if final is None:
+        return
+    final = final.sealed(db.key)
     write_header(db.folder, final)
     db.header = final
     if header.uses_keyring:
@@ -467,6 +649,7 @@ def change_recovery(db: Database, new_passphrase: str | None = None) -> str | No
         The new recovery code to show once, or None when a passphrase was given.
     """
     db = as_vault(db)
+    _require_authenticated(db)
     code = None
     if new_passphrase is None:
         code = generate_recovery_code()
@@ -477,16 +660,25 @@ def change_recovery(db: Database, new_passphrase: str | None = None) -> str | No
     slot = KeySlot.build(db.key, secret, db.header.vault_id)
     # The new slot describes the key the database is under now, so a rotation that could not
     # be settled (keyring away at open) is settled by this too.
-    final = db.header.with_changes(key=slot, pending=None)
+    final = db.header.with_changes(key=slot, pending=None).sealed(db.key)
     if db.header.pending is not None and db.header.uses_keyring:
         with contextlib.suppress(errors.VaultError):
             db.keystore.set(db.header.vault_id, db.key)
+    # The old header (the only thing in the folder under the old secret) is replaced whole.
+    # Backups written before keep opening with the old secret: see stale_backups().
     write_header(db.folder, final)
     db.header = final
     return code
 
 
-def rotate_key(db: Database, secret: str) -> None:
+def _require_authenticated(db: VaultDatabase) -> None:
+    """Refuse to re-seal a format-1 header whose upgrade was deferred (keyring away)."""
+    if not db.header.authenticated:
+        # What it says about the keyring is unproven until the keyring can be asked.
+        raise errors.KeyringLockedError()
+
+
+def rotate_key(db: Database, secret: str) -> list[Path]:
     """Re-encrypt the database under a new random key, crash-safely.
 
     Order: header gains a *pending* slot → new key into the keyring as a pending entry →
@@ -495,17 +687,27 @@ def rotate_key(db: Database, secret: str) -> None:
     :func:`open_vault` opens with the old or the new key (and then settles), and no stray entry
     in the keyring.
 
+    Then the copies in the vault folder's ``backups/`` (made before schema upgrades, under the
+    old key) are re-encrypted under the new key, or deleted when that fails.
+
+    Returns:
+        The copies in ``backups/`` that were deleted because they could not be re-encrypted.
+
     Raises:
         WrongRecoverySecretError: ``secret`` is not this vault's recovery secret.
     """
     db = as_vault(db)
+    check_secret(secret)
+    _require_authenticated(db)
     verify_recovery_secret(db, secret)
     header = db.header
+    old_key = db.key
     vid = header.vault_id
     new_key = RawKey.generate()
     slot = KeySlot.build(new_key, secret, vid)
     keyring_mode = header.uses_keyring
-    pending = header.with_changes(pending=slot)
+    # Authenticated under both keys: whichever a kill leaves the database under opens it.
+    pending = header.with_changes(pending=slot).sealed(old_key, new_key)
     write_header(db.folder, pending)
     try:
         if keyring_mode:
@@ -525,9 +727,102 @@ def rotate_key(db: Database, secret: str) -> None:
         # Removed before the header is final: a kill in between still finds the new key as
         # the main entry, matching the pending slot, and open_vault finishes the job.
         db.keystore.delete(vid, pending=True)
-    final = header.with_changes(key=slot, pending=None)
+    final = header.with_changes(key=slot, pending=None).sealed(new_key)
     write_header(db.folder, final)
     db.header = final
+    return _rekey_folder_copies(db.folder / "backups", old_key, new_key)
+
+
+def _rekey_folder_copies(folder: Path, old_key: RawKey, new_key: RawKey) -> list[Path]:
+    """Re-encrypt every copy in ``backups/`` from ``old_key`` to ``new_key``.
+
+    A copy that does not open with the old key, or whose re-key fails, is deleted: a copy the
+    vault's current key cannot open is of no use to it, and one under a leaked key is a leak.
+    Returns the deleted ones.
+    """
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for copy in sorted(folder.glob("*.db")):
+        if not copy.is_file() or copy.is_symlink():
+            continue
+        try:
+            conn = sqlcipher.connect(str(copy), isolation_level=None)
+            try:
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                apply_key(conn, old_key)
+                conn.execute("PRAGMA temp_store = MEMORY")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                # DELETE journal: PRAGMA rekey is then one transaction, all or nothing.
+                conn.execute("PRAGMA journal_mode = DELETE")
+                apply_key(conn, new_key, rekey=True)
+            finally:
+                conn.close()
+        except sqlcipher.Error:
+            _remove_partial(copy)
+            removed.append(copy)
+    return removed
+
+
+#: The ``setting`` row that lists the backup files written by backup_vault (paths and salts).
+BACKUPS_SETTING = "vault.backups"
+
+
+def _remember_backup(db: VaultDatabase, target: Path) -> None:
+    """Record (inside the encrypted vault) where a backup was written and under which slot."""
+    entries = _remembered(db)
+    entries = [e for e in entries if e.get("path") != str(target)]
+    entries.append(
+        {
+            "path": str(target),
+            "salt": b64(db.header.key.backup.salt),
+            "created_at": utc_now(),
+        }
+    )
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (BACKUPS_SETTING, json.dumps(entries[-500:], ensure_ascii=False)),
+        )
+
+
+def _remembered(db: Database) -> list[dict[str, str]]:
+    row = db.query_one("SELECT value FROM setting WHERE key = ?", (BACKUPS_SETTING,))
+    try:
+        value = json.loads(row[0]) if row is not None else []
+    except ValueError:
+        return []
+    if not isinstance(value, list):
+        return []
+    return [e for e in value if isinstance(e, dict) and isinstance(e.get("path"), str)]
+
+
+def stale_backups(db: Database) -> list[Path]:
+    """Backup files written by :func:`backup_vault` that still open with an old secret.
+
+    Every backup is keyed from the recovery secret (and its key is also sealed in the header
+    under the database key of its day). After :func:`change_recovery` the old secret still opens
+    those written before; after :func:`rotate_key` the old database key does too, with a copy
+    of the old ``vault.json``. Taiwa cannot reach them to re-encrypt them; it names them. A
+    recorded file is listed while it exists and still starts with its recorded salt, and was
+    written under another slot than the current one.
+    """
+    db = as_vault(db)
+    current = b64(db.header.key.backup.salt)
+    found: list[Path] = []
+    for entry in _remembered(db):
+        if entry.get("salt") == current:
+            continue
+        path = Path(entry["path"])
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(16)
+        except OSError:
+            continue
+        if b64(head) == entry.get("salt"):
+            found.append(path)
+    return found
 
 
 # -- backup and restore ----------------------------------------------------------------------
@@ -548,7 +843,7 @@ def backup_vault(db: Database, target: Path) -> None:
     target = Path(target).absolute()
     if target.exists():
         raise errors.BackupTargetExistsError(path=str(target))
-    if target.parent == db.folder or db.folder in target.parents:
+    if _inside(target, db.folder):
         raise errors.BackupInsideVaultError()
     if not target.parent.is_dir():
         raise errors.BackupTargetNotWritableError(path=str(target))
@@ -557,10 +852,11 @@ def backup_vault(db: Database, target: Path) -> None:
         backup_key = header.key.backup.open(db.key, header.vault_id)
     except ValueError:
         raise errors.HeaderCorruptError() from None
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     conn = db.conn
     try:
-        with db._lock:
+        # SQLCipher writes the copy (and its -journal) in a private folder beside the target;
+        # the rename refuses a target that appeared meanwhile (overwrite=False).
+        with atomic_path(target, overwrite=False) as temp, db._lock:
             conn.execute(
                 "ATTACH DATABASE ? AS taiwa_backup KEY ?",
                 (str(temp), backup_key.sql_literal_with_salt(header.key.backup.salt)),
@@ -585,26 +881,33 @@ def backup_vault(db: Database, target: Path) -> None:
                 )
             finally:
                 conn.execute("DETACH DATABASE taiwa_backup")
-        os.chmod(temp, FILE_MODE)
-        _verify_backup(temp, backup_key)
-        _fsync(temp)
-        if target.exists():
-            raise errors.BackupTargetExistsError(path=str(target))
-        os.replace(temp, target)
-        fsync_dir(target.parent)
+            os.chmod(temp, FILE_MODE)
+            _verify_backup(temp, backup_key)
     except sqlcipher.Error as exc:
-        _remove_partial(temp)
         if "full" in str(exc).lower():
             raise errors.DiskFullError() from exc
         raise errors.BackupTargetNotWritableError(path=str(target)) from exc
+    except FileExistsError as exc:
+        raise errors.BackupTargetExistsError(path=str(target)) from exc
     except OSError as exc:
-        _remove_partial(temp)
         if exc.errno == errno.ENOSPC:
             raise errors.DiskFullError() from exc
         raise errors.BackupTargetNotWritableError(path=str(target)) from exc
-    except BaseException:
-        _remove_partial(temp)
-        raise
+    # So that a later change-recovery or rotate-key can name it (stale_backups).
+    _remember_backup(db, target)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies in it — lexically or once links are resolved.
+
+    A path through a symlink (``~/link-to-vault/copy.db``) names a file in the vault folder
+    just as much as the plain path does.
+    """
+    path, folder = Path(path).absolute(), Path(folder).absolute()
+    if path == folder or folder in path.parents:
+        return True
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
 
 
 def _verify_backup(path: Path, key: RawKey) -> None:
@@ -676,7 +979,58 @@ def _open_backup(backup: Path, secret: str) -> tuple[dict[str, str], RawKey]:
     return info, key
 
 
-def restore_vault(
+#: A restore is built in a hidden folder beside its target, named with this infix.
+RESTORE_INFIX = ".taiwa-restore-"
+
+
+def restore_leftovers(folder: Path) -> list[Path]:
+    """The folders an interrupted restore into ``folder`` left beside it."""
+    folder = Path(folder).absolute()
+    parent = folder.parent
+    if not parent.is_dir():
+        return []
+    prefix = f".{folder.name}{RESTORE_INFIX}"
+    return sorted(
+        p for p in parent.iterdir() if p.name.startswith(prefix) and not p.is_symlink()
+    )
+
+
+def clean_restore_leftovers(folder: Path, *, keystore: Keystore | None = None) -> list[Path]:
+    """Remove what an interrupted restore into ``folder`` left (and its keyring entry).
+
+    A leftover another process is still building (its instance lock is held) is left alone.
+
+    Returns:
+        The folders removed.
+    """
+    removed: list[Path] = []
+    for leftover in restore_leftovers(folder):
+        if not leftover.is_dir():
+            continue
+        try:
+            lock = InstanceLock.acquire(leftover / LOCK_NAME)
+        except errors.VaultInUseError:
+            continue  # a restore in progress
+        except errors.VaultError:
+            lock = None
+        try:
+            vault_id = None
+            with contextlib.suppress(errors.VaultError):
+                vault_id = read_header(leftover).vault_id
+            if vault_id is not None:
+                # The unfinished vault's own key (a random id of its own): nothing else uses it.
+                with contextlib.suppress(errors.VaultError):
+                    (keystore or Keystore()).delete(vault_id)
+        finally:
+            if lock is not None:
+                lock.release()
+        shutil.rmtree(leftover, ignore_errors=True)
+        if not leftover.exists():
+            removed.append(leftover)
+    return removed
+
+
+def restore_vault(  # noqa: PLR0915 - one sequence, each step with its clean-up
     backup: Path,
     folder: Path,
     secret: str,
@@ -689,58 +1043,78 @@ def restore_vault(
     The restored vault gets a new vault id and a new random key (kept in the keyring unless
     ``use_keyring`` is False), wrapped under the same recovery secret.
 
+    All or nothing: the vault is built in a hidden folder beside ``folder``
+    (``.NAME.taiwa-restore-XXXX``) and renamed into place only once complete, so a kill leaves
+    either no vault or the whole one. :func:`clean_restore_leftovers` removes what a killed
+    restore left; the CLI runs it (and says so) before each restore.
+
     Raises:
         VaultExistsError: ``folder`` already holds a vault.
+        VaultFolderNotEmptyError: ``folder`` holds other files.
         BackupMissingError, BackupUnreadableError: the backup or the secret is wrong.
+        EmptySecretError: ``secret`` is empty.
     """
+    check_secret(secret)
     backup = Path(backup).absolute()
     folder = Path(folder).absolute()
     if vault_exists(folder):
         raise errors.VaultExistsError(path=str(folder))
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise errors.VaultFolderNotEmptyError(path=str(folder))
     backup_key = _open_backup(backup, secret)[1]
     store = keystore or Keystore()
     if use_keyring and not store.available():
         # Fail before creating anything, with the way forward for a *new* vault.
         raise errors.NoKeyringForNewVaultError()
-    created_folder = _make_folder(folder)
+    parent = folder.parent
+    if not parent.is_dir():
+        _make_folder(parent)
+    ensure_writable(parent)
+    work = parent / f".{folder.name}{RESTORE_INFIX}{secrets.token_hex(4)}"
+    try:
+        work.mkdir(mode=DIR_MODE)
+    except OSError as exc:
+        raise _write_error(exc) from exc
     vault_id = new_vault_id()
     key = RawKey.generate()
-    db_path = folder / DATABASE_NAME
-    new = db_path.with_name(db_path.name + ".new")
-    made = [folder / LOCK_NAME, new, db_path, header_path(folder)]
-    lock: InstanceLock | None = None
     stored = False
     try:
-        ensure_writable(folder)
-        lock = InstanceLock.acquire(folder / LOCK_NAME)
-        if use_keyring:
-            stored = True
-            store.set(vault_id, key)
-        _export_backup(backup, backup_key, new, key)
-        os.replace(new, db_path)
-        fsync_dir(folder)
-        header = VaultHeader(
-            vault_id=vault_id,
-            key_store=STORE_KEYRING if use_keyring else STORE_PASSPHRASE,
-            created_at=utc_now(),
-            key=KeySlot.build(key, secret, vault_id),
-        )
-        write_header(folder, header)
-        db = VaultDatabase.open(db_path, key, backup_dir=folder / "backups")
-        db._attach_vault(folder, header, key, lock, store)
-    except BaseException:
-        if lock is not None:
+        os.chmod(work, DIR_MODE)
+        lock = InstanceLock.acquire(work / LOCK_NAME)
+        try:
+            db_path = work / DATABASE_NAME
+            _export_backup(backup, backup_key, db_path, key)
+            header = VaultHeader(
+                vault_id=vault_id,
+                key_store=STORE_KEYRING if use_keyring else STORE_PASSPHRASE,
+                created_at=utc_now(),
+                key=KeySlot.build(key, secret, vault_id),
+            ).sealed(key)
+            with VaultDatabase.open(db_path, key, backup_dir=work / "backups") as db:
+                _record_header_format(db)
+                with db.transaction() as conn:
+                    # Its backups' paths belong to the vault they were written from.
+                    conn.execute("DELETE FROM setting WHERE key = ?", (BACKUPS_SETTING,))
+            # The header before the keyring entry: a leftover names the entry to remove.
+            write_header(work, header)
+            if use_keyring:
+                stored = True
+                store.set(vault_id, key)
+        finally:
             lock.release()
-        for path in made:
-            _remove_partial(path)
+        if folder.exists():
+            folder.rmdir()  # empty (checked above); a rename onto it is not portable
+        os.rename(work, folder)
+        fsync_dir(parent)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
         if stored:
             with contextlib.suppress(errors.VaultError):
                 store.delete(vault_id)
-        if created_folder:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
         raise
-    return db
+    return open_vault(
+        folder, recovery_secret=None if use_keyring else secret, keystore=store
+    )
 
 
 def _export_backup(backup: Path, backup_key: RawKey, new: Path, key: RawKey) -> None:

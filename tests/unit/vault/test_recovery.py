@@ -91,9 +91,10 @@ def test_raw_key_with_salt_literal_is_validated() -> None:
         key.sql_literal_with_salt(b"short")
 
 
-def _header() -> VaultHeader:
-    key = RawKey.generate()
-    return VaultHeader(VID, "keyring", "2026-01-01T00:00:00Z", KeySlot.build(key, "x" * 20, VID))
+def _header(key: RawKey | None = None) -> VaultHeader:
+    key = key or RawKey.generate()
+    slot = KeySlot.build(key, "x" * 20, VID)
+    return VaultHeader(VID, "keyring", "2026-01-01T00:00:00Z", slot).sealed(key)
 
 
 def test_header_round_trips_and_is_written_atomically(tmp_path: Path) -> None:
