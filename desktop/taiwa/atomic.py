@@ -225,22 +225,30 @@ def _commit(temp: Path, target: Path, *, overwrite: bool) -> None:
     if overwrite:
         os.replace(temp, target)
         return
-    if os.name == "nt":
-        os.rename(temp, target)  # Windows: fails with FileExistsError if the target exists
-        return
     try:
-        os.link(temp, target)
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if exc.errno not in _NO_LINKS:
+        if os.name == "nt":
+            os.rename(temp, target)  # Windows: fails with FileExistsError if the target exists
+            return
+        try:
+            os.link(temp, target)
+        except FileExistsError:
             raise
-        # No hard links here (FAT, some shares): check, then rename — a narrow race, documented.
-        if os.path.lexists(target):
-            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
-        os.rename(temp, target)
-        return
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise
+            # No hard links here (FAT, some shares): check, then rename — a narrow race.
+            if os.path.lexists(target):
+                raise _exists(target) from None
+            os.rename(temp, target)
+            return
+    except FileExistsError:
+        # Named after the target (not the temporary file) so callers can tell the two apart.
+        raise _exists(target) from None
     _remove(temp)  # the target holds the data now; a leftover name would only be clutter
+
+
+def _exists(target: Path) -> FileExistsError:
+    return FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
 
 
 def _remove(temp: Path) -> None:

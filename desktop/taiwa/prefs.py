@@ -8,15 +8,13 @@ the calendar owner's e-mail, the default cadence) live in the vault's own settin
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from taiwa import paths
+from taiwa.atomic import write_atomic
 
 FILE_NAME = "prefs.json"
 DEFAULT_AUTO_LOCK_MINUTES = 5
@@ -82,15 +80,4 @@ class Prefs:
         folder = self.path.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = json.dumps(self.to_json(), indent=2, sort_keys=True) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=".prefs-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomic(self.path, data.encode("utf-8"), mode=0o600)

@@ -110,8 +110,21 @@ def test_pdf_follows_the_ui_language_preference(filled: CliVault) -> None:
     assert done.returncode == 0, done.stderr
     content = flat(target.read_bytes())
     assert "1on1ミーティングサマリー" in content and "合意したアクション" in content
-    done = filled.run("export-pdf", "--meeting", meeting_id, "--lang", "en", "-o", str(target))
-    assert "1on1meetingsummary" in flat(target.read_bytes())
+    english = target.with_name("en.pdf")
+    done = filled.run("export-pdf", "--meeting", meeting_id, "--lang", "en", "-o", str(english))
+    assert done.returncode == 0, done.stderr
+    assert "1on1meetingsummary" in flat(english.read_bytes())
+
+
+def test_existing_file_is_never_replaced_silently(filled: CliVault) -> None:
+    target = out_dir(filled) / "kept.pdf"
+    target.write_bytes(b"someone's file")
+    meeting_id = str(filled.meeting_id)  # type: ignore[attr-defined]
+    done = filled.run("export-pdf", "--meeting", meeting_id, "-o", str(target))
+    assert done.returncode == 2, done.stderr
+    assert "already exists" in done.stderr
+    assert target.read_bytes() == b"someone's file"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["kept.pdf"]
 
 
 BAD_INPUTS: list[tuple[list[str], dict[str, str], str]] = [

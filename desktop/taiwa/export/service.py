@@ -240,20 +240,25 @@ def export(
     path: Path,
     progress: Progress | None = None,
     *,
+    overwrite: bool = False,
     cancel: Cancel | None = None,
 ) -> ExportResult:
     """Build the request's PDF and write it to ``path`` atomically (mode 0600).
 
+    ``overwrite`` replaces an existing file (the CLI's ``--force``, the GUI after asking);
+    without it an existing file is refused before the PDF is built and left as it was.
+
     Raises:
         InputError: bad target path, period or password; unknown meeting or person.
+        ExportTargetExistsError: the file exists and ``overwrite`` is False (an InputError).
         ExportWriteError: the file could not be written (nothing is left behind).
         Cancelled: ``cancel`` said stop before the rename (nothing is left behind).
     """
-    target = writer.check_target(path)
+    target = writer.check_target(path, overwrite=overwrite)
     if request.options.password is not None:
         writer.check_password(request.options.password)
     pdf = build(store, request, progress, cancel=cancel)
-    written = writer.write_atomic(target, pdf, cancel=cancel)
+    written = writer.write_atomic(target, pdf, overwrite=overwrite, cancel=cancel)
     return ExportResult(
         path=written,
         encrypted=bool(request.options.password),

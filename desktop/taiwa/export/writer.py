@@ -4,21 +4,23 @@ reportlab 5.1's own encryption is RC4 unless the optional ``pyaes`` package is p
 RC4 is broken; so the document is built unencrypted *in memory* and encrypted with pypdf
 (AES-256, revision 6, through ``cryptography``) before any byte reaches the disk.
 
-The file is written to a temporary name in the target folder, created with mode 0600, synced,
-then renamed over the target: a reader never sees half a PDF and a failure leaves nothing. A
-cancellation checked just before the rename removes the temporary file too.
+The file is written through :func:`taiwa.atomic.write_atomic`: a temporary name in the target
+folder, mode 0600, synced, then renamed into place — a reader never sees half a PDF and a
+failure leaves nothing. A cancellation checked just before the rename removes the temporary
+file too. An existing file is never replaced unless the caller says so (``overwrite``: the
+CLI's ``--force``, the GUI's confirmation).
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import secrets
 from datetime import date
 from pathlib import Path
 
-from taiwa.cancel import Cancel, check
+from taiwa import atomic
+from taiwa.cancel import Cancel
 from taiwa.errors import InputError, TaiwaError
 from taiwa.i18n import Msg
 
@@ -40,10 +42,23 @@ _WRITE_FAILED = Msg(
 )
 
 
+_EXISTS = Msg(
+    "{path} already exists; choose another name or use --force to replace it.",
+    "{path} は既に存在します。別の名前を指定するか、置き換える場合は --force を指定してください。",
+)
+
+
 class ExportWriteError(TaiwaError):
     """The PDF could not be written (disk full, no permission...)."""
 
     code = "write_failed"
+
+
+class ExportTargetExistsError(InputError):
+    """The output file exists and replacing it was not asked for (exit status 2)."""
+
+    code = "target_exists"
+    message = _EXISTS
 
 
 def encrypt(pdf: bytes, password: str) -> bytes:
@@ -90,15 +105,23 @@ def default_filename(day: date) -> str:
     return f"1on1-summary-{day.isoformat()}.pdf"
 
 
-def check_target(path: Path) -> Path:
+def check_target(path: Path, *, overwrite: bool = True) -> Path:
     """Validate an output path before any work is done; returns it absolute.
+
+    Args:
+        path: the output file.
+        overwrite: False refuses an existing file (or link) here already, before the PDF is
+            built; :func:`write_atomic` refuses one that appears meanwhile.
 
     Raises:
         InputError: the folder is missing, the path is a folder, or the name is not ``.pdf``.
+        ExportTargetExistsError: ``overwrite`` is False and the file exists.
     """
     path = path.expanduser().absolute()
     if path.is_dir():
         raise InputError(_IS_FOLDER, path=str(path))
+    if not overwrite and os.path.lexists(path):
+        raise ExportTargetExistsError(path=str(path))
     if path.suffix.lower() != ".pdf":
         raise InputError(_NOT_PDF)
     if not path.parent.is_dir():
@@ -106,50 +129,33 @@ def check_target(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes, *, cancel: Cancel | None = None) -> Path:
-    """Write ``data`` to ``path`` atomically with mode 0600.
+def write_atomic(
+    path: Path, data: bytes, *, overwrite: bool = False, cancel: Cancel | None = None
+) -> Path:
+    """Write ``data`` to ``path`` atomically with mode 0600 (:func:`taiwa.atomic.write_atomic`).
 
     ``cancel`` (optional) is checked before the temporary file is made and once more after it
     is synced, just before the rename: past that point the PDF is in place.
 
+    Args:
+        path: the output file (validated by :func:`check_target`).
+        data: the PDF.
+        overwrite: replace an existing file; False (the default) refuses it and leaves it as
+            it was, even when it appears while the PDF is written.
+        cancel: see above.
+
     Raises:
+        ExportTargetExistsError: ``overwrite`` is False and the file exists.
         ExportWriteError: the file could not be written; nothing is left behind.
         Cancelled: ``cancel`` said stop; nothing is left behind.
     """
-    check(cancel)
-    path = check_target(path)
-    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
+    path = check_target(path, overwrite=overwrite)
     try:
-        # O_EXCL: never follow or reuse something already there; 0600 from the first byte.
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        atomic.write_atomic(path, data, mode=0o600, overwrite=overwrite, cancel=cancel)
+    except FileExistsError as exc:
+        if exc.filename != str(path):  # a temporary name was taken (a planted file), not ours
+            raise ExportWriteError(_WRITE_FAILED, reason=exc.strerror or "EEXIST") from None
+        raise ExportTargetExistsError(path=str(path)) from None
     except OSError as exc:
         raise ExportWriteError(_WRITE_FAILED, reason=exc.strerror or type(exc).__name__) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        check(cancel)
-        os.replace(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, OSError):
-            raise ExportWriteError(
-                _WRITE_FAILED, reason=exc.strerror or type(exc).__name__
-            ) from None
-        raise
-    _fsync_folder(path.parent)
     return path
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename durable on POSIX; Windows cannot open a folder for fsync.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -8,7 +8,6 @@ memory (and from the widgets) when the user continues.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taiwa.atomic import write_atomic
 from taiwa.ui.context import AppContext
 from taiwa.ui.file_dialogs import save_text
 from taiwa.ui.ops import Op
@@ -61,14 +61,12 @@ def recovery_sheet_text(code: str, folder: Path) -> str:
 
 
 def write_private_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` readable by the user only (0600), even when it existed."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Write ``text`` to ``path`` readable by the user only (0600), even when it existed.
+
+    Atomically, through :func:`taiwa.atomic.write_atomic`: an existing file (the save dialog has
+    asked) is replaced by a new 0600 one, never rewritten in place with its old mode.
+    """
+    write_atomic(path, text.encode("utf-8"), mode=0o600)
 
 
 def paint_sheet(printer: Any, text: str, base_font: QFont) -> bool:

@@ -7,6 +7,7 @@ Nothing above this module sees a raw ``sqlcipher3`` error: environment failures 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import threading
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Self
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from taiwa.atomic import atomic_file, atomic_path
 from taiwa.vault import errors, schema
 from taiwa.vault.keys import RawKey
 
@@ -176,45 +178,25 @@ class Database:
 
     @classmethod
     def create(cls, path: Path, key: RawKey) -> Self:
-        """Create a new database at ``path`` (written as ``*.new``, then renamed into place).
+        """Create a new database at ``path`` (written under a temporary name, then linked in).
 
         Raises:
             VaultExistsError: ``path`` already exists; it is not touched.
         """
         if path.exists():
             raise errors.VaultExistsError(path=str(path.parent))
-        new = path.with_name(path.name + ".new")
-        for stale in (new, Path(f"{new}-journal")):
-            stale.unlink(missing_ok=True)
-        conn = _connect(new)
         try:
-            apply_key(conn, key)
-            _check_cipher(conn)
-            # DELETE journal while it is still *.new: a -wal named after the temporary file
-            # would be orphaned by the rename and its pages lost.
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA temp_store = MEMORY")
-            conn.execute("PRAGMA secure_delete = ON")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("BEGIN IMMEDIATE")
-            schema.apply_all(conn)
-            conn.execute("COMMIT")
-        except sqlcipher.Error as exc:
-            conn.close()
-            new.unlink(missing_ok=True)
-            raise_sqlite_error(exc)
-        except BaseException:
-            conn.close()
-            new.unlink(missing_ok=True)
-            raise
-        conn.close()
-        os.chmod(new, FILE_MODE)
-        _fsync_file(new)
-        if path.exists():  # someone else created it meanwhile: never replace a vault
-            new.unlink(missing_ok=True)
-            raise errors.VaultExistsError(path=str(path.parent))
-        os.replace(new, path)
-        _fsync_dir(path.parent)
+            # A private folder beside ``path`` (no planted link can sit at the temporary name),
+            # linked into place without ever replacing a database that appeared meanwhile.
+            with atomic_path(path, overwrite=False) as new:
+                _create_schema(new, key)
+                os.chmod(new, FILE_MODE)
+        except FileExistsError:
+            raise errors.VaultExistsError(path=str(path.parent)) from None
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise errors.DiskFullError() from exc
+            raise errors.VaultNotWritableError() from exc
         return cls.open(path, key, migrate=False)
 
     # -- use --------------------------------------------------------------------------------
@@ -339,10 +321,33 @@ class Database:
             target_dir.mkdir(mode=0o700, exist_ok=True)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             copy = target_dir / f"{self.path.stem}-v{current}-{stamp}.db"
-            shutil.copyfile(self.path, copy)
-            os.chmod(copy, FILE_MODE)
+            with atomic_file(copy, overwrite=False) as out, self.path.open("rb") as src:
+                shutil.copyfileobj(src, out)
         with self.transaction() as conn:
             schema.apply_from(conn, current)
+
+
+def _create_schema(path: Path, key: RawKey) -> None:
+    conn = _connect(path)
+    try:
+        apply_key(conn, key)
+        _check_cipher(conn)
+        # DELETE journal while the file has its temporary name: a -wal named after it would be
+        # orphaned by the rename and its pages lost.
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN IMMEDIATE")
+        schema.apply_all(conn)
+        conn.execute("COMMIT")
+    except sqlcipher.Error as exc:
+        conn.close()
+        raise_sqlite_error(exc)
+    except BaseException:
+        conn.close()
+        raise
+    conn.close()
 
 
 def _check_cipher(conn: Connection) -> None:
@@ -404,21 +409,3 @@ def _configure(conn: Connection) -> None:
         raise errors.VaultNotWritableError()
     # FULL: a commit is on disk when it returns (WAL with NORMAL may lose the last commits).
     conn.execute("PRAGMA synchronous = FULL")
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -55,9 +55,50 @@ def test_overwrite_replaces_and_tightens_mode(tmp_path: Path, pdf: bytes) -> Non
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
     target.chmod(0o644)
-    writer.write_atomic(target, pdf)
+    writer.write_atomic(target, pdf, overwrite=True)
     assert target.read_bytes() == pdf
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_existing_file_is_refused_without_overwrite(tmp_path: Path, pdf: bytes) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"keep me")
+    with pytest.raises(writer.ExportTargetExistsError) as caught:
+        writer.write_atomic(target, pdf)
+    assert isinstance(caught.value, InputError) and caught.value.exit_code == 2
+    assert "--force" in caught.value.localized("en")
+    assert "--force" in caught.value.localized("ja")
+    assert target.read_bytes() == b"keep me"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+    # Checked before any work too, so the service refuses before building the PDF.
+    with pytest.raises(writer.ExportTargetExistsError):
+        writer.check_target(target, overwrite=False)
+
+
+def test_file_appearing_during_the_write_is_not_replaced(tmp_path: Path, pdf: bytes) -> None:
+    target = tmp_path / "out.pdf"
+    calls = 0
+
+    def someone_else_writes() -> None:  # the cancel check just before the rename
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            target.write_bytes(b"theirs")
+
+    with pytest.raises(writer.ExportTargetExistsError):
+        writer.write_atomic(target, pdf, cancel=someone_else_writes)
+    assert calls == 2
+    assert target.read_bytes() == b"theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_dangling_symlink_at_the_target_is_refused(tmp_path: Path, pdf: bytes) -> None:
+    outside = tmp_path / "elsewhere.pdf"
+    target = tmp_path / "out.pdf"
+    target.symlink_to(outside)
+    with pytest.raises(writer.ExportTargetExistsError):
+        writer.write_atomic(target, pdf)
+    assert not outside.exists() and target.is_symlink()
 
 
 def test_failure_while_writing_leaves_no_file(
@@ -84,7 +125,7 @@ def test_failure_keeps_the_previous_file(
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(writer.ExportWriteError):
-        writer.write_atomic(target, pdf)
+        writer.write_atomic(target, pdf, overwrite=True)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
 
