@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import os
 import re
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import PurePath
 from typing import NoReturn
 
 import taiwa
 from taiwa import i18n
 from taiwa.cli.context import CliContext
-from taiwa.errors import TaiwaError
+from taiwa.errors import InputError, TaiwaError
 from taiwa.i18n import Msg
 
 EXIT_BUG = 70
@@ -27,6 +29,37 @@ EXIT_BUG = 70
 # argparse's "invalid choice: 'X' (choose from …)", where X may be a secret typed in the wrong
 # place (``taiwa MY-RECOVERY-CODE``).
 _INVALID_CHOICE = re.compile(r"invalid choice: .*? \((choose from .*)\)$", re.DOTALL)
+
+#: Arguments that name files or folders: bytes that are not UTF-8 are fine there (Python keeps
+#: them as surrogates and gives the same bytes back to the OS), unlike in text.
+_PATH_DESTS = frozenset({"vault", "output", "dir", "file", "files"})
+#: Longest file name (one path component) and whole path in bytes on the usual file systems;
+#: longer ones fail with ENAMETOOLONG deep inside a command.
+_NAME_MAX = 255
+_PATH_MAX = 4095
+
+_NUL = Msg(
+    "The argument {option} contains a NUL character; nothing was changed.",
+    "引数 {option} に NUL 文字が含まれています。変更はしていません。",
+)
+_NOT_UTF8 = Msg(
+    "The argument {option} is not valid UTF-8 text (check the terminal's encoding); nothing was"
+    " changed.",
+    "引数 {option} が正しい UTF-8 のテキストではありません（端末の文字コードを確認してください）。"
+    "変更はしていません。",
+)
+_EMPTY_PATH = Msg(
+    "The argument {option} is empty; give a file or folder.",
+    "引数 {option} が空です。ファイルかフォルダーを指定してください。",
+)
+_PATH_NOT_TEXT = Msg(
+    "The path given to {option} cannot be used: it holds characters the system cannot encode.",
+    "{option} に指定したパスは使えません（システムで扱えない文字が含まれています）。",
+)
+_PATH_TOO_LONG = Msg(
+    "The path given to {option} cannot be used: a name in it is longer than {limit} bytes.",
+    "{option} に指定したパスは使えません（名前が {limit} バイトを超えています）。",
+)
 
 _BUG = Msg(
     "Internal error ({kind}). Nothing was changed by the failed step; please report it.",
@@ -101,16 +134,99 @@ def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+def _values(value: object) -> Iterator[object]:
+    if isinstance(value, list | tuple):
+        yield from value
+    else:
+        yield value
+
+
+def option_labels(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """How the user wrote each argument (``output`` → ``--output``, ``person`` → ``PERSON``),
+    over every subcommand, for messages that name an argument without quoting it."""
+    labels: dict[str, str] = {}
+    stack = [parser]
+    while stack:
+        current = stack.pop()
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                stack.extend(action.choices.values())
+            elif action.option_strings:
+                labels.setdefault(action.dest, max(action.option_strings, key=len))
+            else:
+                metavar = action.metavar if isinstance(action.metavar, str) else None
+                labels.setdefault(action.dest, metavar or action.dest.upper())
+    return labels
+
+
+def check_arguments(args: argparse.Namespace, labels: dict[str, str] | None = None) -> None:
+    """Refuse, before any command runs, arguments no command can use.
+
+    Text must be valid UTF-8 (a lone surrogate is what Python makes of other bytes, and SQLite,
+    PDFs and JSON refuse it later, half-way through a command); paths may hold such bytes but
+    no NUL, must be encodable for the OS and within the usual length limits.
+
+    Raises:
+        InputError: the first argument that is refused (named by its option, never quoted).
+    """
+    for dest, value in vars(args).items():
+        option = (labels or {}).get(dest) or "--" + dest.replace("_", "-")
+        is_path = dest in _PATH_DESTS or dest.endswith("_file")
+        for item in _values(value):
+            if isinstance(item, PurePath) or (is_path and isinstance(item, str)):
+                _check_path(option, os.fspath(item))
+            elif isinstance(item, str):
+                if "\x00" in item:
+                    raise InputError(_NUL, option=option)
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise InputError(_NOT_UTF8, option=option) from None
+
+
+def _check_path(option: str, path: str) -> None:
+    if "\x00" in path:
+        raise InputError(_NUL, option=option)
+    if not path:
+        raise InputError(_EMPTY_PATH, option=option)
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:
+        raise InputError(_PATH_NOT_TEXT, option=option) from None
+    if len(raw) > _PATH_MAX or any(
+        len(part) > _NAME_MAX for part in raw.replace(os.sep.encode(), b"/").split(b"/")
+    ):
+        limit = _PATH_MAX if len(raw) > _PATH_MAX else _NAME_MAX
+        raise InputError(_PATH_TOO_LONG, option=option, limit=limit)
+
+
+def run(argv: Sequence[str]) -> int:
+    """:func:`main` for callers in this process (tests): argparse's exits become a status."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
+
+
 def main(argv: Sequence[str]) -> int:
     """Run the CLI (or the GUI when no command is given) and return the exit status."""
     args = app_arguments(argv)
+    labels: dict[str, str] | None = None
     if args is None:
-        args = build_parser().parse_args(list(argv))
+        parser = build_parser()
+        args = parser.parse_args(list(argv))
+        labels = option_labels(parser)
     if args.lang:
         i18n.set_language(args.lang)
     ctx = CliContext(args=args, out=sys.stdout, err=sys.stderr)
     handler = getattr(args, "handler", None)
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout is sys.__stdout__:
+        # A file name may hold bytes that are not UTF-8 (surrogates in Python): printing it
+        # back ("Wrote …") must not fail after the work is done. stderr does this already.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
+        check_arguments(args, labels)
         if handler is None:
             from taiwa.cli.app_cmds import run_gui
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from taiwa import i18n
 from taiwa.cli.context import CliContext
+from taiwa.domain import validate
 from taiwa.errors import InputError
 from taiwa.export.model import PAPERS, DocKind, ExportOptions, Paper
 from taiwa.i18n import Msg
@@ -27,6 +28,14 @@ _RANGE_NEEDS_PERSON = Msg(
 _NO_PASSWORD_VAR = Msg(
     "The environment variable {var} is not set or empty; it must hold the PDF password.",
     "環境変数 {var} が未設定か空です。PDF のパスワードを設定してください。",
+)
+_NO_VAR_NAME = Msg(
+    "--password-env needs the name of an environment variable that holds the password.",
+    "--password-env にはパスワードを入れた環境変数の名前を指定してください。",
+)
+_PASSWORD_NOT_TEXT = Msg(
+    "The password in {var} is not valid UTF-8 text; set it again in a UTF-8 terminal.",
+    "{var} のパスワードが正しい UTF-8 のテキストではありません。UTF-8 の端末で設定し直してください。",
 )
 _BAD_MEETING_ID = Msg(
     "'{value}' is not a meeting id.", "'{value}' はミーティング ID ではありません。"
@@ -88,6 +97,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="FILE",
         help="the PDF to write (default: 1on1-summary-<today>.pdf in the current folder)",
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace the output file if it exists already"
+    )
     parser.set_defaults(handler=run_export)
 
 
@@ -97,11 +109,19 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     if args.meeting is not None and (args.start or args.end):
         raise InputError(_RANGE_NEEDS_PERSON)
     password: str | None = None
-    if args.password_env:
+    if args.password_env is not None:
         # The password comes from the environment, never from the command line (ps, history).
+        # An empty name or value is refused: it would write an unprotected PDF without a word.
+        if not args.password_env.strip():
+            raise InputError(_NO_VAR_NAME)
         password = os.environ.get(args.password_env) or None
         if password is None:
             raise InputError(_NO_PASSWORD_VAR, var=args.password_env)
+        try:
+            password.encode("utf-8")
+        except UnicodeEncodeError:
+            # Bytes that were not UTF-8 in the environment: pypdf would fail half-way.
+            raise InputError(_PASSWORD_NOT_TEXT, var=args.password_env) from None
     paper: Paper = args.paper or "a4"
     return ExportOptions(
         lang=_pdf_language(args),
@@ -126,15 +146,21 @@ def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
     from taiwa.store import Store
 
     options = _options(args)
-    start = service.parse_day(args.start)
-    end = service.parse_day(args.end)
-    output = Path(args.output) if args.output else Path(writer.default_filename(date.today()))
-    target = writer.check_target(output)
+    # Given but empty is a mistake, never "the default" (that is leaving the option out).
+    start = None if args.start is None else validate.parse_date(args.start)
+    end = None if args.end is None else validate.parse_date(args.end)
+    output = (
+        Path(args.output)
+        if args.output is not None
+        else Path(writer.default_filename(date.today()))
+    )
+    # The export service refuses an existing file unless told to replace it (--force).
+    target = writer.check_target(output, overwrite=args.force)
     meeting_id: int | None = None
     if args.meeting is not None:
         value = str(args.meeting).strip()
-        if not value.isdigit():
-            raise InputError(_BAD_MEETING_ID, value=value)
+        if not validate.is_record_id(value):
+            raise InputError(_BAD_MEETING_ID, value=value[:40])
         meeting_id = int(value)
     store = Store(ctx.database())
     if args.paper is None:
@@ -144,7 +170,7 @@ def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         person = store.people.resolve(args.person)
         request = service.ExportRequest(DocKind.PERSON, person.id, options, start, end)
-    result = service.export(store, request, target)
+    result = service.export(store, request, target, overwrite=args.force)
     message = _WROTE_ENCRYPTED if result.encrypted else _WROTE
     ctx.print(message.text(path=str(result.path)))
     if options.show_private:

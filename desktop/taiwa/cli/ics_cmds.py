@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taiwa.cli.context import CliContext
+from taiwa.domain import validate
 from taiwa.errors import InputError
 from taiwa.i18n import Msg
 from taiwa.ics import errors as ics_errors
@@ -139,10 +140,13 @@ def _local_zone() -> Any:
 
 
 def _day(value: str) -> date:
+    """A ``--from``/``--to`` day in the years 1900..2200 (outside them the window arithmetic
+    would overflow; the import refuses a window that long anyway)."""
     try:
-        return date.fromisoformat(value.strip())
+        parsed = date.fromisoformat(value.strip())
     except ValueError:
         raise InputError(_BAD_DATE, value=value[:40]) from None
+    return validate.in_range(parsed)
 
 
 def _window(args: argparse.Namespace, now: datetime) -> service.Window:
@@ -151,12 +155,14 @@ def _window(args: argparse.Namespace, now: datetime) -> service.Window:
     default = service.Window.around(now)
     zone = _local_zone()
     start = (
-        datetime.combine(_day(args.start), time(0), tzinfo=zone) if args.start else default.start
+        datetime.combine(_day(args.start), time(0), tzinfo=zone)
+        if args.start is not None
+        else default.start
     )
     # --to is inclusive: the whole of that day belongs to the period.
     end = (
         datetime.combine(_day(args.end) + timedelta(days=1), time(0), tzinfo=zone)
-        if args.end
+        if args.end is not None
         else default.end
     )
     return service.Window(start, end).check()

@@ -15,7 +15,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from taiwa.cli import text_input
 from taiwa.cli.context import CliContext
+from taiwa.cli.text_input import TextOption
 from taiwa.domain import errors, validate
 from taiwa.domain.models import (
     Action,
@@ -30,11 +32,19 @@ from taiwa.domain.models import (
     TopicDraft,
 )
 from taiwa.domain.signals import Signal
-from taiwa.errors import NotFoundError
+from taiwa.errors import InputError, NotFoundError
 from taiwa.i18n import Msg
 from taiwa.store import Store
 
 _DUE_SUFFIX = re.compile(r"@(\d{4}-\d{1,2}-\d{1,2})\s*$")
+
+CAREER_GOALS = TextOption("--career-goals", "career goals")
+PURPOSE = TextOption("--purpose", "the meeting's purpose")
+SHARED = TextOption("--shared", "shared notes")
+PRIVATE = TextOption("--private", "private notes")
+#: Every option of ``meeting add`` that may read standard input.
+_MEETING_STDIN = ("purpose", "shared", "private", "topic", "action")
+MAX_LIMIT = 10_000
 
 M_PERSON_ADDED = Msg("Added {name} (id {id}).", "{name} さんを追加しました（ID {id}）。")
 M_ACTION_DONE = Msg("Action item {id} is done.", "アクションアイテム {id} を完了にしました。")
@@ -116,6 +126,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--team", default="", metavar="T")
     p.add_argument("--cadence", metavar="DAYS", help="days between 1on1s (default 14)")
     p.add_argument("--started", metavar="YYYY-MM-DD", help="when they started reporting to you")
+    text_input.add_text_option(p, CAREER_GOALS)
     p.add_argument("--json", action="store_true", help="print the person as JSON")
     p.set_defaults(handler=cmd_person_add)
     p = add(person_sub, "list", "list people with their 1on1 status")
@@ -135,17 +146,18 @@ def _register_meeting(sub: Any, add: Any) -> None:
     p.add_argument("--at", metavar="ISO-8601", help="start (default: now; local time if no offset)")
     p.add_argument("--status", metavar="S", help="planned, held, cancelled or skipped")
     p.add_argument("--mood", metavar="N", help="1-5")
-    p.add_argument("--purpose", default="", metavar="TEXT")
-    p.add_argument("--shared", default="", metavar="TEXT", help="shared notes")
-    p.add_argument("--private", default="", metavar="TEXT", help="private notes")
-    p.add_argument("--topic", action="append", default=[], metavar="THEME:TEXT")
-    p.add_argument("--action", action="append", default=[], metavar="OWNER:TEXT[@YYYY-MM-DD]")
+    for option in (PURPOSE, SHARED, PRIVATE):
+        text_input.add_text_option(p, option)
+    text_input.add_lines_option(p, "--topic", metavar="THEME:TEXT", what="an agenda topic")
+    text_input.add_lines_option(
+        p, "--action", metavar="OWNER:TEXT[@YYYY-MM-DD]", what="an action item"
+    )
     p.add_argument("--no-carry-over", action="store_true", help="start with an empty agenda")
     p.add_argument("--json", action="store_true", help='print {"id": N}')
     p.set_defaults(handler=cmd_meeting_add)
     p = add(meeting_sub, "list", "a person's meetings, newest first")
     p.add_argument("person", metavar="PERSON", help="name, e-mail or id")
-    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument("--limit", type=_limit, default=50, metavar="N", help="1-10000 (default 50)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_meeting_list)
     p = add(meeting_sub, "show", "one meeting with its topics and action items")
@@ -163,9 +175,14 @@ def _register_reports(sub: Any, add: Any) -> None:
     p.set_defaults(handler=cmd_action_done)
 
     p = add(sub, "search", "search notes, topics and action items (ranked)")
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument(
+        "query",
+        metavar="QUERY",
+        help="words to find; '-' reads them from standard input (a query on the command line"
+        " is visible to other local users and kept in shell history)",
+    )
     p.add_argument("--private", action="store_true", help="search private notes too")
-    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument("--limit", type=_limit, default=50, metavar="N", help="1-10000 (default 50)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_search)
 
@@ -346,9 +363,23 @@ def _percent(value: float | None) -> str:
 
 
 def _int_id(value: str, error: type[NotFoundError]) -> int:
-    if not value.strip().isdigit():
-        raise error(id=value[:20])
-    return int(value)
+    return validate.record_id(value, error)
+
+
+def _limit(value: str) -> int:
+    """``--limit``: a whole number 1..10000 (argparse reports anything else, exit status 2)."""
+    raw = value.strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or not 1 <= int(raw) <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_LIMIT}")
+    return int(raw)
+
+
+def _given(value: str | None, error: InputError) -> str | None:
+    """An option's value, refused when it was given but empty (``--at ''`` is a mistake in a
+    script, never a request for the default)."""
+    if value is not None and not value.strip():
+        raise error
+    return value
 
 
 def parse_topic(spec: str) -> TopicDraft:
@@ -376,14 +407,20 @@ def parse_action(spec: str) -> ActionDraft:
 
 
 def cmd_person_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    name = validate.name(args.name)
+    cadence = None if args.cadence is None else validate.cadence(args.cadence)
+    started = _given(args.started, errors.BadDateError(value=""))
+    started_on = None if started is None else validate.parse_date(started)
+    goals = validate.optional_text(text_input.read_text(args, CAREER_GOALS) or "")
     store = Store(ctx.database())
     person = store.people.add(
-        args.name,
+        name,
         emails=args.email,
         role=args.role,
         team=args.team,
-        cadence_days=None if args.cadence is None else validate.cadence(args.cadence),
-        started_on=args.started,
+        cadence_days=cadence,
+        started_on=started_on,
+        career_goals=goals,
     )
     if args.json:
         ctx.print_json(person_json(person))
@@ -423,16 +460,27 @@ def cmd_person_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_meeting_add(ctx: CliContext, args: argparse.Namespace) -> int:
     # Everything the user typed is checked before the vault is touched.
-    start = (
-        validate.parse_datetime(args.at) if args.at else datetime.now(UTC).replace(microsecond=0)
-    )
-    if args.status:
-        status = validate.status(args.status)
+    at = _given(args.at, errors.BadDateError(value=""))
+    start = validate.parse_datetime(at) if at else datetime.now(UTC).replace(microsecond=0)
+    given_status = _given(args.status, errors.BadStatusError(value=""))
+    if given_status is not None:
+        status = validate.status(given_status)
     else:
         status = MeetingStatus.HELD if start <= datetime.now(UTC) else MeetingStatus.PLANNED
-    mood = validate.mood(args.mood)
-    topics = [parse_topic(t) for t in args.topic]
-    actions = [parse_action(a) for a in args.action]
+    mood = validate.mood(_given(args.mood, errors.MoodRangeError()))
+    text_input.check_one_stdin(args, _MEETING_STDIN)
+    purpose, shared, private = (
+        validate.optional_text(text_input.read_text(args, option) or "")
+        for option in (PURPOSE, SHARED, PRIVATE)
+    )
+    topics = [
+        _parsed(parse_topic, spec, source, line, "THEME:TEXT")
+        for source, line, spec in text_input.read_lines(args, "--topic")
+    ]
+    actions = [
+        _parsed(parse_action, spec, source, line, "OWNER:TEXT[@YYYY-MM-DD]")
+        for source, line, spec in text_input.read_lines(args, "--action")
+    ]
     store = Store(ctx.database())
     person = store.people.resolve(args.person)
     meeting = store.meetings.create(
@@ -440,9 +488,9 @@ def cmd_meeting_add(ctx: CliContext, args: argparse.Namespace) -> int:
         start,
         status=status,
         mood=mood,
-        purpose=args.purpose,
-        shared_notes=args.shared,
-        private_notes=args.private,
+        purpose=purpose,
+        shared_notes=shared,
+        private_notes=private,
         topics=topics,
         actions=actions,
         carry_over=not args.no_carry_over,
@@ -454,10 +502,18 @@ def cmd_meeting_add(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _parsed(parse: Any, spec: str, source: str, line: int, form: str) -> Any:
+    """``parse(spec)``; a spec from a file or stdin that is not even of the right form names
+    its line (checks of a well-formed spec keep their own message)."""
+    if source not in {"--topic", "--action"} and ":" not in spec:
+        raise text_input.bad_line(source, line, form)
+    return parse(spec)
+
+
 def cmd_meeting_list(ctx: CliContext, args: argparse.Namespace) -> int:
     store = Store(ctx.database())
     person = store.people.resolve(args.person)
-    meetings = store.meetings.list_for_person(person.id, limit=max(1, args.limit))
+    meetings = store.meetings.list_for_person(person.id, limit=args.limit)
     if args.json:
         ctx.print_json([meeting_row_json(m) for m in meetings])
         return 0
@@ -520,10 +576,12 @@ def cmd_action_done(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_search(ctx: CliContext, args: argparse.Namespace) -> int:
+    query = args.query
+    if query == text_input.STDIN:
+        query = text_input.read_text(args, TextOption("query", "the query", editor=False)) or ""
+    query = validate.utf8(query)
     store = Store(ctx.database())
-    hits = store.search.search(
-        args.query, include_private=args.private, limit=max(1, min(args.limit, 1000))
-    )
+    hits = store.search.search(query, include_private=args.private, limit=min(args.limit, 1000))
     if args.json:
         ctx.print_json([hit_json(h) for h in hits])
         return 0
@@ -540,8 +598,8 @@ def cmd_search(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_stats(ctx: CliContext, args: argparse.Namespace) -> int:
     today = datetime.now().astimezone().date()
-    end = validate.parse_date(args.end) if args.end else today
-    start = validate.parse_date(args.start) if args.start else end - timedelta(days=89)
+    end = validate.parse_date(args.end) if args.end is not None else today
+    start = validate.parse_date(args.start) if args.start is not None else end - timedelta(days=89)
     if end < start:
         raise errors.BadPeriodError()
     store = Store(ctx.database())

@@ -56,6 +56,24 @@ class BadDateError(InputError):
     )
 
 
+class DateRangeError(InputError):
+    code = "date_out_of_range"
+    message = Msg(
+        "'{value}' is outside the years {low}–{high}.",
+        "'{value}' は {low}〜{high} 年の範囲外です。",
+    )
+
+
+class BadEncodingError(InputError):
+    code = "bad_encoding"
+    message = Msg(
+        "The text contains characters that are not valid Unicode (not UTF-8); nothing was"
+        " changed. Check the terminal's or the file's encoding.",
+        "テキストに正しくない文字（UTF-8 ではないバイト）が含まれています。変更はしていません。"
+        "端末またはファイルの文字コードを確認してください。",
+    )
+
+
 class BadPeriodError(InputError):
     code = "bad_period"
     message = Msg("The period ends before it starts.", "期間の終わりが始まりより前になっています。")

@@ -18,6 +18,12 @@ from taiwa.errors import InputError
 #: Generous bound on one text field, so a paste accident cannot bloat the vault.
 MAX_TEXT = 100_000
 MAX_NAME = 200
+#: Years a date may have. Far outside them a date is a typo, and date arithmetic (cadence slots,
+#: local-time conversion) would overflow Python's 1..9999 range in a later command.
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+#: Ids are SQLite integers (64-bit signed); a bigger number cannot name anything.
+MAX_ID = 2**63 - 1
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # C0 control characters other than tab and line breaks: never typed on purpose, and the
@@ -25,6 +31,56 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 E = TypeVar("E", bound=StrEnum)
+
+
+def utf8(value: str) -> str:
+    """``value`` unchanged if it can be stored as UTF-8.
+
+    A lone surrogate (``\\udc80``) is what Python makes of bytes that were not UTF-8 (a
+    command line typed in a cp932 terminal, an environment variable, a file name); SQLite and
+    every file format here refuse it, so it is refused at the door with a clear message.
+
+    Raises:
+        BadEncodingError: the text holds a lone surrogate.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise errors.BadEncodingError() from None
+    return value
+
+
+def record_id(value: object, error: type[InputError]) -> int:
+    """A record id (1 to 2**63 - 1) from an int or ASCII digits, else ``error(id=...)``.
+
+    ``str.isdigit`` is not enough: it accepts ``²`` and ``٣``, which ``int`` then refuses or
+    reads, and numbers past 64 bits overflow SQLite.
+    """
+    number = _small_int(value) if isinstance(value, str) else value
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_ID:
+        raise error(id=_shown(value))
+    return number
+
+
+def is_record_id(value: str) -> bool:
+    """Whether ``value`` reads as a record id (ASCII digits within 64 bits)."""
+    number = _small_int(value)
+    return number is not None and 1 <= number <= MAX_ID
+
+
+def _shown(value: object) -> str:
+    """``value`` as a message may quote it: short, printable, encodable."""
+    text = str(value)[:40]
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+
+
+def _small_int(text: str) -> int | None:
+    """ASCII digits as an int, or None (also for more than 19 digits: ``int`` refuses
+    4300+ digits with a ValueError, and nothing here counts that far)."""
+    raw = text.strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 19:
+        return None
+    return int(raw)
 
 
 def _enum(kind: type[E], value: object, error: type[InputError]) -> E:
@@ -84,7 +140,7 @@ def optional_text(value: object, *, limit: int = MAX_TEXT) -> str:
         raise errors.EmptyTextError()
     if len(value) > limit:
         raise errors.TextTooLongError(limit=limit)
-    return _CONTROL.sub("", value)
+    return _CONTROL.sub("", utf8(value))
 
 
 def name(value: object) -> str:
@@ -102,9 +158,7 @@ def mood(value: object) -> int | None:
         stripped = value.strip()
         if not stripped:
             return None
-        if not stripped.isdigit():
-            raise errors.MoodRangeError()
-        value = int(stripped)
+        value = _small_int(stripped)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
         raise errors.MoodRangeError()
     return value
@@ -112,8 +166,8 @@ def mood(value: object) -> int | None:
 
 def cadence(value: object) -> int:
     """A cadence in days, 1–365."""
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        value = _small_int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 365:
         raise errors.CadenceRangeError()
     return value
@@ -122,22 +176,40 @@ def cadence(value: object) -> int:
 def email(value: object) -> str:
     """An e-mail address, stripped (compared case-insensitively by the vault)."""
     if not isinstance(value, str) or _EMAIL.fullmatch(value.strip()) is None:
-        raise errors.BadEmailError(value=str(value)[:80])
-    return value.strip()
+        raise errors.BadEmailError(value=_shown(value))
+    return utf8(value.strip())
+
+
+def in_range(day: date) -> date:
+    """``day`` if its year is within :data:`MIN_YEAR`..:data:`MAX_YEAR`.
+
+    Raises:
+        DateRangeError: it is not.
+    """
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise errors.DateRangeError(value=day.isoformat(), low=MIN_YEAR, high=MAX_YEAR)
+    return day
 
 
 def parse_date(value: object) -> date:
-    """A date from ``YYYY-MM-DD`` (or a date object)."""
+    """A date from ``YYYY-MM-DD`` (or a date object), in the years 1900..2200.
+
+    Raises:
+        BadDateError: not a date.
+        DateRangeError: a date outside the years 1900..2200.
+    """
     if isinstance(value, datetime):
-        return value.date()
+        return in_range(value.date())
     if isinstance(value, date):
-        return value
+        return in_range(value)
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            parsed = date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise errors.BadDateError(value=str(value)[:40])
+        else:
+            return in_range(parsed)
+    raise errors.BadDateError(value=_shown(value))
 
 
 def optional_date(value: object) -> date | None:
@@ -161,13 +233,35 @@ def parse_datetime(value: object, *, zone: tzinfo | None = None) -> datetime:
             else:
                 value = datetime.fromisoformat(raw)
         except ValueError:
-            raise errors.BadDateError(value=raw[:40]) from None
+            raise errors.BadDateError(value=_shown(raw)) from None
     elif isinstance(value, date) and not isinstance(value, datetime):
         value = datetime.combine(value, time(10, 0))
     if not isinstance(value, datetime):
-        raise errors.BadDateError(value=str(value)[:40])
+        raise errors.BadDateError(value=_shown(value))
+    # Checked before any zone conversion: near year 1 or 9999 that conversion overflows.
+    in_range(value.date())
     if value.tzinfo is None:
         value = value.replace(tzinfo=zone) if zone is not None else value.astimezone()
-    if not 1900 <= value.year <= 2200:
-        raise errors.BadDateError(value=value.isoformat()[:40])
-    return value.astimezone(UTC).replace(microsecond=0)
+    result = value.astimezone(UTC).replace(microsecond=0)
+    in_range(result.date())
+    return result
+
+
+def clamp_day(value: date) -> date:
+    """A stored day pulled into the years 1900..2200 (for values written before the check).
+
+    A vault may hold a date from before the limit existed (``person add --started
+    9999-12-31``); read back as it is, it would make every later report overflow.
+    """
+    return min(max(value, _LOW_DAY), _HIGH_DAY)
+
+
+def clamp_datetime(value: datetime) -> datetime:
+    """A stored aware datetime pulled into the years 1900..2200 (see :func:`clamp_day`)."""
+    return min(max(value, _LOW_TIME), _HIGH_TIME)
+
+
+_LOW_DAY = date(MIN_YEAR, 1, 1)
+_HIGH_DAY = date(MAX_YEAR, 12, 31)
+_LOW_TIME = datetime(MIN_YEAR, 1, 1, tzinfo=UTC)
+_HIGH_TIME = datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=UTC)

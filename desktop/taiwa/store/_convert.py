@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from taiwa.domain import validate
 from taiwa.domain.models import (
     Action,
     Meeting,
@@ -31,8 +32,9 @@ def ts(value: datetime) -> str:
 
 
 def from_ts(value: str) -> datetime:
-    """A stored UTC timestamp as an aware datetime."""
-    return datetime.fromisoformat(value).astimezone(UTC)
+    """A stored UTC timestamp as an aware datetime (clamped to the years 1900..2200: a value
+    written before that check must not make later reports overflow)."""
+    return validate.clamp_datetime(datetime.fromisoformat(value).astimezone(UTC))
 
 
 def opt_ts(value: str | None) -> datetime | None:
@@ -48,7 +50,12 @@ def opt_day(value: date | None) -> str | None:
 
 
 def from_day(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
+    return None if value is None else validate.clamp_day(date.fromisoformat(value))
+
+
+def clamped_day(value: str) -> date:
+    """A stored day, clamped like :func:`from_day` (for a column that is never NULL)."""
+    return validate.clamp_day(date.fromisoformat(value))
 
 
 def person(row: Row, emails: tuple[str, ...]) -> Person:

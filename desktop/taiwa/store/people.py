@@ -98,7 +98,7 @@ class People:
         raw = " ".join(str(ref).split())
         if not raw:
             raise errors.UnknownPersonError(ref=raw)
-        if raw.isdigit():
+        if validate.is_record_id(raw):  # not str.isdigit: '²' and 10**30 are no ids
             row = self._db.query_one("SELECT id FROM person WHERE id = ?", (int(raw),))
             if row is not None:
                 return self.get(row[0])

@@ -94,7 +94,8 @@ class Reports:
         hour = stored[:13]
         found = self._days.get(hour)
         if found is None:
-            found = local_day(datetime.fromisoformat(hour + ":00:00+00:00"), self.zone)
+            # cv.from_ts clamps a stored value outside 1900..2200 (local time would overflow).
+            found = local_day(cv.from_ts(hour + ":00:00+00:00"), self.zone)
             self._days[hour] = found
         return found
 
@@ -231,7 +232,7 @@ class Reports:
             " WHERE p.archived = 0 AND a.owner = 'manager' AND a.due_on < ?",
             (today.isoformat(),),
         ):
-            overdue[r["person_id"]].append(date.fromisoformat(r["due_on"]))
+            overdue[r["person_id"]].append(cv.clamped_day(r["due_on"]))
         career_since = cv.ts(day_start(today - timedelta(days=signals.CAREER_DAYS), self.zone))
         career: dict[int, date] = {}
         for r in self._db.query(
