@@ -21,7 +21,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 import taiwa
-from taiwa.atomic import atomic_path, fsync_dir, write_atomic
+from taiwa.atomic import atomic_path, fsync_dir, fsync_file, write_atomic
 from taiwa.vault import errors, schema
 from taiwa.vault.database import (
     Database,
@@ -928,14 +928,6 @@ def _remove_partial(path: Path) -> None:
         Path(f"{path}{extra}").unlink(missing_ok=True)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def read_backup_info(backup: Path, secret: str) -> dict[str, str]:
     """Open a backup read-only with the recovery secret and return its metadata.
 
@@ -1136,7 +1128,7 @@ def _export_backup(backup: Path, backup_key: RawKey, new: Path, key: RawKey) -> 
         raise_sqlite_error(exc)
     conn.close()
     os.chmod(new, FILE_MODE)
-    _fsync(new)
+    fsync_file(new)
 
 
 def latest_schema() -> int:
