@@ -367,3 +367,29 @@ def test_an_out_of_range_date_in_the_vault_breaks_no_command(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_secrets_that_are_not_text_get_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bytes that are not UTF-8 in a secret variable reach Python as lone surrogates."""
+    vault = InProcessVault.create(tmp_path / "vault")
+    vault.ok("person", "add", "Ren")
+    meeting_id = vault.ok("meeting", "add", "Ren", "--at", "2026-01-05", "--shared", "x").strip()
+    before = vault.dump()
+    not_text = "passphrase-\udcff-long-enough"
+    for variable, args in (
+        ("TAIWA_RECOVERY", ("person", "list")),
+        ("TAIWA_RECOVERY", ("unlock", "--recovery")),
+        ("TAIWA_NEW_RECOVERY", ("change-recovery", "--passphrase")),
+        ("PDF_PW", ("export-pdf", "--meeting", meeting_id, "--password-env", "PDF_PW",
+                    "-o", str(tmp_path / "x.pdf"))),
+    ):  # fmt: skip
+        with monkeypatch.context() as env:
+            env.setenv(variable, not_text)
+            result = vault.run(*args)
+        assert result.code == 2, (args, result.err)
+        assert variable in result.err and "not valid UTF-8" in result.err, result.err
+        assert "passphrase-" not in result.err
+    assert vault.dump() == before
+    assert not (tmp_path / "x.pdf").exists()

@@ -20,7 +20,7 @@ from typing import NoReturn
 
 import taiwa
 from taiwa import i18n
-from taiwa.cli.context import CliContext
+from taiwa.cli.context import CliContext, check_secret_variables
 from taiwa.errors import InputError, TaiwaError
 from taiwa.i18n import Msg
 
@@ -227,6 +227,7 @@ def main(argv: Sequence[str]) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")
     try:
         check_arguments(args, labels)
+        check_secret_variables()
         if handler is None:
             from taiwa.cli.app_cmds import run_gui
 

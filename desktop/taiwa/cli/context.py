@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from taiwa import paths
+from taiwa.errors import InputError
 from taiwa.i18n import Msg
 from taiwa.vault import errors
 from taiwa.vault.database import Database
@@ -29,6 +30,38 @@ _KEYRING_FAILURES = (
 PROMPT_RECOVERY = Msg("Recovery code or passphrase: ", "リカバリーコードまたはパスフレーズ: ")
 PROMPT_NEW = Msg("New recovery passphrase: ", "新しいリカバリーパスフレーズ: ")
 PROMPT_AGAIN = Msg("Repeat it: ", "もう一度入力してください: ")
+SECRET_NOT_TEXT = Msg(
+    "The secret in {source} is not valid UTF-8 text; set it again from a UTF-8 terminal."
+    " Nothing was changed.",
+    "{source} の秘密情報が正しい UTF-8 のテキストではありません。UTF-8 の端末で設定し直して"
+    "ください。変更はしていません。",
+)
+
+
+def _text_secret(value: str, source: str) -> str:
+    """``value`` if it can be encoded (a secret from bytes that were not UTF-8 holds lone
+    surrogates, which the key derivation cannot take).
+
+    Raises:
+        InputError: it cannot; the message names where it came from, never the secret.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(SECRET_NOT_TEXT, source=source) from None
+    return value
+
+
+def check_secret_variables() -> None:
+    """Refuse, before any command runs, a secret variable that is set but not text.
+
+    Raises:
+        InputError: ``TAIWA_RECOVERY`` or ``TAIWA_NEW_RECOVERY`` holds bytes that are not UTF-8.
+    """
+    for name in (RECOVERY_ENV, NEW_RECOVERY_ENV):
+        value = os.environ.get(name)
+        if value:
+            _text_secret(value, name)
 
 
 @dataclass
@@ -90,13 +123,13 @@ class CliContext:
             # Set but empty (TAIWA_RECOVERY=''): refused, never taken as "no secret".
             if not value.strip():
                 raise errors.EmptySecretError()
-            return value
+            return _text_secret(value, env)
         if not sys.stdin.isatty():
             raise errors.RecoveryRequiredError()
-        first = getpass.getpass(prompt.text())
+        first = _prompt(prompt.text())
         if not first.strip():
             raise errors.EmptySecretError()
-        if confirm and getpass.getpass(PROMPT_AGAIN.text()) != first:
+        if confirm and _prompt(PROMPT_AGAIN.text()) != first:
             raise errors.PassphraseMismatchError()
         return first
 
@@ -112,3 +145,11 @@ class CliContext:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _prompt(text: str) -> str:
+    """A hidden answer from the terminal; bytes that are not text get a message, not a bug."""
+    try:
+        return _text_secret(getpass.getpass(text), "the terminal")
+    except UnicodeDecodeError:
+        raise InputError(SECRET_NOT_TEXT, source="the terminal") from None
