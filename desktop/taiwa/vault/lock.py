@@ -37,7 +37,10 @@ class InstanceLock:
             VaultNotWritableError: the lock file cannot be opened.
         """
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, LOCK_MODE)
+            # O_NOFOLLOW: a link planted at taiwa.lock must not make us create or lock a file
+            # elsewhere (the lock file itself is never written, only locked).
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(path, flags, LOCK_MODE)
         except OSError as exc:
             raise errors.VaultNotWritableError() from exc
         try:

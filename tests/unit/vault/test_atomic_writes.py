@@ -123,3 +123,14 @@ def test_prefs_are_private_and_never_written_through_a_link(tmp_path: Path) -> N
     assert victim.read_bytes() == b"precious"
     assert not path.is_symlink() and stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sorted(p.name for p in path.parent.iterdir()) == ["prefs.json"]
+
+
+def test_a_link_planted_at_the_lock_file_is_not_followed(tmp_path: Path) -> None:
+    from taiwa.vault.lock import InstanceLock
+
+    elsewhere = tmp_path / "elsewhere"
+    lock = tmp_path / "taiwa.lock"
+    lock.symlink_to(elsewhere)  # dangling: following it would create a file outside
+    with pytest.raises(errors.VaultNotWritableError):
+        InstanceLock.acquire(lock)
+    assert not elsewhere.exists()
