@@ -87,6 +87,13 @@ class StartupOpen:
                 return
         callback()
 
+    def forget(self) -> None:
+        """Drop the outcome once finished (the app locked): it holds the open vault and the
+        dashboard read from it, which must not outlive a lock. :meth:`opened` is None after."""
+        with self._lock:
+            if self.outcome is not None:
+                self.outcome = (True, None)
+
     def opened(self) -> Opened | None:
         """The open vault if it has finished and succeeded."""
         outcome = self.outcome

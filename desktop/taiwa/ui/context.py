@@ -47,6 +47,14 @@ class VaultLockedError(TaiwaError):
     )
 
 
+def _wipe_key(db: Any) -> None:
+    """Zero the key a closed vault database held (a plain :class:`Database` holds none)."""
+    key = getattr(db, "_key", None)
+    wipe = getattr(key, "wipe", None)
+    if callable(wipe):
+        wipe()
+
+
 class AppEvents(QObject):
     """The app-wide signals (names are past events or requests to navigate)."""
 
@@ -89,13 +97,27 @@ class AppContext:
         self._privacy = False
         self.generation = 0
         # The start-up open from the keyring, begun before the window (see ``taiwa.startup``).
-        self.prefetched_open: PrefetchedOpen | None = None
+        self._prefetched_open: PrefetchedOpen | None = None
+        # Its opening, which ``ui.app.run`` keeps for the life of the process: its outcome (the
+        # open vault and the dashboard read from it) is dropped at the first lock.
+        self._startup_opening: Any = None
         # The dashboard's numbers read by that open, for the database they came from.
         self._startup_dashboard: tuple[Any, Any] | None = None
         if db is not None:
             self.attach(db)
 
     # -- the vault --------------------------------------------------------------------------
+
+    @property
+    def prefetched_open(self) -> PrefetchedOpen | None:
+        """The start-up open not yet taken by the window or the unlock screen (else None)."""
+        return self._prefetched_open
+
+    @prefetched_open.setter
+    def prefetched_open(self, value: PrefetchedOpen | None) -> None:
+        self._prefetched_open = value
+        if value is not None:
+            self._startup_opening = getattr(value, "opening", None)
 
     @property
     def db(self) -> Database:
@@ -136,12 +158,38 @@ class AppContext:
         return offered[1]
 
     def detach(self) -> None:
-        """Close the database and forget the store (part of locking; see ``lock.py``)."""
+        """Close the database, wipe its key and forget the store (part of locking).
+
+        After it, the context holds nothing read from the vault: no connection, no store, no
+        start-up prefetch or dashboard numbers, and the key's bytes are zeros (what Python
+        cannot wipe is listed in :mod:`taiwa.vault.keys`). The pages clear themselves first
+        (``MainWindow.lock``).
+        """
         self._startup_dashboard = None
         db, self._db, self._store = self._db, None, None
         self.generation += 1
         if db is not None:
-            db.close()
+            try:
+                db.close()
+            finally:
+                _wipe_key(db)
+        self._forget_startup_open(db)
+
+    def _forget_startup_open(self, closed: Any) -> None:
+        """Drop what the start-up open still holds once it has finished (see ``detach``)."""
+        opening = self._startup_opening
+        if opening is None or getattr(opening, "outcome", None) is None:
+            return  # none, or still running: the unlock screen takes it when it arrives
+        opened = opening.opened()
+        self._prefetched_open = None
+        self._startup_opening = None
+        opening.forget()
+        if opened is not None and opened.db is not closed:
+            # Opened, but never shown (the window closed or locked first).
+            try:
+                opened.db.close()
+            finally:
+                _wipe_key(opened.db)
 
     # -- privacy mode -----------------------------------------------------------------------
 

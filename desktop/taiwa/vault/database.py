@@ -82,7 +82,9 @@ def apply_key(conn: Connection, key: RawKey, *, rekey: bool = False) -> None:
     """Key a fresh connection (the first statement on it), or re-key an open one."""
     pragma = "rekey" if rekey else "key"
     # Only a validated 64-hex literal is ever formatted into this statement (see RawKey).
-    conn.execute(f"PRAGMA {pragma} = {key.sql_literal()}")
+    # executescript, not execute: execute() keeps each statement's text in the connection's
+    # statement cache until the connection object is freed, and this text is the key.
+    conn.executescript(f"PRAGMA {pragma} = {key.sql_literal()};")
 
 
 def check_file(path: Path) -> None:
