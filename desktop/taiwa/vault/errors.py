@@ -292,4 +292,3 @@ class EmptySecretError(VaultError):
         "The recovery code or passphrase is empty. Type it (or set TAIWA_RECOVERY to it); nothing was changed.",
         "リカバリーコードまたはパスフレーズが空です。入力するか TAIWA_RECOVERY に設定してください。何も変更していません。",
     )
-

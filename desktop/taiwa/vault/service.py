@@ -611,6 +611,10 @@ def _settle_rotation(db: VaultDatabase, slot: str) -> None:
     final = final.sealed(db.key)
     write_header(db.folder, final)
     db.header = final
+    if slot == _SLOT_PENDING:
+        # A rotation killed before it re-encrypted the copies in backups/: the old key is gone,
+        # so a copy still under it can only be deleted.
+        _rekey_folder_copies(db.folder / "backups", None, db.key)
     if header.uses_keyring:
         with contextlib.suppress(errors.VaultError):
             db.keystore.delete(vid, pending=True)
@@ -727,18 +731,21 @@ def rotate_key(db: Database, secret: str) -> list[Path]:
         # Removed before the header is final: a kill in between still finds the new key as
         # the main entry, matching the pending slot, and open_vault finishes the job.
         db.keystore.delete(vid, pending=True)
+    # Before the header is final: a kill in the middle leaves the rotation pending, and the
+    # open that settles it deletes any copy still under the old key.
+    removed = _rekey_folder_copies(db.folder / "backups", old_key, new_key)
     final = header.with_changes(key=slot, pending=None).sealed(new_key)
     write_header(db.folder, final)
     db.header = final
-    return _rekey_folder_copies(db.folder / "backups", old_key, new_key)
+    return removed
 
 
-def _rekey_folder_copies(folder: Path, old_key: RawKey, new_key: RawKey) -> list[Path]:
+def _rekey_folder_copies(folder: Path, old_key: RawKey | None, new_key: RawKey) -> list[Path]:
     """Re-encrypt every copy in ``backups/`` from ``old_key`` to ``new_key``.
 
-    A copy that does not open with the old key, or whose re-key fails, is deleted: a copy the
-    vault's current key cannot open is of no use to it, and one under a leaked key is a leak.
-    Returns the deleted ones.
+    A copy already under ``new_key`` is left as it is. One that opens with neither key, or
+    whose re-key fails, is deleted: a copy the vault's current key cannot open is of no use to
+    it, and one under a leaked key is a leak. Returns the deleted ones.
     """
     removed: list[Path] = []
     if not folder.is_dir():
@@ -746,7 +753,11 @@ def _rekey_folder_copies(folder: Path, old_key: RawKey, new_key: RawKey) -> list
     for copy in sorted(folder.glob("*.db")):
         if not copy.is_file() or copy.is_symlink():
             continue
+        if _opens_with(copy, new_key):
+            continue
         try:
+            if old_key is None:
+                raise sqlcipher.DatabaseError("no old key")
             conn = sqlcipher.connect(str(copy), isolation_level=None)
             try:
                 conn.execute("PRAGMA cipher_log_level = NONE")
@@ -762,6 +773,22 @@ def _rekey_folder_copies(folder: Path, old_key: RawKey, new_key: RawKey) -> list
             _remove_partial(copy)
             removed.append(copy)
     return removed
+
+
+def _opens_with(path: Path, key: RawKey) -> bool:
+    try:
+        conn = sqlcipher.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except sqlcipher.Error:
+        return False
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        apply_key(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.Error:
+        return False
+    finally:
+        conn.close()
+    return True
 
 
 #: The ``setting`` row that lists the backup files written by backup_vault (paths and salts).
@@ -982,9 +1009,7 @@ def restore_leftovers(folder: Path) -> list[Path]:
     if not parent.is_dir():
         return []
     prefix = f".{folder.name}{RESTORE_INFIX}"
-    return sorted(
-        p for p in parent.iterdir() if p.name.startswith(prefix) and not p.is_symlink()
-    )
+    return sorted(p for p in parent.iterdir() if p.name.startswith(prefix) and not p.is_symlink())
 
 
 def clean_restore_leftovers(folder: Path, *, keystore: Keystore | None = None) -> list[Path]:
@@ -1104,9 +1129,7 @@ def restore_vault(  # noqa: PLR0915 - one sequence, each step with its clean-up
             with contextlib.suppress(errors.VaultError):
                 store.delete(vault_id)
         raise
-    return open_vault(
-        folder, recovery_secret=None if use_keyring else secret, keystore=store
-    )
+    return open_vault(folder, recovery_secret=None if use_keyring else secret, keystore=store)
 
 
 def _export_backup(backup: Path, backup_key: RawKey, new: Path, key: RawKey) -> None:
