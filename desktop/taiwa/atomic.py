@@ -63,6 +63,9 @@ _TEMP_FLAGS = (
 )
 #: Tries at a fresh random name when one is taken (64 random bits: only a planted file can clash).
 _TRIES = 4
+#: Characters of the target's name kept in a temporary name: a legal 255-byte name plus the
+#: random part would be too long for the file system.
+_NAME_KEPT = 64
 #: errno values of ``link`` on a file system without hard links.
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
 
@@ -150,7 +153,8 @@ def atomic_path(
     """
     target = Path(path)
     check(cancel)
-    folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    prefix = f".{target.name[:_NAME_KEPT]}."
+    folder = Path(tempfile.mkdtemp(prefix=prefix, suffix=".tmp", dir=target.parent))
     temp = folder / target.name
     try:
         yield temp
@@ -199,7 +203,7 @@ def fsync_dir(folder: Path | str) -> None:
 def _create_temp(target: Path, mode: int) -> tuple[Path, int]:
     last: OSError | None = None
     for _ in range(_TRIES):
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
+        temp = target.with_name(f".{target.name[:_NAME_KEPT]}.{secrets.token_hex(8)}.tmp")
         try:
             return temp, os.open(temp, _TEMP_FLAGS, mode)
         except FileExistsError as exc:  # a planted file or link: never touch it, pick another

@@ -49,6 +49,14 @@ def test_write_is_whole_private_and_leaves_nothing_else(tmp_path: Path) -> None:
     assert names(tmp_path) == ["a.json"]
 
 
+def test_a_long_but_legal_name_can_be_written(tmp_path: Path) -> None:
+    long = "1on1-" + "x" * 240 + ".pdf"  # 249 bytes: legal, but not with a suffix added
+    write_atomic(tmp_path / long, b"pdf", overwrite=False)
+    with atomic_path(tmp_path / ("d" * 250)) as temp:
+        temp.write_bytes(b"db")
+    assert names(tmp_path) == sorted([long, "d" * 250])
+
+
 def test_replacing_an_existing_file_tightens_its_mode(tmp_path: Path) -> None:
     target = tmp_path / "prefs.json"
     target.write_bytes(b"old")
