@@ -263,4 +263,24 @@ def test_lock_drops_the_key_and_every_decrypted_text(
     assert key_buffer == bytearray(len(key_buffer))
     assert [t for t in qt_texts() if MARK in t] == []
     assert python_holders(xored) == []
+
+    # Unlocked again from the unlock screen (the keyring), shown again, locked again.
+    window._unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: ctx.is_unlocked, timeout=15_000)
+    key_buffer = ctx.db.key._raw
+
+    def shown() -> str:
+        page = window.page("meeting")
+        edit = page.findChild(QPlainTextEdit, "sharedNotesEdit") if page else None
+        return edit.toPlainText() if edit is not None else ""
+
+    ctx.events.open_meeting.emit(meeting_id)
+    qtbot.waitUntil(lambda: shown().startswith(SHARED), timeout=15_000)
+    window.lock("idle")
+    ops.wait_for_pending(10_000)
+    qtbot.wait(100)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert key_buffer == bytearray(len(key_buffer))
+    assert [t for t in qt_texts() if MARK in t] == []
+    assert python_holders(xored) == []
     del opening
