@@ -279,6 +279,7 @@ BAD_INPUT: list[tuple[tuple[str, ...], str]] = [
     (("export-pdf", "--person", "Emily Carter", "--from", "", "-o", "a.pdf"), "not a valid date"),
     (("export-pdf", "--person", "Emily Carter", "-o", "x" * 300 + ".pdf"), "--output cannot be used: a name in it is longer than 255 bytes"),
     (("export-pdf", "--person", "Emily Carter", "-o", ""), "The argument --output is empty"),
+    (("export-pdf", "--person", "Emily Carter", "-o", "/".join(["d" * 200] * 25)), "--output cannot be used: it is longer than 4095 bytes"),
     (("export-pdf", "--person", "Emily Carter", "-o", "a\udaaa.pdf"), "--output cannot be used: it holds characters"),
     (("export-pdf", "--person", "Emily Carter", "-o", "a.pdf", "--password-env", ""), "--password-env needs the name"),
     (("--vault", "", "person", "list"), "The argument --vault is empty"),

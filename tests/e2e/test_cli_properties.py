@@ -59,8 +59,25 @@ SMALL = st.one_of(st.integers(-5, 400).map(str), st.sampled_from(["", "²", "1" 
 
 
 @st.composite
-def command(draw: st.DrawFn) -> list[str]:
-    """One CLI call, built from a template of the commands that take user input."""
+def command(draw: st.DrawFn) -> tuple[list[str], bytes]:
+    """One CLI call, built from a template of the commands that take user input, and the
+    content of :data:`NOTE_FILE` for the call."""
+    if draw(st.integers(0, 14)) < 14:
+        return draw(_argv()), b""
+    # Note text from a file: any bytes (not UTF-8, a BOM, NULs, too long).
+    content = draw(
+        st.one_of(
+            st.binary(max_size=60),
+            st.text(_ANY_CHAR, max_size=30).map(lambda t: t.encode("utf-8", "surrogatepass")),
+            st.sampled_from([b"\xef\xbb\xbf\xff", b"x" * 400_005, b"career:ok\nno colon\n"]),
+        )
+    )
+    option = draw(st.sampled_from(["--shared-file", "--private-file", "--topic-file"]))
+    return ["meeting", "add", "Emily Carter", option, NOTE_FILE], content
+
+
+@st.composite
+def _argv(draw: st.DrawFn) -> list[str]:
     kind = draw(st.integers(0, 13))
     if kind == 0:
         return ["meeting", "show", draw(IDS), *draw(st.sampled_from([[], ["--json"]]))]
@@ -105,6 +122,10 @@ def command(draw: st.DrawFn) -> list[str]:
     ]  # fmt: skip
 
 
+#: The file a generated command may read (written in the test's folder before the call).
+NOTE_FILE = "note.bin"
+
+
 @settings(
     max_examples=220,
     deadline=3000,
@@ -112,10 +133,12 @@ def command(draw: st.DrawFn) -> list[str]:
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(argv=command())
+@given(call=command())
 def test_any_arguments_get_a_message_never_an_internal_error(
-    argv: list[str], filled_vault: InProcessVault
+    call: tuple[list[str], bytes], filled_vault: InProcessVault
 ) -> None:
+    argv, content = call
+    Path(NOTE_FILE).write_bytes(content)
     before = filled_vault.dump()
     result = filled_vault.run(*argv)
     assert result.code in (0, 2), (argv, result.err)

@@ -56,9 +56,13 @@ _PATH_NOT_TEXT = Msg(
     "The path given to {option} cannot be used: it holds characters the system cannot encode.",
     "{option} に指定したパスは使えません（システムで扱えない文字が含まれています）。",
 )
-_PATH_TOO_LONG = Msg(
+_NAME_TOO_LONG = Msg(
     "The path given to {option} cannot be used: a name in it is longer than {limit} bytes.",
     "{option} に指定したパスは使えません（名前が {limit} バイトを超えています）。",
+)
+_PATH_TOO_LONG = Msg(
+    "The path given to {option} cannot be used: it is longer than {limit} bytes.",
+    "{option} に指定したパスは使えません（パスが {limit} バイトを超えています）。",
 )
 
 _BUG = Msg(
@@ -193,11 +197,10 @@ def _check_path(option: str, path: str) -> None:
         raw = os.fsencode(path)
     except UnicodeEncodeError:
         raise InputError(_PATH_NOT_TEXT, option=option) from None
-    if len(raw) > _PATH_MAX or any(
-        len(part) > _NAME_MAX for part in raw.replace(os.sep.encode(), b"/").split(b"/")
-    ):
-        limit = _PATH_MAX if len(raw) > _PATH_MAX else _NAME_MAX
-        raise InputError(_PATH_TOO_LONG, option=option, limit=limit)
+    if len(raw) > _PATH_MAX:
+        raise InputError(_PATH_TOO_LONG, option=option, limit=_PATH_MAX)
+    if any(len(part) > _NAME_MAX for part in raw.replace(os.sep.encode(), b"/").split(b"/")):
+        raise InputError(_NAME_TOO_LONG, option=option, limit=_NAME_MAX)
 
 
 def run(argv: Sequence[str]) -> int:
