@@ -85,7 +85,10 @@ def render_screenshots(out_dir: Path, *, lang: str = "en", size: str = "year") -
     work = Path(tempfile.mkdtemp(prefix="taiwa-screens-"))
     from taiwa.demo import demo_zone
 
-    previous_keyring = keyring.get_keyring()
+    # Not keyring.get_keyring(): with none chosen yet, it probes every backend (subprocesses).
+    from taiwa.vault.keyring_choice import chosen_backend
+
+    previous_keyring = chosen_backend()
     previous_config = os.environ.get("TAIWA_CONFIG_DIR")
     previous_tz = os.environ.get("TZ")
     keyring.set_keyring(_memory_keyring())

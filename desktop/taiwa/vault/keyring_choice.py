@@ -43,8 +43,8 @@ def chosen_backend() -> keyring.backend.KeyringBackend:
     """The keyring backend for this process, chosen once (see the module docstring).
 
     Raises:
-        ImportError, RuntimeError, ValueError: ``PYTHON_KEYRING_BACKEND`` or the keyringrc
-            names a backend that cannot be loaded or is not viable (as ``keyring`` does).
+        ImportError, RuntimeError: ``PYTHON_KEYRING_BACKEND`` or the keyringrc names a backend
+            that cannot be loaded or is not viable (:class:`Keystore` reports "no keyring").
     """
     with _lock:
         # keyring keeps the installed backend in this module global; reading it (rather than
@@ -52,7 +52,12 @@ def chosen_backend() -> keyring.backend.KeyringBackend:
         current = getattr(keyring.core, "_keyring_backend", None)
         if current is not None:
             return current  # type: ignore[no-any-return]
-        backend = keyring.core.load_env() or keyring.core.load_config() or _platform_default()
+        try:
+            configured = keyring.core.load_env() or keyring.core.load_config()
+        except (ValueError, AttributeError, TypeError):
+            # A misspelt name ("", "pkg.NoSuchClass"): as unusable as a missing module.
+            raise RuntimeError("the configured keyring backend cannot be loaded") from None
+        backend = configured or _platform_default()
         keyring.core.set_keyring(backend)
         return backend
 

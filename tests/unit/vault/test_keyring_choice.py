@@ -98,3 +98,14 @@ def test_each_platform_names_its_own_backend() -> None:
     assert keyring_choice.platform_backend_names("linux")[0] == (
         "keyring.backends.SecretService.Keyring"
     )
+
+
+@pytest.mark.usefixtures("nothing_installed")
+@pytest.mark.parametrize(
+    "name", ["", "keyring.backends.null.NoSuchKeyring", "no.such.module.Keyring"]
+)
+def test_a_misspelt_backend_name_is_no_keyring_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", name)
+    assert not Keystore().available()
