@@ -369,6 +369,7 @@ def open_vault(
     try:
         if header.authenticated:
             _record_header_format(db)
+            _remove_header_copies(folder)
             _settle_rotation(db, slot)
         else:
             _open_legacy(db, slot, from_keyring=recovery_secret is None)
@@ -385,6 +386,15 @@ def _recorded_header_format(db: Database) -> int:
         return int(row[0]) if row is not None else 0
     except ValueError:
         return 0
+
+
+def _remove_header_copies(folder: Path) -> None:
+    """Remove copies of an older header: the upgrade's ``vault.json.v1`` left by a kill after
+    the new header was in place, and the fixed ``vault.json.new`` of Taiwa before the atomic
+    helper. Each wraps the key under a recovery secret that may since have been changed."""
+    for name in (LEGACY_COPY_NAME, HEADER_NAME + ".new"):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
 
 
 def _record_header_format(db: Database) -> None:
@@ -672,6 +682,7 @@ def change_recovery(db: Database, new_passphrase: str | None = None) -> str | No
     # Backups written before keep opening with the old secret: see stale_backups().
     write_header(db.folder, final)
     db.header = final
+    _remove_header_copies(db.folder)
     return code
 
 
@@ -1119,9 +1130,14 @@ def restore_vault(  # noqa: PLR0915 - one sequence, each step with its clean-up
                 store.set(vault_id, key)
         finally:
             lock.release()
-        if folder.exists():
-            folder.rmdir()  # empty (checked above); a rename onto it is not portable
-        os.rename(work, folder)
+        try:
+            if folder.exists():
+                folder.rmdir()  # empty (checked above); a rename onto it is not portable
+            os.rename(work, folder)
+        except OSError as exc:
+            if folder.exists():
+                raise errors.VaultExistsError(path=str(folder)) from exc
+            raise _write_error(exc) from exc
         fsync_dir(parent)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

@@ -77,13 +77,18 @@ def test_every_field_is_covered_on_the_keyring_path(
     create_vault(folder, recovery_passphrase=PASS).database.close()
     header = _load(folder)
     TAMPERING[name](header)
-    if header["key_store"] != "keyring":
-        pytest.skip("switching to passphrase-only asks for the secret: see the next test")
     _save(folder, header)
     before = snapshot(folder)
     entries = dict(memory_keyring.secrets)
-    with pytest.raises((errors.HeaderTamperedError, errors.WrongKeyError)):
-        open_vault(folder)
+    if header["key_store"] == "keyring":
+        with pytest.raises((errors.HeaderTamperedError, errors.WrongKeyError)):
+            open_vault(folder)
+    else:
+        # Switched to passphrase-only: the secret is asked for, and its key finds the change.
+        with pytest.raises(errors.RecoveryRequiredError):
+            open_vault(folder)
+        with pytest.raises(errors.HeaderTamperedError):
+            open_vault(folder, recovery_secret=PASS)
     assert snapshot(folder) == before
     assert memory_keyring.secrets == entries
 
@@ -301,3 +306,42 @@ def test_an_empty_secret_is_refused_everywhere(tmp_path: Path, secret: str) -> N
     with pytest.raises(errors.EmptySecretError):
         restore_vault(backup, tmp_path / "r", secret)
     assert not (tmp_path / "r").exists()
+
+
+def test_an_upgrade_killed_midway_keeps_the_old_header_and_finishes_next_time(
+    tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _legacy_vault(tmp_path, "vault_v2")
+    memory_keyring.set_password("Taiwa", "ab" * 16, "6b" * 32)
+    old = (folder / "vault.json").read_bytes()
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt  # stands for a kill before the new header is in place
+
+    monkeypatch.setattr(service, "write_header", killed)
+    with pytest.raises(KeyboardInterrupt):
+        open_vault(folder)
+    assert (folder / "vault.json").read_bytes() == old
+    assert (folder / "vault.json.v1").read_bytes() == old
+    monkeypatch.undo()
+    monkeypatch.setattr(recovery, "KDF_LIMITS", recovery.KdfLimits(min_memory_kib=1024))
+    with open_vault(folder) as db:
+        assert NOTICE_HEADER_UPGRADED in db.notices
+    assert read_header(folder).authenticated
+    assert not (folder / "vault.json.v1").exists()
+
+
+def test_copies_of_an_older_header_are_removed_on_open(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    folder = _legacy_vault(tmp_path, "vault_v2")
+    memory_keyring.set_password("Taiwa", "ab" * 16, "6b" * 32)
+    old = (folder / "vault.json").read_bytes()
+    open_vault(folder).close()
+    # A kill after the new header, before the copy went; a vault.json.new of an older Taiwa.
+    (folder / "vault.json.v1").write_bytes(old)
+    (folder / "vault.json.new").write_bytes(old)
+    open_vault(folder).close()
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith("vault.json")) == [
+        "vault.json"
+    ]
