@@ -170,6 +170,29 @@ def test_private_text_from_the_editor_then_the_file_is_wiped(
     assert shown(cli_vault, result.stdout.strip())["private_notes"] == SENTINEL
 
 
+@pytest.mark.skipif(not LINUX, reason="XDG_RUNTIME_DIR is a Linux desktop's")
+def test_the_editor_file_goes_to_a_private_runtime_folder(
+    cli_vault: CliVault, editor: dict[str, str]
+) -> None:
+    ok(cli_vault, "person", "add", "Ren")
+    runtime = cli_vault.tmp.parent / "runtime"
+    runtime.mkdir(mode=0o700)
+    for mode, expected in ((0o700, runtime), (0o755, cli_vault.tmp)):
+        runtime.chmod(mode)  # a runtime folder others can enter is not used
+        result = cli_vault.run(
+            "meeting",
+            "add",
+            "Ren",
+            "--shared-edit",
+            env={**editor, "XDG_RUNTIME_DIR": str(runtime)},
+        )
+        assert result.returncode == 0, result.stderr
+        folder = Path(Path(editor["EDITOR_REPORT"]).read_text().split()[3])
+        assert folder.parent == expected
+        assert not folder.exists()
+    assert list(runtime.iterdir()) == []
+
+
 def test_the_editor_failing_or_missing_changes_nothing(
     cli_vault: CliVault, editor: dict[str, str]
 ) -> None:

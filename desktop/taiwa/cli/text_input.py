@@ -246,7 +246,8 @@ def _private_temp_parent() -> str | None:
         info = os.stat(runtime)
     except OSError:
         return None
-    private = (info.st_mode & 0o077) == 0 and info.st_uid == os.getuid()
+    owner = getattr(os, "getuid", None)  # POSIX only; Windows has no such folder anyway
+    private = (info.st_mode & 0o077) == 0 and owner is not None and info.st_uid == owner()
     return runtime if private else None
 
 
@@ -259,7 +260,10 @@ def edit_text(flag: str) -> str:
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor or not editor.strip():
         raise InputError(_NO_EDITOR, flag=flag)
-    command = shlex.split(editor)
+    # Windows paths keep their backslashes (shlex's POSIX mode would read them as escapes).
+    command = shlex.split(editor, posix=os.name != "nt")
+    if not command:
+        raise InputError(_NO_EDITOR, flag=flag)
     # mkdtemp makes the folder 0700: nobody else can list it or open what is in it.
     folder = tempfile.mkdtemp(prefix="taiwa-edit-", dir=_private_temp_parent())
     path = os.path.join(folder, "note.txt")
