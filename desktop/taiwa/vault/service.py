@@ -1042,13 +1042,8 @@ def clean_restore_leftovers(folder: Path, *, keystore: Keystore | None = None) -
         except errors.VaultError:
             lock = None
         try:
-            vault_id = None
             with contextlib.suppress(errors.VaultError):
-                vault_id = read_header(leftover).vault_id
-            if vault_id is not None:
-                # The unfinished vault's own key (a random id of its own): nothing else uses it.
-                with contextlib.suppress(errors.VaultError):
-                    (keystore or Keystore()).delete(vault_id)
+                _forget_leftover_key(leftover, keystore or Keystore())
         finally:
             if lock is not None:
                 lock.release()
@@ -1056,6 +1051,23 @@ def clean_restore_leftovers(folder: Path, *, keystore: Keystore | None = None) -
         if not leftover.exists():
             removed.append(leftover)
     return removed
+
+
+def _forget_leftover_key(leftover: Path, store: Keystore) -> None:
+    """Remove the keyring entry of an unfinished restored vault (a random id of its own).
+
+    Only when the entry holds the key that leftover's header was sealed with and that opens
+    its database: a folder planted under a leftover's name with a copy of another vault's
+    header cannot make this delete that vault's entry (a full copy of that vault, header and
+    database, still could: whoever can read the vault folder has the secrets anyway).
+    """
+    header = read_header(leftover)
+    key = store.find(header.vault_id)
+    if key is None or not header.key.matches(key, header.vault_id):
+        return
+    header.verify(key)
+    if (leftover / DATABASE_NAME).exists() and _opens_with(leftover / DATABASE_NAME, key):
+        store.delete(header.vault_id)
 
 
 def restore_vault(  # noqa: PLR0915 - one sequence, each step with its clean-up

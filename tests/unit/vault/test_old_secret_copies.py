@@ -3,6 +3,7 @@ reach it, and the backups it cannot reach are named."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,20 @@ def test_a_rotation_killed_before_the_copies_were_re_encrypted_deletes_them_on_o
         assert again.header.pending is None
         assert again.key == new_key
     assert list((folder / "backups").iterdir()) == []
+
+
+def test_a_planted_restore_leftover_cannot_delete_another_vaults_keyring_entry(
+    tmp_path: Path, memory_keyring: object
+) -> None:
+    from taiwa.vault.service import clean_restore_leftovers
+
+    real = tmp_path / "real"
+    create_vault(real, recovery_passphrase=PASS).database.close()
+    vid = json.loads((real / "vault.json").read_text())["vault_id"]
+    planted = tmp_path / ".target.taiwa-restore-0000"
+    planted.mkdir()
+    (planted / "vault.json").write_bytes((real / "vault.json").read_bytes())
+    assert clean_restore_leftovers(tmp_path / "target") == [planted]
+    assert not planted.exists()
+    open_vault(real).close()  # its keyring entry is still there
+    assert vid
