@@ -204,6 +204,10 @@ def test_the_editor_failing_or_missing_changes_nothing(
     assert failed.returncode == 2
     assert "did not finish normally" in failed.stderr and SENTINEL not in failed.stderr
     assert list(cli_vault.tmp.iterdir()) == []  # wiped also after a failure
+    Path(editor["EDITOR_REPORT"]).unlink()
+    unknown = cli_vault.run("meeting", "add", "Nobody", "--private-edit", env=dict(editor))
+    assert unknown.returncode == 2 and "No person matches 'Nobody'" in unknown.stderr
+    assert not Path(editor["EDITOR_REPORT"]).exists()  # refused before the editor opened
     missing = cli_vault.run(
         "meeting", "add", "Ren", "--private-edit", env={"EDITOR": None, "VISUAL": None}
     )

@@ -469,6 +469,11 @@ def cmd_meeting_add(ctx: CliContext, args: argparse.Namespace) -> int:
         status = MeetingStatus.HELD if start <= datetime.now(UTC) else MeetingStatus.PLANNED
     mood = validate.mood(_given(args.mood, errors.MoodRangeError()))
     text_input.check_one_stdin(args, _MEETING_STDIN)
+    if any(getattr(args, f"{o.dest}_edit", False) for o in (PURPOSE, SHARED, PRIVATE)):
+        # Before the editor opens: a mistyped person must not cost the note just written.
+        # The vault is closed again meanwhile, so the app is not locked out while one types.
+        Store(ctx.database()).people.resolve(args.person)
+        ctx.close()
     purpose, shared, private = (
         validate.optional_text(text_input.read_text(args, option) or "")
         for option in (PURPOSE, SHARED, PRIVATE)
