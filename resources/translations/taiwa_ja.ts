@@ -31,14 +31,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
 <context>
     <name>Backup</name>
     <message>
-        <source>Back up the vault</source>
-        <translation>保管庫のバックアップ</translation>
-    </message>
-    <message>
-        <source>Taiwa backups (*.taiwa-backup)</source>
-        <translation>Taiwa のバックアップ (*.taiwa-backup)</translation>
-    </message>
-    <message>
         <source>Backup written</source>
         <translation>バックアップを作成しました</translation>
     </message>
@@ -376,14 +368,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>• シグナル：含みません</translation>
     </message>
     <message>
-        <source>Save PDF as</source>
-        <translation>PDF の保存先</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF ファイル (*.pdf)</translation>
-    </message>
-    <message>
         <source>Making the PDF…</source>
         <translation>PDF を作成しています…</translation>
     </message>
@@ -406,6 +390,57 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Cancelling…</source>
         <translation>中止しています…</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Replace the file?</source>
+        <translation>ファイルを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Import calendar files</source>
+        <translation>カレンダーファイルを取り込む</translation>
+    </message>
+    <message>
+        <source>Save PDF as</source>
+        <translation>PDF の保存先</translation>
+    </message>
+    <message>
+        <source>Back up the vault</source>
+        <translation>保管庫のバックアップ</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>バックアップを選ぶ</translation>
+    </message>
+    <message>
+        <source>Save the recovery code</source>
+        <translation>リカバリーコードを保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Taiwa backups (*.taiwa-backup)</source>
+        <translation>Taiwa のバックアップ (*.taiwa-backup)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>テキストファイル (*.txt)</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} はすでにあります。置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>カレンダーファイル (*.ics)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -481,14 +516,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Open Taiwa</source>
         <translation>Taiwa を開く</translation>
-    </message>
-    <message>
-        <source>Save the recovery code</source>
-        <translation>リカバリーコードを保存</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt)</source>
-        <translation>テキストファイル (*.txt)</translation>
     </message>
     <message>
         <source>The file could not be written. Choose another place.</source>
@@ -894,18 +921,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Automatic lock is off.</source>
         <translation>自動ロックはオフです。</translation>
-    </message>
-    <message>
-        <source>Import calendar files</source>
-        <translation>カレンダーファイルを取り込む</translation>
-    </message>
-    <message>
-        <source>Calendar files (*.ics)</source>
-        <translation>カレンダーファイル (*.ics)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -1408,10 +1423,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>完了</translation>
     </message>
     <message>
-        <source>Save the recovery code</source>
-        <translation>リカバリーコードを保存</translation>
-    </message>
-    <message>
         <source>The file could not be written. Choose another place.</source>
         <translation>ファイルを書き込めませんでした。別の場所を選んでください。</translation>
     </message>
@@ -1772,18 +1783,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Check and restore</source>
         <translation>確認して復元</translation>
-    </message>
-    <message>
-        <source>Choose a backup</source>
-        <translation>バックアップを選ぶ</translation>
-    </message>
-    <message>
-        <source>Taiwa backups (*.taiwa-backup)</source>
-        <translation>Taiwa のバックアップ (*.taiwa-backup)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
