@@ -36,7 +36,8 @@ def test_change_recovery_does_not_write_through_a_planted_vault_json_new(
     assert not header.is_symlink()
     assert stat.S_ISREG(header.lstat().st_mode)
     assert stat.S_IMODE(header.lstat().st_mode) == 0o600
-    assert planted.is_symlink()  # left alone, never followed
+    # Never followed: the link is left or, as a stale name of older Taiwa, removed itself.
+    assert planted.is_symlink() or not planted.exists()
     assert not [p.name for p in cli_vault.dir.iterdir() if p.name.endswith(".tmp")]
     doctor = cli_vault.run("doctor")
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
