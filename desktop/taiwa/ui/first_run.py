@@ -8,12 +8,10 @@ memory (and from the widgets) when the user continues.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QPageLayout, QPainter, QTextOption
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -26,65 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taiwa.atomic import write_atomic
 from taiwa.ui.context import AppContext
 from taiwa.ui.file_dialogs import save_text
 from taiwa.ui.ops import Op
+from taiwa.ui.recovery_sheet import (
+    MIN_PASSPHRASE,
+    friendly_keyring_name,
+    paint_sheet,
+    recovery_sheet_text,
+    write_private_file,
+)
 from taiwa.ui.widgets.card import centered_card
-
-MIN_PASSPHRASE = 12
-
-
-def recovery_sheet_text(code: str, folder: Path) -> str:
-    """The text of the saved/printed recovery sheet (no names, no notes: just the code)."""
-    return "\n".join(
-        [
-            QCoreApplication.translate("RecoverySheet", "Taiwa — recovery code"),
-            "",
-            code,
-            "",
-            QCoreApplication.translate("RecoverySheet", "Vault folder: {folder}").format(
-                folder=str(folder)
-            ),
-            QCoreApplication.translate("RecoverySheet", "Created: {day}").format(
-                day=date.today().isoformat()
-            ),
-            "",
-            QCoreApplication.translate(
-                "RecoverySheet",
-                "With this code you can open your vault if the system keyring loses its key, "
-                "or restore a backup on a new computer. Anyone holding it and your vault or a "
-                "backup can read your notes: keep it somewhere safe, away from the laptop.",
-            ),
-        ]
-    )
-
-
-def write_private_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` readable by the user only (0600), even when it existed.
-
-    Atomically, through :func:`taiwa.atomic.write_atomic`: an existing file (the save dialog has
-    asked) is replaced by a new 0600 one, never rewritten in place with its old mode.
-    """
-    write_atomic(path, text.encode("utf-8"), mode=0o600)
-
-
-def paint_sheet(printer: Any, text: str, base_font: QFont) -> bool:
-    """Paint ``text`` on one page of ``printer``; False when the printer cannot be opened."""
-    printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return False
-    try:
-        font = QFont(base_font)
-        font.setPointSize(12)
-        painter.setFont(font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        painter.drawText(QRectF(painter.viewport()), text, option)
-    finally:
-        painter.end()
-    return True
 
 
 class FirstRunScreen(QWidget):
@@ -209,8 +159,6 @@ class FirstRunScreen(QWidget):
         ).run()
 
     def _on_keyring_probed(self, name: str) -> None:
-        from taiwa.ui.settings_dialog import friendly_keyring_name
-
         self._keyring_name = name
         if name:
             friendly = friendly_keyring_name(name)

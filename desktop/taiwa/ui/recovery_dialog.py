@@ -23,8 +23,13 @@ from PySide6.QtWidgets import (
 
 from taiwa.ui.context import AppContext
 from taiwa.ui.file_dialogs import save_text
-from taiwa.ui.first_run import MIN_PASSPHRASE, paint_sheet, recovery_sheet_text, write_private_file
 from taiwa.ui.ops import Op, error_text
+from taiwa.ui.recovery_sheet import (
+    MIN_PASSPHRASE,
+    paint_sheet,
+    recovery_sheet_text,
+    write_private_file,
+)
 
 
 class NewRecoveryDialog(QDialog):

@@ -41,6 +41,7 @@ from taiwa.prefs import MAX_AUTO_LOCK_MINUTES
 from taiwa.ui import i18n as ui_i18n
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op, error_text
+from taiwa.ui.recovery_sheet import friendly_keyring_name
 
 # Vault setting keys shared with the calendar import (taiwa.ics.service) and the log (store).
 CALENDAR_OWNER = "calendar.owner"
@@ -478,17 +479,3 @@ class SettingsDialog(QDialog):
         window = self.parentWidget() or self
         self.reject()
         start_restore(self.ctx, window)
-
-
-def friendly_keyring_name(where: str) -> str:
-    """A readable name for the keyring backend (keyring's names are technical)."""
-    lowered = where.lower()
-    if "macos" in lowered or "keychain" in lowered:
-        return "macOS Keychain"
-    if "windows" in lowered or "wincred" in lowered:
-        return "Windows Credential Locker"
-    if "secretservice" in lowered or "secret service" in lowered or "libsecret" in lowered:
-        return "Secret Service (GNOME Keyring)"
-    if "kwallet" in lowered:
-        return "KWallet"
-    return where
