@@ -30,6 +30,8 @@ def test_prefs_round_trip_private_and_atomic(tmp_path: Path) -> None:
         "language",
         "auto_lock_minutes",
         "window_geometry",
+        "text_zoom",
+        "window_sizes",
     }
     assert [p.name for p in target.parent.iterdir()] == ["prefs.json"]  # no temp file left
 

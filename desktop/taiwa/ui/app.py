@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -55,8 +55,13 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def setup(app: QApplication, prefs: Prefs, lang: str | None = None) -> str:
-    """Font, stylesheet, translators; returns the language in use (``lang`` overrides)."""
-    theme.apply(app)
+    """Font, colours, zoom, translators; returns the language in use (``lang`` overrides).
+
+    The look follows the OS from now on: a switch to dark or high contrast re-applies it.
+    """
+    theme.apply(app, zoom=prefs.text_zoom)
+    if app.findChild(QObject, "themeFollower") is None:
+        theme.follow_system(app)
     return ui_i18n.install(lang or ui_i18n.effective_language(prefs.language))
 
 

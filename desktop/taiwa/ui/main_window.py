@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa import paths
-from taiwa.ui import ops
+from taiwa.ui import ops, window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.lock import LockWatcher
 from taiwa.ui.ops import Op
@@ -133,10 +133,9 @@ class MainWindow(QMainWindow):
         ev.import_requested.connect(self._on_import_requested)
         ev.export_requested.connect(self._on_export_requested)
 
-        if ctx.prefs.window_geometry:
+        if ctx.prefs.window_geometry:  # the position; the size is per screen (window_size)
             self.restoreGeometry(QByteArray.fromBase64(ctx.prefs.window_geometry.encode("ascii")))
-        else:
-            self.resize(1200, 800)
+        window_size.fit(self, QSize(1200, 800), name="main", prefs=ctx.prefs)
         if start_screen == "auto":
             opened = ctx.is_unlocked or self._prefetched_vault() is not None
             start_screen = "workspace" if opened else self._locked_screen_kind()
@@ -154,9 +153,6 @@ class MainWindow(QMainWindow):
         self._privacy_banner.setObjectName("privacyBanner")
         self._privacy_banner.setTextFormat(Qt.TextFormat.PlainText)
         self._privacy_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._privacy_banner.setStyleSheet(
-            "QLabel#privacyBanner { background: #2F6B8A; color: white; padding: 6px; }"
-        )
         self._privacy_banner.hide()
         outer.addWidget(self._privacy_banner)
         row = QHBoxLayout()
@@ -167,17 +163,12 @@ class MainWindow(QMainWindow):
         side = QFrame(workspace)
         side.setObjectName("sidebarPanel")
         side.setFixedWidth(200)
-        side.setStyleSheet(
-            "QFrame#sidebarPanel { background: #ECEAE5; border-right: 1px solid #DEDBD4; }"
-        )
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(10, 16, 10, 12)
         side_lay.setSpacing(8)
         brand = QLabel("Taiwa  対話", side)
         brand.setObjectName("brand")
-        brand.setStyleSheet(
-            "QLabel#brand { font-size: 13pt; font-weight: bold; color: #2F6B8A; padding: 0 8px 8px 8px; }"
-        )
+        # Colours of the panel, the brand and the privacy banner: taiwa.ui.theme (light/dark).
         side_lay.addWidget(brand)
         self._nav = QListWidget(side)
         self._nav.setObjectName("sidebar")
@@ -274,6 +265,18 @@ class MainWindow(QMainWindow):
             self.tr("&Keyboard shortcuts"), self._on_shortcuts_action, ["F1", "Ctrl+/"]
         )
         self.act_about = self._action(self.tr("&About Taiwa"), self._on_about_action)
+        # Ctrl+= as well as Ctrl++: on most keyboards "+" needs Shift, "=" is the same key.
+        self.act_zoom_in = self._action(
+            self.tr("Zoom &in"),
+            lambda: self.zoom_text(1),
+            ["Ctrl+=", "Ctrl++", seq.StandardKey.ZoomIn],
+        )
+        self.act_zoom_out = self._action(
+            self.tr("Zoom &out"), lambda: self.zoom_text(-1), ["Ctrl+-", seq.StandardKey.ZoomOut]
+        )
+        self.act_zoom_reset = self._action(
+            self.tr("&Actual size"), lambda: self.zoom_text(0), "Ctrl+0"
+        )
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         # Actions that need an unlocked vault.
         self._vault_actions = [
@@ -350,6 +353,9 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.act_back)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_privacy)
+        view_menu.addSeparator()
+        for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            view_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_shortcuts)
         help_menu.addAction(self.act_about)
@@ -972,6 +978,21 @@ class MainWindow(QMainWindow):
 
     # == closing =============================================================================
 
+    def zoom_text(self, step: int) -> None:
+        """View ▸ Zoom: one step larger (1), smaller (-1) or back to 100 % (0), remembered."""
+        from taiwa.ui import theme
+
+        current = theme.zoom()
+        wanted = theme.next_zoom(current, step) if step else theme.DEFAULT_ZOOM
+        app = QApplication.instance()
+        if wanted == current or not isinstance(app, QApplication):
+            return
+        self.ctx.prefs.text_zoom = theme.set_zoom(app, wanted)
+        try:
+            self.ctx.prefs.save()
+        except OSError as exc:
+            log.warning("preferences not saved: %s", type(exc).__name__)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
 
@@ -989,6 +1010,7 @@ class MainWindow(QMainWindow):
         self.ctx.prefs.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
             "ascii"
         )
+        window_size.remember(self, "main", self.ctx.prefs)
         try:
             self.ctx.prefs.save()
         except OSError as exc:

@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from taiwa.domain.models import Action, MeetingStatus, Owner, Theme, Topic, TopicState
+from taiwa.ui.theme import qcolor
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.chips import dot_pixmap
 
@@ -245,7 +246,7 @@ class PeopleModel(_RowsTableModel):
                 return st.open_actions
         elif role == _D.ForegroundRole:
             if column == self.NEXT_DUE and st.days_overdue > 0:
-                return QColor(labels.BAD)
+                return qcolor("danger")
             if column == self.OPEN_ACTIONS and st.overdue_actions > 0:
                 return QColor(labels.WARN)
         elif role == _D.ToolTipRole:
@@ -551,11 +552,11 @@ class ActionsModel(_RowsTableModel):
             }.get(column)
         elif role == _D.ForegroundRole:
             if column == self.DUE and a.is_overdue(self.today):
-                return QColor(labels.BAD)
+                return qcolor("danger")
             if column == self.ORIGIN and self.person_names is None and self.is_carried(a):
-                return QColor(labels.PRIVATE_ACCENT)
+                return qcolor("private_text")
             if a.done_on and column == self.TEXT:
-                return QColor("#8C8C8C")
+                return qcolor("muted")
         elif role == _D.FontRole and column == self.TEXT and a.done_on:
             f = QFont()
             f.setStrikeOut(True)
@@ -807,7 +808,7 @@ class TopicTreeModel(QAbstractItemModel):
                 return labels.topic_state_name(TopicState(t.state))
             if role == _D.ForegroundRole:
                 if t.is_carried:
-                    return QColor(labels.PRIVATE_ACCENT)
+                    return qcolor("private_text")
                 if t.state == TopicState.DISCUSSED:
                     return QColor(labels.GOOD)
         return None
@@ -870,9 +871,9 @@ class UpcomingModel(_RowsTableModel):
             return (_iso(u.starts_at) or _iso(u.due_on)) if column == self.WHEN else None
         elif role == _D.ForegroundRole:
             if u.overdue:
-                return QColor(labels.BAD)
+                return qcolor("danger")
             if column == self.KIND and str(u.kind) == "cadence":
-                return QColor("#8C8C8C")
+                return qcolor("muted")
         return None
 
 
