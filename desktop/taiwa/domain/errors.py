@@ -188,3 +188,19 @@ class BadSettingError(InputError):
         "The setting '{value}' cannot be stored (not JSON).",
         "設定 '{value}' を保存できません（JSON ではありません）。",
     )
+
+
+class RetentionRangeError(InputError):
+    code = "retention_range"
+    message = Msg(
+        "The retention period must be a whole number of years from 1 to {high}.",
+        "保存期間は 1〜{high} の整数（年）で指定してください。",
+    )
+
+
+class SamePersonError(InputError):
+    code = "same_person"
+    message = Msg(
+        "Meeting {id} already belongs to that person; nothing was changed.",
+        "ミーティング {id} はすでにその人のものです。変更はしていません。",
+    )

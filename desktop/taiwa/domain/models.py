@@ -68,6 +68,8 @@ class Person:
     cadence_days: int = DEFAULT_CADENCE_DAYS
     career_goals: str = ""
     archived: bool = False
+    #: When the person was archived (UTC); the retention rule counts from it.
+    archived_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,6 +173,21 @@ def cadence(value: object) -> int:
     return value
 
 
+#: The longest retention period the rule takes (years after archiving).
+MAX_RETENTION_YEARS = 100
+
+
+def retention_years(value: object) -> int:
+    """A retention period in whole years, 1–:data:`MAX_RETENTION_YEARS`."""
+    if isinstance(value, str):
+        value = _small_int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise errors.RetentionRangeError(high=MAX_RETENTION_YEARS)
+    if not 1 <= value <= MAX_RETENTION_YEARS:
+        raise errors.RetentionRangeError(high=MAX_RETENTION_YEARS)
+    return value
+
+
 def email(value: object) -> str:
     """An e-mail address, stripped (compared case-insensitively by the vault)."""
     if not isinstance(value, str) or _EMAIL.fullmatch(value.strip()) is None:

@@ -16,6 +16,7 @@ from taiwa.store.meetings import Meetings
 from taiwa.store.people import People
 from taiwa.store.questions import Questions
 from taiwa.store.reports import Reports
+from taiwa.store.retention import Retention
 from taiwa.store.search import Search
 from taiwa.store.settings import Settings
 from taiwa.store.topics import Topics
@@ -38,6 +39,8 @@ class Store:
         questions: question banks (:class:`~taiwa.store.questions.Questions`).
         settings: in-vault JSON settings (:class:`~taiwa.store.settings.Settings`).
         drafts: text typed but not saved yet (:class:`~taiwa.store.drafts.Drafts`).
+        retention: the rule erasing archived people after N years
+            (:class:`~taiwa.store.retention.Retention`).
 
     Args:
         db: the open vault.
@@ -55,3 +58,4 @@ class Store:
         self.questions = Questions(db)
         self.settings = Settings(db)
         self.drafts = Drafts(db)
+        self.retention = Retention(db)

@@ -69,6 +69,7 @@ def person(row: Row, emails: tuple[str, ...]) -> Person:
         cadence_days=row["cadence_days"],
         career_goals=row["career_goals"],
         archived=bool(row["archived"]),
+        archived_at=opt_ts(row["archived_at"]),
     )
 
 

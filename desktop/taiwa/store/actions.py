@@ -8,6 +8,7 @@ from typing import Any
 from taiwa.domain import errors, validate
 from taiwa.domain.models import Action, Owner
 from taiwa.store import _convert as cv
+from taiwa.store import erasure
 from taiwa.vault.database import Database, utc_now
 
 
@@ -98,11 +99,46 @@ class Actions:
             conn.execute("UPDATE action SET done_on = NULL WHERE id = ?", (action_id,))
         return self.get(action_id)
 
-    def delete(self, action_id: int) -> None:
-        """Delete an action item."""
+    def delete(self, action_id: int, *, erase: bool = False) -> None:
+        """Delete an action item.
+
+        Args:
+            action_id: the item.
+            erase: also wipe the freed space (see :mod:`taiwa.store.erasure`): seconds on a big
+                vault, so for a deliberate deletion for good, not for an editor's undoable one.
+
+        Raises:
+            ActionNotFoundError: there is none; nothing is changed.
+        """
         self.get(action_id)
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM action WHERE id = ?", (action_id,))
+        if erase:
+            erasure.scrub(self._db)
+
+    def listing(
+        self,
+        *,
+        person_id: int | None = None,
+        overdue_on: date | None = None,
+    ) -> list[Action]:
+        """Open items for ``action list``: everyone active (or one person, archived or not),
+        only those due before ``overdue_on`` when given; earliest due first."""
+        sql = (
+            "SELECT a.* FROM person p CROSS JOIN action a"
+            " ON a.person_id = p.id AND a.done_on IS NULL WHERE "
+        )
+        params: list[Any] = []
+        if person_id is None:
+            sql += "p.archived = 0"
+        else:
+            sql += "p.id = ?"
+            params.append(person_id)
+        if overdue_on is not None:
+            sql += " AND a.due_on IS NOT NULL AND a.due_on < ?"
+            params.append(overdue_on.isoformat())
+        rows = self._db.query(sql + " ORDER BY a.due_on IS NULL, a.due_on, a.id", params)
+        return [cv.action(r) for r in rows]
 
     def open_actions(
         self, person_id: int | None = None, owner: Owner | str | None = None

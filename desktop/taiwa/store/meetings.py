@@ -18,6 +18,7 @@ from taiwa.domain.models import (
     WantedResponse,
 )
 from taiwa.store import _convert as cv
+from taiwa.store import erasure
 from taiwa.vault.database import Database, utc_now
 
 _UPDATABLE = frozenset(
@@ -282,15 +283,55 @@ class Meetings:
         return self.get(meeting_id)
 
     def delete(self, meeting_id: int) -> None:
-        """Delete a meeting and its topics; its action items stay with the person.
+        """Delete a meeting for good: its notes, topics, search-index entries and drafts, then
+        the freed space is wiped (see :mod:`taiwa.store.erasure`). Its action items stay with
+        the person.
 
         Raises:
-            MeetingNotFoundError: there is none.
+            MeetingNotFoundError: there is none; nothing is changed.
         """
         if not self.exists(meeting_id):
             raise errors.MeetingNotFoundError(id=meeting_id)
         with self._db.transaction() as conn:
-            conn.execute("DELETE FROM meeting WHERE id = ?", (meeting_id,))
+            erasure.delete_meeting_rows(conn, meeting_id)
+        erasure.scrub(self._db)
+
+    def move(self, meeting_id: int, person_id: int) -> Meeting:
+        """File a meeting under another person (it was logged for the wrong one).
+
+        Its topics and the action items agreed in it go with it; it takes the new person's
+        current role and team, as if it had been logged for them. Calendar links follow.
+
+        Raises:
+            MeetingNotFoundError, UnknownPersonError: nothing is changed.
+            SamePersonError: it already belongs to that person.
+        """
+        row = self._db.query_one("SELECT person_id FROM meeting WHERE id = ?", (meeting_id,))
+        if row is None:
+            raise errors.MeetingNotFoundError(id=meeting_id)
+        person = self._db.query_one("SELECT role, team FROM person WHERE id = ?", (person_id,))
+        if person is None:
+            raise errors.UnknownPersonError(ref=str(person_id))
+        if row[0] == person_id:
+            raise errors.SamePersonError(id=meeting_id)
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE meeting SET person_id = ?, role = ?, team = ?, updated_at = ? WHERE id = ?",
+                (person_id, person["role"], person["team"], utc_now(), meeting_id),
+            )
+            conn.execute(
+                "UPDATE action SET person_id = ? WHERE meeting_id = ?", (person_id, meeting_id)
+            )
+            conn.execute(
+                "UPDATE calendar_event SET person_id = ? WHERE meeting_id = ?",
+                (person_id, meeting_id),
+            )
+            # A draft's person link names whose record it was typed for.
+            conn.execute(
+                "UPDATE draft SET person_id = ? WHERE meeting_id = ? AND person_id IS NOT NULL",
+                (person_id, meeting_id),
+            )
+        return self.get(meeting_id)
 
 
 def _wanted(value: object) -> str | None:

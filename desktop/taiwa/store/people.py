@@ -6,13 +6,14 @@ import builtins
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from taiwa.domain import errors, validate
-from taiwa.domain.models import DEFAULT_CADENCE_DAYS, Person, PersonStatus
+from taiwa.domain.models import DEFAULT_CADENCE_DAYS, Person
 from taiwa.errors import InputError
 from taiwa.store import _convert as cv
+from taiwa.store import erasure
 from taiwa.store.settings import DEFAULT_CADENCE
 from taiwa.vault.database import Database, utc_now
 
@@ -192,7 +193,7 @@ class People:
         unknown = set(fields) - _UPDATABLE
         if unknown:
             raise errors.BadFieldError(value=sorted(unknown)[0])
-        self.get(person_id)
+        current = self.get(person_id)
         values: dict[str, Any] = {}
         if "name" in fields:
             values["name"] = validate.name(fields["name"])
@@ -207,6 +208,11 @@ class People:
             values["career_goals"] = validate.optional_text(fields["career_goals"])
         if "archived" in fields:
             values["archived"] = 1 if fields["archived"] else 0
+            # Archiving again keeps the first date: the retention period runs from it.
+            if not values["archived"]:
+                values["archived_at"] = None
+            elif not current.archived:
+                values["archived_at"] = utc_now()
         with self._db.transaction() as conn:
             if "emails" in fields:
                 addresses = self._check_emails(conn, fields["emails"], person_id)
@@ -225,20 +231,48 @@ class People:
         return self.get(person_id)
 
     def archive(self, person_id: int, archived: bool = True) -> Person:
-        """Archive (or bring back) a person; their meetings stay."""
+        """Archive (or bring back) a person: off the dashboard and the lists, kept for history
+        and found by search on demand. Their meetings stay.
+
+        Raises:
+            UnknownPersonError: there is none.
+        """
         return self.update(person_id, archived=archived)
 
-    def overview(self, now: datetime | None = None) -> builtins.list[PersonStatus]:
-        """Each active person's status (last held, next due, overdue, open actions).
-
-        Same as :meth:`taiwa.store.reports.Reports.overview`.
-        """
-        from taiwa.store.reports import Reports
-
-        return Reports(self._db).overview(now)
+    def list_archived(self) -> builtins.list[Person]:
+        """Archived people, by name."""
+        rows = self._db.query(
+            "SELECT * FROM person WHERE archived = 1 ORDER BY name COLLATE NOCASE, id"
+        )
+        emails = self._emails(r["id"] for r in rows)
+        return [cv.person(r, emails.get(r["id"], ())) for r in rows]
 
     def delete(self, person_id: int) -> None:
-        """Delete a person with all their meetings, topics and actions."""
-        self.get(person_id)
+        """Delete a person for good: their meetings, topics, action items, e-mail addresses,
+        search-index entries, calendar links and drafts, then the freed space is wiped
+        (see :mod:`taiwa.store.erasure`).
+
+        Raises:
+            UnknownPersonError: there is none; nothing is changed.
+        """
+        self.delete_many([person_id])
+
+    def delete_many(self, person_ids: Iterable[int]) -> int:
+        """Delete several people for good in one transaction and one wipe (the retention rule).
+
+        Returns:
+            How many were deleted.
+
+        Raises:
+            UnknownPersonError: one of them does not exist; nothing is changed.
+        """
+        ids = builtins.list(dict.fromkeys(person_ids))
+        for person_id in ids:
+            self.get(person_id)
+        if not ids:
+            return 0
         with self._db.transaction() as conn:
-            conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
+            for person_id in ids:
+                erasure.delete_person_rows(conn, person_id)
+        erasure.scrub(self._db)
+        return len(ids)

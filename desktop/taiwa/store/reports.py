@@ -24,6 +24,7 @@ from taiwa.domain.models import (
 )
 from taiwa.domain.signals import Signal
 from taiwa.store import _convert as cv
+from taiwa.store.people import People
 from taiwa.vault.database import Database
 
 # Whether a meeting row has content of its own (notes, or action items agreed in it). Only a
@@ -330,8 +331,6 @@ class Reports:
     def overview(self, now: datetime | None = None) -> list[PersonStatus]:
         """Each active person's status: last held, next due, overdue days, next planned
         meeting and open action counts."""
-        from taiwa.store.people import People
-
         now = now or datetime.now(UTC)
         today = local_day(now, self.zone)
         last_held = self._last_held(now)

@@ -209,7 +209,15 @@ _V3: tuple[str, ...] = (
     "CREATE INDEX draft_person ON draft(person_id)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
+# v4 (shared by this round's changes; append statements, never edit a released step).
+_V4: tuple[str, ...] = (
+    # When a person was archived: the retention rule erases archived people N years after it.
+    # People archived before v4 count from their last change, the closest date the vault has.
+    "ALTER TABLE person ADD COLUMN archived_at TEXT",
+    "UPDATE person SET archived_at = updated_at WHERE archived = 1",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

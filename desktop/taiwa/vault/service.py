@@ -77,6 +77,9 @@ NOTICE_KEYRING_UNPROVEN = "keyring_unproven"
 #: The old header could not be upgraded yet (keyring away with a rotation or a keyring claim to
 #: check); it is tried again on the next open, and meanwhile nothing is put into the keyring.
 NOTICE_UPGRADE_DEFERRED = "header_upgrade_deferred"
+#: The retention rule erased archived people on this open (how many:
+#: :attr:`VaultDatabase.retention_erased`).
+NOTICE_RETENTION_ERASED = "retention_erased"
 
 
 class VaultDatabase(Database):
@@ -92,6 +95,8 @@ class VaultDatabase(Database):
     _instance_lock: InstanceLock | None
     #: What opening did that the user should hear about (``NOTICE_*``), for the CLI and GUI.
     notices: list[str]
+    #: How many archived people the retention rule erased on this open.
+    retention_erased: int
 
     def _attach_vault(
         self, folder: Path, header: VaultHeader, key: RawKey, lock: InstanceLock, store: Keystore
@@ -102,6 +107,7 @@ class VaultDatabase(Database):
         self._instance_lock = lock
         self.keystore = store
         self.notices = []
+        self.retention_erased = 0
 
     @property
     def key(self) -> RawKey:
@@ -373,10 +379,32 @@ def open_vault(
             _settle_rotation(db, slot)
         else:
             _open_legacy(db, slot, from_keyring=recovery_secret is None)
+        _apply_retention(db)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _apply_retention(db: VaultDatabase) -> None:
+    """Erase the archived people whose retention period is over (the rule is off by default).
+
+    On every open, so that it holds whichever way the vault is unlocked (app, CLI). The rule
+    lives with the people it erases (:mod:`taiwa.store.retention`), imported only here.
+    """
+    if db.user_version != schema.LATEST_VERSION:
+        return  # an upgrade deferred: archived_at does not exist yet
+    from taiwa.store.retention import Retention
+
+    rule = Retention(db)
+    if not rule.due():
+        return
+    if not db.integrity_verified:
+        # The app defers the full check; nothing is erased from a file not known to be intact.
+        db.verify_integrity()
+        db.integrity_verified = True
+    db.retention_erased = rule.apply()
+    db.notices.append(NOTICE_RETENTION_ERASED)
 
 
 def _recorded_header_format(db: Database) -> int:
@@ -860,6 +888,24 @@ def stale_backups(db: Database) -> list[Path]:
             continue
         if b64(head) == entry.get("salt"):
             found.append(path)
+    return found
+
+
+def known_backups(db: Database) -> list[Path]:
+    """Every copy of the vault it knows of that still exists: the copies made before schema
+    upgrades in ``backups/`` and the backup files written by :func:`backup_vault`.
+
+    A deletion for good cannot reach them; the CLI and the app name them before one.
+    """
+    db = as_vault(db)
+    found: list[Path] = []
+    with contextlib.suppress(OSError):
+        found.extend(sorted(p for p in (db.folder / "backups").iterdir() if p.is_file()))
+    for entry in _remembered(db):
+        path = Path(entry["path"])
+        with contextlib.suppress(OSError):
+            if path.is_file() and path not in found:
+                found.append(path)
     return found
 
 

@@ -187,7 +187,7 @@ def test_upcoming_combines_calendar_meetings_and_cadence_slots(store: Store, wee
 
 def test_overview_shows_due_and_open_actions(store: Store, weekly: int) -> None:
     store.actions.add(weekly, Owner.MANAGER, "book a room", due_on="2026-02-20")
-    (status,) = store.people.overview(NOW)
+    (status,) = store.reports.overview(NOW)
     assert status.last_held == date(2026, 2, 16)  # the planned meeting with notes counts
     assert status.next_due == date(2026, 2, 23)
     assert status.days_overdue == 7

@@ -15,6 +15,7 @@ import pytest
 from taiwa.vault import errors, recovery, service
 from taiwa.vault.header import LEGACY_FORMAT, KeySlot, VaultHeader, read_header
 from taiwa.vault.keys import RawKey
+from taiwa.vault.schema import LATEST_VERSION
 from taiwa.vault.service import (
     NOTICE_HEADER_UPGRADED,
     NOTICE_KEYRING_UNPROVEN,
@@ -218,7 +219,7 @@ def test_an_old_header_is_upgraded_on_the_first_open_from_the_keyring(
     with open_vault(folder) as db:
         assert NOTICE_HEADER_UPGRADED in db.notices
         assert db.query_one("SELECT count(*) FROM person")[0] == 2
-        assert db.user_version == 3
+        assert db.user_version == LATEST_VERSION
     header = read_header(folder)
     assert header.authenticated and header.uses_keyring
     assert not (folder / "vault.json.v1").exists()

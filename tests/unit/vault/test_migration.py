@@ -67,7 +67,7 @@ def test_a_version_1_vault_upgrades_with_every_note_and_the_dashboard_reads_it(
     path = tmp_path / "taiwa.db"
     shutil.copy(FROZEN_V1 / "taiwa.db", path)
     with Database.open(path, RawKey("6b" * 32)) as db:
-        assert db.user_version == schema.LATEST_VERSION == 3
+        assert db.user_version == schema.LATEST_VERSION == 4
         store = Store(db)
         people = {p.name: p for p in store.people.list()}
         assert set(people) == {"山田 花子", "Taro Sato"}
@@ -95,7 +95,7 @@ def test_a_version_2_vault_upgrades_and_keeps_drafts_that_go_with_their_record(
     path = tmp_path / "taiwa.db"
     shutil.copy(FROZEN_V2 / "taiwa.db", path)
     with Database.open(path, RawKey("6b" * 32)) as db:
-        assert db.user_version == schema.LATEST_VERSION == 3
+        assert db.user_version == schema.LATEST_VERSION == 4
         store = Store(db)
         people = {p.name: p for p in store.people.list()}
         assert set(people) == {"山田 花子", "Taro Sato"}
@@ -120,3 +120,42 @@ def test_a_version_2_vault_upgrades_and_keeps_drafts_that_go_with_their_record(
         assert db.query("PRAGMA foreign_key_check") == []
     copies = list((tmp_path / "backups").iterdir())
     assert [c.name.startswith("taiwa-v2-") for c in copies] == [True]
+
+
+FROZEN_V3 = Path(__file__).resolve().parents[2] / "data" / "vault_v3"
+
+
+def test_a_version_3_vault_upgrades_with_archive_dates_for_the_retention_rule(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "taiwa.db"
+    shutil.copy(FROZEN_V3 / "taiwa.db", path)
+    with Database.open(path, RawKey("6b" * 32)) as db:
+        assert db.user_version == schema.LATEST_VERSION == 4
+        store = Store(db)
+        active = {p.name: p for p in store.people.list()}
+        assert set(active) == {"山田 花子", "Taro Sato"}
+        assert all(p.archived_at is None for p in active.values())
+        (archived,) = store.people.list_archived()
+        assert archived.name == "鈴木 一郎"
+        # Archived before v4: the period counts from the last change the vault recorded.
+        assert archived.archived_at is not None
+        assert archived.archived_at.year == 2026
+        hanako = active["山田 花子"]
+        assert (hanako.emails, hanako.career_goals) == (
+            ("hanako@example.jp",),
+            "テックリードになる",
+        )
+        assert len(store.meetings.list_for_person(hanako.id, limit=20)) == 4
+        assert store.search.search("鈴木さんの非公開", include_private=True)
+        assert store.drafts.count() == 1
+        # The rule erases the archived person with everything of theirs.
+        store.retention.set_years(1)
+        assert store.retention.apply(datetime(2030, 1, 1, tzinfo=UTC)) == 1
+        assert store.drafts.count() == 0
+        assert not store.search.search("鈴木さん", include_private=True)
+        assert store.settings.get("calendar.owner") == "boss@example.com"
+        assert db.query("PRAGMA integrity_check")[0][0] == "ok"
+        assert db.query("PRAGMA foreign_key_check") == []
+    copies = list((tmp_path / "backups").iterdir())
+    assert [c.name.startswith("taiwa-v3-") for c in copies] == [True]
