@@ -145,7 +145,9 @@ def test_the_integrity_check_runs_after_the_first_screen_not_during_it(
     assert opened is not None
     checked: list[bool] = []
     real_check = opened.db.verify_integrity
-    monkeypatch.setattr(opened.db, "verify_integrity", lambda: checked.append(True) or real_check())
+    monkeypatch.setattr(
+        opened.db, "verify_integrity", lambda **kw: checked.append(True) or real_check(**kw)
+    )
     window = launched(closed_vault, opening)
     qtbot.wait(100)
     assert checked == []  # not while the first screen is laid out and painted
@@ -163,7 +165,7 @@ def test_no_integrity_check_for_a_vault_locked_before_it_was_due(
     opened = opening.opened()
     assert opened is not None
     checked: list[bool] = []
-    monkeypatch.setattr(opened.db, "verify_integrity", lambda: checked.append(True))
+    monkeypatch.setattr(opened.db, "verify_integrity", lambda **kw: checked.append(True))
     window = launched(closed_vault, opening)
     window.lock("manual")
     qtbot.wait(500)

@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
     vault_locked = Signal(str)
     vault_unlocked = Signal()
 
-    # How long after an unlock the deferred integrity check starts (see _verify_integrity).
+    # How long after an unlock the background integrity check starts (see taiwa.ui.integrity):
+    # reading every page takes a core, which the first screen's queries and painting need more.
     integrity_delay_ms = 1500
     # How long quitting waits for a cancelled import or export to stop (it takes well under 1 s).
     quit_wait_ms = 2000
@@ -461,11 +462,16 @@ class MainWindow(QMainWindow):
         self.ctx.events.unlocked.emit()
         self.vault_unlocked.emit()
         self._offer_drafts()
-        if not getattr(db, "integrity_verified", True) and hasattr(db, "verify_integrity"):
-            generation = self.ctx.generation
-            QTimer.singleShot(
-                self.integrity_delay_ms, self, lambda: self._verify_integrity(db, generation)
-            )
+        from taiwa.ui import integrity
+
+        generation = self.ctx.generation
+        integrity.schedule(
+            self,
+            db,
+            self.integrity_delay_ms,
+            lambda: self.ctx.generation == generation and self.ctx.is_unlocked,
+            self._on_integrity_failed,
+        )
 
     def _offer_drafts(self) -> None:
         """Offer back text typed but never saved (a crash, a kill, a lock mid-entry): a bar
@@ -478,18 +484,6 @@ class MainWindow(QMainWindow):
             if isinstance(layout, QVBoxLayout):
                 layout.insertWidget(1, self._drafts_bar)  # under the privacy banner
         self._drafts_bar.check()
-
-    def _verify_integrity(self, db: Any, generation: int) -> None:
-        """The open sequence's quick_check, on its own connection beside the first screen.
-
-        It starts a moment after the unlock: reading every page of a big vault takes a core for
-        a second or two, which the first screen's queries and painting need more.
-        """
-        if self.ctx.generation != generation or not self.ctx.is_unlocked:
-            return  # locked meanwhile: the next unlock schedules its own check
-        Op(self, db.verify_integrity).success(lambda _r: None).failure(
-            self._on_integrity_failed
-        ).run_beside()
 
     def _on_integrity_failed(self, exc: BaseException) -> None:
         from taiwa.vault.errors import DatabaseCorruptError

@@ -11,7 +11,8 @@ import errno
 import os
 import shutil
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Self
@@ -366,14 +367,32 @@ def _needs_migration(conn: Connection, migrate: bool) -> bool:
     return row is None or int(row[0]) != schema.LATEST_VERSION
 
 
-def verify_integrity(path: Path, key: RawKey) -> None:
+def verify_integrity(
+    path: Path,
+    key: RawKey,
+    *,
+    deadline: float | None = None,
+    cancel: Callable[[], None] | None = None,
+) -> bool:
     """``PRAGMA quick_check`` on a separate read-only connection.
 
     WAL lets it read a consistent snapshot while the app's own connection keeps working, so the
     app can show its first screen before this has read every page.
 
+    Args:
+        path: the database file.
+        key: its raw key.
+        deadline: a :func:`time.monotonic` value; the check stops there (time-boxed).
+        cancel: raises :class:`~taiwa.cancel.Cancelled` when the check should stop; called
+            every few thousand SQLite steps, from SQLite's progress handler.
+
+    Returns:
+        True when every page was checked and found intact; False when ``deadline`` came first
+        (nothing was learnt: the caller tries again another time).
+
     Raises:
         DatabaseCorruptError: the check found damage.
+        Cancelled: ``cancel`` raised it.
     """
     try:
         conn: Connection = sqlcipher.connect(
@@ -381,14 +400,44 @@ def verify_integrity(path: Path, key: RawKey) -> None:
         )
     except sqlcipher.Error as exc:
         raise_sqlite_error(exc)
+    stopped: list[BaseException | None] = []
+
+    def progress() -> int:
+        # An exception raised here would be swallowed by SQLite: remember why, then interrupt.
+        if deadline is not None and time.monotonic() > deadline:
+            stopped.append(None)
+            return 1
+        if cancel is not None:
+            try:
+                cancel()
+            except BaseException as exc:  # Cancelled derives from BaseException
+                stopped.append(exc)
+                return 1
+        return 0
+
     try:
         apply_key(conn, key)
         conn.execute("PRAGMA temp_store = MEMORY")
-        _quick_check(conn)
+        if deadline is not None or cancel is not None:
+            conn.set_progress_handler(progress, _PROGRESS_STEPS)
+        try:
+            _quick_check(conn)
+        except errors.DatabaseCorruptError:
+            if not stopped:
+                raise
+        if stopped:
+            if stopped[0] is not None:
+                raise stopped[0]
+            return False
+        return True
     except sqlcipher.Error as exc:
         raise_sqlite_error(exc)
     finally:
         conn.close()
+
+
+# SQLite virtual-machine steps between two progress calls: about a millisecond of quick_check.
+_PROGRESS_STEPS = 20_000
 
 
 def _quick_check(conn: Connection) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from taiwa import hardening
 from taiwa.vault import errors
+from taiwa.vault import integrity as integrity_state
 from taiwa.vault.header import DATABASE_NAME, HEADER_NAME, LOCK_NAME
 from taiwa.vault.keystore import Keystore
 from taiwa.vault.service import VaultDatabase, latest_schema, open_vault
@@ -32,7 +33,15 @@ def permissions(folder: Path) -> dict[str, Any]:
     check_modes = os.name == "posix"
     if check_modes and folder.stat().st_mode & 0o077:
         result["ok"] = False
-    names = [DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm", HEADER_NAME, LOCK_NAME]
+    names = [
+        DATABASE_NAME,
+        f"{DATABASE_NAME}-wal",
+        f"{DATABASE_NAME}-shm",
+        HEADER_NAME,
+        LOCK_NAME,
+        integrity_state.OPEN_MARKER,
+        integrity_state.STATE_NAME,
+    ]
     files = [folder / n for n in names]
     backups = folder / "backups"
     if backups.is_dir():
@@ -84,7 +93,11 @@ def diagnose(
         "process": process_state(),
     }
     try:
-        db = open_vault(folder, recovery_secret=recovery_secret, keystore=store)
+        # No quick_check on open: the full integrity_check below reads every page anyway, and
+        # reports damage as a finding instead of refusing to open.
+        db = open_vault(
+            folder, recovery_secret=recovery_secret, keystore=store, check_integrity=False
+        )
     except errors.VaultError as exc:
         report["error"] = {"code": exc.code, "message": exc.localized()}
         report["problems"].append(exc.code)
@@ -115,7 +128,12 @@ def _inspect(db: VaultDatabase, store: Keystore) -> dict[str, Any]:
     # cipher_integrity_check verifies every page's HMAC; it returns no rows when all are fine.
     cipher_errors = len(db.query("PRAGMA cipher_integrity_check"))
     integrity_ok = integrity == ["ok"] and cipher_errors == 0
-    if not integrity_ok:
+    if integrity_ok:
+        # It settles a check owed since an unclean shutdown or an upgrade.
+        integrity_state.record_check(db.folder)
+        db.integrity_verified = True
+        db.integrity_pending = False
+    else:
         problems.append("integrity")
     temp_store = int(db.pragma("temp_store"))
     if temp_store != 2:  # 2 = MEMORY: SQLite's temp files are never encrypted

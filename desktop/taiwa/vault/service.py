@@ -22,7 +22,8 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 import taiwa
 from taiwa.atomic import atomic_path, fsync_dir, fsync_file, write_atomic
-from taiwa.vault import errors, schema
+from taiwa.cancel import Cancel
+from taiwa.vault import errors, integrity, schema
 from taiwa.vault.database import (
     Database,
     apply_key,
@@ -97,6 +98,9 @@ class VaultDatabase(Database):
     notices: list[str]
     #: How many archived people the retention rule erased on this open.
     retention_erased: int
+    #: A quick_check is owed (unclean shutdown, upgrade) and the open left it to the caller:
+    #: until :meth:`verify_integrity` completes, the folder keeps its unclean-shutdown marker.
+    integrity_pending: bool = False
 
     def _attach_vault(
         self, folder: Path, header: VaultHeader, key: RawKey, lock: InstanceLock, store: Keystore
@@ -114,20 +118,36 @@ class VaultDatabase(Database):
         """The database key (for re-wrapping; never log it)."""
         return self._key
 
-    def verify_integrity(self) -> None:
-        """The open sequence's ``quick_check``, deferred (see :func:`open_vault`).
+    def verify_integrity(
+        self, *, deadline: float | None = None, cancel: Cancel | None = None
+    ) -> bool:
+        """The full-file ``quick_check`` on its own connection (see :mod:`taiwa.vault.integrity`).
 
-        Safe to call from a worker thread while the connection is in use.
+        Safe to call from a worker thread while the connection is in use. A completed check is
+        recorded in the vault folder and settles a check the open left owed.
+
+        Returns:
+            True when it completed; False when ``deadline`` (``time.monotonic()``) came first.
 
         Raises:
             DatabaseCorruptError: the database is damaged.
+            Cancelled: ``cancel`` raised it.
         """
-        verify_integrity(self.path, self._key)
+        if not verify_integrity(self.path, self._key, deadline=deadline, cancel=cancel):
+            return False
+        integrity.record_check(self.folder)
+        self.integrity_verified = True
+        self.integrity_pending = False
+        return True
 
     def close(self) -> None:
         """Close the database, then give up the instance lock."""
         try:
+            was_open = self.is_open
             super().close()
+            # A clean close: the next open needs no check, unless one is still owed.
+            if was_open and not self.integrity_pending and hasattr(self, "folder"):
+                integrity.mark_closed(self.folder)
         finally:
             lock = getattr(self, "_instance_lock", None)
             if lock is not None:
@@ -288,6 +308,9 @@ def create_vault(  # noqa: PLR0915 - one sequence, each step with its clean-up
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise
+    # VaultDatabase.open above ran the quick_check: the next open owes none.
+    integrity.record_check(folder)
+    integrity.mark_open(folder)
     return CreatedVault(database=db, recovery_code=code)
 
 
@@ -325,15 +348,19 @@ def open_vault(
     *,
     recovery_secret: str | None = None,
     keystore: Keystore | None = None,
-    check_integrity: bool = True,
+    check_integrity: bool | None = None,
 ) -> VaultDatabase:
     """Open the vault in ``folder`` and hold its instance lock until ``close()``.
 
     In keyring mode the key comes from the OS keyring; with ``recovery_secret`` (or in
     passphrase-only mode, where it is required) it is unwrapped from the header instead. A key
-    rotation that was interrupted is finished (or undone) here. With ``check_integrity=False``
-    the caller must run :meth:`VaultDatabase.verify_integrity` soon after (the app does, off the
-    GUI thread, while its first screen loads).
+    rotation that was interrupted is finished (or undone) here.
+
+    The full-file ``quick_check`` runs when ``check_integrity`` is True; by default (None) only
+    when it is owed: after an unclean shutdown or an upgrade (see :mod:`taiwa.vault.integrity`).
+    With False it never runs here; when one was owed, :attr:`VaultDatabase.integrity_pending`
+    says so and the caller runs :meth:`VaultDatabase.verify_integrity` soon after (the app
+    does, off the GUI thread, once its first screen is up).
 
     The header is checked in three steps: bounds and lengths before any key derivation
     (:func:`read_header`), its MAC under every key found before the database is touched, and,
@@ -358,6 +385,10 @@ def open_vault(
     lock = InstanceLock.acquire(folder / LOCK_NAME)
     store = keystore or Keystore()
     try:
+        # Under the lock: a marker seen now was left by a process that never closed the vault.
+        owed = integrity.check_required(folder)
+        if check_integrity is None:
+            check_integrity = owed
         # File checks first: a 0-byte or plaintext file has its own message whatever the key.
         check_file(db_path)
         candidates = _candidate_keys(header, store, recovery_secret)
@@ -383,6 +414,13 @@ def open_vault(
     except BaseException:
         db.close()
         raise
+    # Only an open that succeeded writes these (a refused one leaves every file as it was).
+    # Database.open also checks before a migration, whatever it was asked.
+    if db.integrity_verified:
+        integrity.record_check(folder)
+    else:
+        db.integrity_pending = owed
+    integrity.mark_open(folder)
     return db
 
 
@@ -452,7 +490,6 @@ def _open_legacy(db: VaultDatabase, slot: str, *, from_keyring: bool) -> None:
     if db.user_version != schema.LATEST_VERSION:
         if not db.integrity_verified:
             db.verify_integrity()
-            db.integrity_verified = True
         db._migrate(db.folder / "backups")
     header = db.header
     vid = header.vault_id

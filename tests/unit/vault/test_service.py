@@ -58,13 +58,16 @@ def test_create_makes_a_private_folder_and_keeps_the_key_in_the_keyring(
         )
         assert folder.stat().st_mode & 0o777 == 0o700
         assert sorted(p.name for p in folder.iterdir()) == [
+            "integrity.json",
             "taiwa.db",
             "taiwa.db-shm",
             "taiwa.db-wal",
             "taiwa.lock",
+            "taiwa.open",
             "vault.json",
         ]
-        for name in ("taiwa.db", "taiwa.lock", "vault.json", "taiwa.db-wal"):
+        names = ("taiwa.db", "taiwa.lock", "vault.json", "taiwa.db-wal", "taiwa.open")
+        for name in (*names, "integrity.json"):
             assert (folder / name).stat().st_mode & 0o777 == 0o600, name
         vid = db.header.vault_id  # type: ignore[attr-defined]
         assert memory_keyring.secrets[(SERVICE, vid)] == db.key.hex  # type: ignore[attr-defined]
@@ -343,7 +346,7 @@ def test_deferred_integrity_check_finds_a_damaged_later_page(tmp_path: Path) -> 
     before = snapshot(folder)
 
     with pytest.raises(errors.DatabaseCorruptError):
-        open_vault(folder)  # the CLI's path: checked before use
+        open_vault(folder, check_integrity=True)  # doctor's and an owed check's path
     quick = open_vault(folder, check_integrity=False)
     try:
         with pytest.raises(errors.DatabaseCorruptError):
