@@ -27,7 +27,7 @@ people_page.py     ``PeoplePage``      left navigation "People"
 search_page.py     ``SearchPage``      left navigation "Search"; ``focus_query(text="")`` is
                                        called by Ctrl+F / the toolbar search field
 person_page.py     ``PersonPage``      ``show_person(person_id)`` on ``events.open_person``
-meeting_editor.py  ``MeetingEditor``   ``show_meeting(meeting_id)`` on ``events.open_meeting``
+meeting_editor/    ``MeetingEditor``   ``show_meeting(meeting_id)`` on ``events.open_meeting``
 =================  ==================  =========================================================
 
 ``events.new_meeting(person_id)`` is handled by the window: with a person id it creates the

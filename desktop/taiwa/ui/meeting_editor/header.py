@@ -1,0 +1,272 @@
+"""The meeting editor's header facts: who, when, status, purpose, what they want, mood.
+
+Every change here is a structured change (written at once, undoable) except the purpose, which
+is text and autosaves with the notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taiwa.domain.models import MeetingStatus, WantedResponse
+from taiwa.ui.meeting_editor.base import EditorBase
+from taiwa.ui.widgets import labels
+from taiwa.ui.widgets.chips import MutedLabel, PageTitle
+
+_CTX = "MeetingEditor"  # the page's translation context, shared by all its parts
+
+
+def _t(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate(_CTX, text, disambiguation)
+
+
+class _Choice(QWidget):
+    """A row of checkable buttons where at most one is on (clicking it again clears it)."""
+
+    chosen = Signal(object)  # the value, or None
+
+    def __init__(self, options: list[tuple[Any, str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self._buttons: dict[Any, QToolButton] = {}
+        self._value: Any = None
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)
+        for value, text, tip in options:
+            b = QToolButton(self)
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setStyleSheet(
+                "QToolButton { padding: 4px 10px; border: 1px solid #DEDBD4;"
+                " border-radius: 6px; background: white; }"
+                " QToolButton:checked { background: #2F6B8A; color: white;"
+                " border-color: #2F6B8A; }"
+                " QToolButton:focus { border-color: #2F6B8A; }"
+            )
+            self._group.addButton(b)
+            self._buttons[value] = b
+            b.clicked.connect(lambda checked, v=value: self._on_clicked(v, checked))
+            row.addWidget(b)
+
+    def buttons(self) -> dict[Any, QToolButton]:
+        return self._buttons
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        for v, b in self._buttons.items():
+            b.setChecked(v == value)
+
+    def _on_clicked(self, value: Any, checked: bool) -> None:
+        new = value if checked else None
+        self.set_value(new)
+        self.chosen.emit(new)
+
+
+class HeaderPart(EditorBase):
+    """Builds the header rows and handles their changes."""
+
+    content: QWidget
+
+    def _build_header(self, cl: QVBoxLayout) -> None:
+        head = QHBoxLayout()
+        head.setSpacing(10)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self.title = PageTitle("", self.content)
+        self.subtitle = MutedLabel("", self.content)
+        self.subtitle.setWordWrap(False)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        self.when = QDateTimeEdit(self.content)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setAccessibleName(_t("Date and time"))
+        self.when.editingFinished.connect(self._on_when_edited)
+        when_label = QLabel(_t("&When:"), self.content)
+        when_label.setBuddy(self.when)
+        # Date, status and purpose share the second row, so a long name and role/team line
+        # in the title never gets clipped by the controls.
+        info = QHBoxLayout()
+        info.setSpacing(8)
+        info.addWidget(when_label)
+        info.addWidget(self.when)
+        info.addSpacing(8)
+        self.status = QComboBox(self.content)
+        for st in MeetingStatus:
+            self.status.addItem(labels.status_name(st), st)
+        self.status.setAccessibleName(_t("Status"))
+        self.status.activated.connect(self._on_status_activated)
+        status_label = QLabel(_t("S&tatus:"), self.content)
+        status_label.setBuddy(self.status)
+        info.addWidget(status_label)
+        info.addWidget(self.status)
+        info.addSpacing(8)
+        self.save_state = MutedLabel("", self.content)
+        self.save_state.setWordWrap(False)
+        self.save_state.setMinimumWidth(
+            self.save_state.fontMetrics().horizontalAdvance(_t("Saving…")) + 12
+        )
+        head.addWidget(self.save_state)
+        self.export_button = QPushButton(_t("E&xport PDF…"), self.content)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        head.addWidget(self.export_button)
+        cl.addLayout(head)
+
+        purpose_label = QLabel(_t("&Purpose:"), self.content)
+        self.purpose = QLineEdit(self.content)
+        self.purpose.setPlaceholderText(_t("What is this 1on1 for today?"))
+        self.purpose.setAccessibleName(_t("Purpose"))
+        self.purpose.textEdited.connect(lambda _t: self._on_text_edited())
+        purpose_label.setBuddy(self.purpose)
+        info.addWidget(purpose_label)
+        info.addWidget(self.purpose, 1)
+        cl.addLayout(info)
+
+        wants = QHBoxLayout()
+        wants.setSpacing(8)
+        #: Label before the choice of advise / think together / just listen.
+        wants_label = QLabel(_t("They want me to:"), self.content)
+        wants.addWidget(wants_label)
+        self.wanted = _Choice(
+            [
+                (
+                    WantedResponse.ADVISE,
+                    labels.wanted_response_name(WantedResponse.ADVISE),
+                    _t("They would like advice"),
+                ),
+                (
+                    WantedResponse.THINK_TOGETHER,
+                    labels.wanted_response_name(WantedResponse.THINK_TOGETHER),
+                    _t("They would like to think it through together"),
+                ),
+                (
+                    WantedResponse.JUST_LISTEN,
+                    labels.wanted_response_name(WantedResponse.JUST_LISTEN),
+                    _t("They would like to be listened to, without advice"),
+                ),
+            ],
+            self.content,
+        )
+        self.wanted.chosen.connect(self._on_wanted_chosen)
+        wants.addWidget(self.wanted)
+        wants.addStretch(1)
+        mood_label = QLabel(_t("Mood:"), self.content)
+        wants.addWidget(mood_label)
+        self.mood = _Choice([(m, str(m), labels.mood_name(m)) for m in range(1, 6)], self.content)
+        self.mood.setAccessibleName(_t("Mood, 1 to 5"))
+        self.mood.chosen.connect(self._on_mood_chosen)
+        wants.addWidget(self.mood)
+        cl.addLayout(wants)
+
+    def _on_mood_chosen(self, mood: int | None) -> None:
+        if self._meeting is None:
+            return
+        old = self._meeting.mood
+
+        def apply(value: int | None) -> Callable[[], None]:
+            def go() -> None:
+                self._update_meeting_field(mood=value)
+                self.mood.set_value(value)
+
+            return go
+
+        self._push(_t("Change mood"), apply(mood), apply(old))
+        self.mood.set_value(self._meeting.mood)
+
+    def _on_wanted_chosen(self, value: WantedResponse | None) -> None:
+        if self._meeting is None:
+            return
+        old = self._meeting.wanted_response
+
+        def apply(v: Any) -> Callable[[], None]:
+            def go() -> None:
+                self._update_meeting_field(wanted_response=None if v is None else str(v))
+                self.wanted.set_value(None if v is None else WantedResponse(v))
+
+            return go
+
+        self._push(_t("Change what they want"), apply(value), apply(old))
+
+    def _on_status_activated(self, index: int) -> None:
+        if self._meeting is None:
+            return
+        new = list(MeetingStatus)[index]
+        old = MeetingStatus(self._meeting.status)
+        if new == old:
+            return
+
+        def apply(v: MeetingStatus) -> Callable[[], None]:
+            def go() -> None:
+                self._update_meeting_field(status=v.value)
+                self.status.setCurrentIndex(list(MeetingStatus).index(v))
+
+            return go
+
+        self._push(_t("Change status"), apply(new), apply(old))
+
+    def _on_when_edited(self) -> None:
+        if self._meeting is None or self._loading:
+            return
+        qdt = self.when.dateTime()
+        d, t = qdt.date(), qdt.time()
+        new = (
+            datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+            .astimezone()
+            .astimezone(UTC)
+        )
+        old = self._meeting.starts_at
+        if abs((new - old).total_seconds()) < 60:
+            return
+
+        def apply(v: datetime) -> Callable[[], None]:
+            def go() -> None:
+                self._update_meeting_field(starts_at=v)
+                local = v.astimezone()
+                self._loading = True
+                try:
+                    self.when.setDateTime(
+                        QDateTime(
+                            QDate(local.year, local.month, local.day),
+                            QTime(local.hour, local.minute),
+                        )
+                    )
+                finally:
+                    self._loading = False
+
+            return go
+
+        self._push(_t("Change date"), apply(new), apply(old))
+
+    # topics
+
+    def _on_export_clicked(self) -> None:
+        if self._meeting is None:
+            return
+        self.flush()
+        # The window opens the export dialog (imported lazily: reportlab is heavy).
+        self.ctx.events.export_requested.emit(int(self._meeting.id), int(self._meeting.person_id))
