@@ -1,0 +1,32 @@
+"""How much an import may read: a hostile or mistaken file is refused before it costs much.
+
+Measured figures (tests/e2e/test_portable_limits.py): each refusal below takes well under a
+second and under 200 MB of memory; a JSON file at the size limit loads in a few seconds.
+"""
+
+from __future__ import annotations
+
+#: A Taiwa JSON file (a ten-year vault of notes is about 40 MB of JSON).
+MAX_JSON_BYTES = 64 * 1024 * 1024
+#: Records in one JSON file, per kind (the project's ten-year vault: 100 people, 20 000
+#: meetings, 200 000 topics and actions).
+MAX_PEOPLE = 10_000
+MAX_MEETINGS = 100_000
+MAX_TOPICS = 500_000
+MAX_ACTIONS = 500_000
+#: Containers and strings in a JSON file, counted on the raw bytes before parsing (``[``, ``{``
+#: and ``"``; brackets inside note text count too, which only makes the bound stricter). A
+#: small file of ``[[],[],…`` or ``["","",…`` would otherwise become gigabytes of Python
+#: objects. The ten-year vault needs about 0.5 M containers and 3.5 M quotes.
+MAX_JSON_CONTAINERS = 2_000_000
+MAX_JSON_QUOTES = 8_000_000
+#: A people CSV.
+MAX_CSV_BYTES = 4 * 1024 * 1024
+MAX_CSV_ROWS = 10_000
+#: An Obsidian folder: notes read, bytes per note, bytes in all, folder depth.
+MAX_NOTES = 20_000
+MAX_NOTE_BYTES = 1024 * 1024
+MAX_NOTES_BYTES = 128 * 1024 * 1024
+MAX_FOLDER_DEPTH = 8
+#: Problems listed before the rest are only counted.
+MAX_PROBLEMS = 200
