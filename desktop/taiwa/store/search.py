@@ -8,15 +8,24 @@ or two characters cannot be matched by trigrams: they become ``LIKE`` conditions
 longer parts found, or, when every part is that short, a ``LIKE`` scan of the newest rows that
 stops after ``limit`` hits (newest first, since bm25 needs trigrams).
 
-Ranking is bm25 (``ORDER BY rank``). Snippets come back as plain-text segments: ``snippet()``
-marks matches with control characters that are then split off, so no markup ever reaches the
-UI. Private notes are searched only when the caller asks.
+Ranking is bm25 (``ORDER BY rank``). Snippets are cut here from the indexed text, *around* the
+first match (a third of the context before it, snapped to a space or a Japanese punctuation
+mark so no word is halved), with every match of every part highlighted; FTS5's ``snippet()``
+starts its window at the match, which reads as a sentence cut in half. They come back as
+plain-text segments, so no markup ever reaches the UI. Private notes are searched only when the
+caller asks.
+
+:func:`group_hits` folds a result list for reading: one row per meeting (its other hits
+counted), and one row for the same text matched in many meetings of a person (a purpose copied
+into fifty meetings must not fill the list).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from taiwa.domain.models import HitKind, SearchHit, Segment
 from taiwa.store import _convert as cv
@@ -27,6 +36,10 @@ _OPEN = "\x02"
 _CLOSE = "\x03"
 _ELLIPSIS = "…"
 SNIPPET_TOKENS = 48  # trigram "tokens" are characters: about 48 characters of context
+SNIPPET_CHARS = 96  # one line of a wide result list
+SNAP = 14  # how far a snippet's ends move to reach a word boundary
+# Where a snippet may start or end: white space and Japanese/ASCII punctuation.
+_BREAKS = frozenset(" \t\n\r\u3000、。，．・「」『』（）()!?！？,.;:；：")
 MAX_QUERY = 200
 
 _KINDS = {
@@ -103,12 +116,30 @@ def like_snippet(
     first = min((i for i in (folded.find(p.casefold()) for p in parts) if i >= 0), default=0)
     lo = max(0, first - width // 3)
     hi = min(len(body), lo + width)
-    segments = highlight(body[lo:hi], parts)
+    lo, hi = _snap(body, lo, hi, first)
+    # One line in the list: line breaks and tabs read as spaces.
+    piece = re.sub(r"\s+", " ", body[lo:hi])
+    segments = highlight(piece, parts)
     if lo > 0:
         segments.insert(0, Segment(_ELLIPSIS, False))
     if hi < len(body):
         segments.append(Segment(_ELLIPSIS, False))
     return _merge(segments)
+
+
+def _snap(body: str, lo: int, hi: int, first: int) -> tuple[int, int]:
+    """Move a snippet's ends to the nearest break within :data:`SNAP` characters."""
+    if lo > 0:
+        for i in range(lo, min(first, lo + SNAP)):
+            if body[i - 1] in _BREAKS:
+                lo = i
+                break
+    if hi < len(body):
+        for i in range(hi, max(first, hi - SNAP), -1):
+            if body[i] in _BREAKS:
+                hi = i
+                break
+    return lo, hi
 
 
 def _merge(segments: Sequence[Segment]) -> tuple[Segment, ...]:
@@ -149,24 +180,20 @@ class Search:
         found: list[tuple[int, tuple[Segment, ...], float]]
         if long_parts:
             rows = self._db.query(
-                "SELECT rowid, snippet(search_index, 0, char(2), char(3), '…', ?) AS snip, rank"  # noqa: S608 - constant fragments
+                "SELECT rowid, body, rank"  # noqa: S608 - constant fragments
                 f" FROM search_index WHERE search_index MATCH ?{private}{likes}"
                 " ORDER BY rank LIMIT ? OFFSET ?",
-                [SNIPPET_TOKENS, fts_expression(long_parts), *like_params, limit, offset],
+                [fts_expression(long_parts), *like_params, limit, offset],
             )
-            found = [(r[0], parse_snippet(r[1]), float(r[2])) for r in rows]
-            if short_parts:
-                # snippet() marks only the trigram matches; mark the short parts as well.
-                found = [
-                    (rowid, _mark_short(snip, short_parts), rank) for rowid, snip, rank in found
-                ]
+            parts = [*long_parts, *short_parts]
+            found = [(r[0], like_snippet(r[1], parts, SNIPPET_CHARS), float(r[2])) for r in rows]
         else:
             rows = self._db.query(
                 f"SELECT rowid, body FROM search_index WHERE 1{private}{likes}"  # noqa: S608 - constant fragments
                 " ORDER BY rowid DESC LIMIT ? OFFSET ?",
                 [*like_params, limit, offset],
             )
-            found = [(r[0], like_snippet(r[1], short_parts), 0.0) for r in rows]
+            found = [(r[0], like_snippet(r[1], short_parts, SNIPPET_CHARS), 0.0) for r in rows]
         return self._resolve(found)
 
     def count(self, query: str, *, include_private: bool = False) -> int:
@@ -241,9 +268,99 @@ class Search:
         return hits
 
 
-def _mark_short(snippet: tuple[Segment, ...], parts: Sequence[str]) -> tuple[Segment, ...]:
-    """Also highlight the short parts inside a snippet's plain segments."""
-    out: list[Segment] = []
-    for seg in snippet:
-        out.extend([seg] if seg.highlighted else highlight(seg.text, parts))
-    return _merge(out)
+@dataclass(slots=True)
+class HitGroup:
+    """Hits read as one row: the best hit (what the row shows and opens) and the ones it folds.
+
+    Attributes:
+        hits: the best hit first, then the other hits in the same meeting (or person record).
+        repeats: the other meetings where the same text of this person matched (folded away).
+    """
+
+    hits: list[SearchHit]
+    repeats: list[SearchHit] = field(default_factory=list)
+
+    @property
+    def best(self) -> SearchHit:
+        return self.hits[0]
+
+    @property
+    def kind(self) -> HitKind:
+        return self.best.kind
+
+    @property
+    def source_id(self) -> int:
+        return self.best.source_id
+
+    @property
+    def person_id(self) -> int:
+        return self.best.person_id
+
+    @property
+    def person_name(self) -> str:
+        return self.best.person_name
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self.best.meeting_id
+
+    @property
+    def starts_at(self) -> datetime | None:
+        return self.best.starts_at
+
+    @property
+    def snippet(self) -> tuple[Segment, ...]:
+        return self.best.snippet
+
+    @property
+    def snippet_text(self) -> str:
+        return self.best.snippet_text
+
+    @property
+    def rank(self) -> float:
+        return self.best.rank
+
+    def all_hits(self) -> list[SearchHit]:
+        return [*self.hits, *self.repeats]
+
+
+def group_key(hit: SearchHit) -> tuple[object, ...]:
+    """Hits with the same key are one row: the same meeting, or the same person record."""
+    if hit.meeting_id is not None:
+        return ("meeting", hit.meeting_id)
+    return (str(hit.kind), hit.source_id)
+
+
+def _text_key(hit: SearchHit) -> tuple[object, ...]:
+    return (hit.person_id, str(hit.kind), hit.snippet_text.strip().casefold())
+
+
+def group_hits(hits: Iterable[SearchHit], into: list[HitGroup] | None = None) -> list[HitGroup]:
+    """Fold ``hits`` (best first) into rows, appending to ``into``; returns the *new* rows.
+
+    A hit joins the row of its meeting; a hit whose text (person, kind, snippet) is already a
+    row's best text joins that row as a repeat. Order is kept: a row stands where its best hit
+    ranked.
+    """
+    rows = into if into is not None else []
+    by_key = {group_key(g.best): g for g in rows}
+    by_text = {_text_key(g.best): g for g in rows}
+    fresh: list[HitGroup] = []
+    for hit in hits:
+        key = group_key(hit)
+        group = by_key.get(key)
+        if group is not None:
+            if hit not in group.all_hits():
+                group.hits.append(hit)
+            continue
+        twin = by_text.get(_text_key(hit))
+        if twin is not None:
+            twin.repeats.append(hit)
+            by_key[key] = twin
+            continue
+        group = HitGroup([hit])
+        rows.append(group)
+        fresh.append(group)
+        by_key[key] = group
+        by_text[_text_key(hit)] = group
+    return fresh

@@ -68,8 +68,8 @@ _ROOT = QModelIndex()
 _D = Qt.ItemDataRole
 
 
-def _tr(text: str, disambiguation: str | None = None) -> str:
-    return QCoreApplication.translate("Models", text, disambiguation)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("Models", text, disambiguation, n)
 
 
 def _first_line(text: str, limit: int = 140) -> str:
@@ -977,11 +977,23 @@ class SearchResultsModel(_RowsTableModel):
             return hit_heading(h)
         if role in (_D.DisplayRole, _D.AccessibleTextRole):
             return hit_heading(h) + " — " + "".join(t for t, _ in as_pairs(h.snippet))
-        if role == _D.DecorationRole and str(h.kind) == "private_notes":
-            from taiwa.ui.widgets.chips import lock_icon
+        if role == _D.DecorationRole:
+            if str(h.kind) == "private_notes":
+                from taiwa.ui.widgets.chips import lock_pixmap
 
-            return lock_icon(labels.PRIVATE_ACCENT)
+                return lock_pixmap(16, labels.PRIVATE_ACCENT)
+            return dot_pixmap(HIT_KIND_COLORS.get(str(h.kind), "#8C8C8C"), 10)
         return None
+
+
+# A marker per kind of hit, painted beside the text (the kind is also named in the heading).
+HIT_KIND_COLORS = {
+    "shared_notes": "#4C78A8",
+    "topic": "#54A24B",
+    "action": "#E4944C",
+    "purpose": "#8E6CC0",
+    "career_goals": "#3FA7A0",
+}
 
 
 def hit_kind_name(kind: Any) -> str:
@@ -1002,4 +1014,11 @@ def hit_heading(h: Any) -> str:
     if h.starts_at is not None:
         parts.append(labels.format_date(h.starts_at, with_time=True))
     parts.append(hit_kind_name(h.kind))
+    # A grouped row (taiwa.store.search.HitGroup) says what it folds.
+    more = len(getattr(h, "hits", ())) - 1
+    if more > 0:
+        parts.append(_tr("more in this meeting: %n", None, more))
+    repeats = len(getattr(h, "repeats", ()))
+    if repeats:
+        parts.append(_tr("same text in other meetings: %n", None, repeats))
     return "  ·  ".join(parts)

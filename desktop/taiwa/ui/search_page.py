@@ -6,6 +6,10 @@ asks for the next page when it is scrolled to the end. Each hit shows who, when 
 snippet whose matches are highlighted by *painting* the store's ``(text, highlighted)`` segments
 (:class:`~taiwa.ui.widgets.snippets.SnippetDelegate`) — typed text is never read as HTML.
 
+Hits are grouped for reading (:func:`taiwa.store.search.group_hits`): one row per meeting, and
+one row for the same text matched in many meetings of a person; each row's heading counts what
+it folds. Down in the query field moves into the list, Up on its first row moves back.
+
 Enter or a double-click opens the meeting and selects the matching text in the field it came
 from (career goals open the person page).
 
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taiwa.store.search import HitGroup, group_hits
 from taiwa.ui.meeting_editor import request_person_reveal, request_reveal, shown_person
 from taiwa.ui.models import OBJECT_ROLE, SearchResultsModel, as_pairs
 from taiwa.ui.ops import Op
@@ -37,6 +42,7 @@ from taiwa.ui.widgets.chips import MutedLabel, PageTitle
 from taiwa.ui.widgets.snippets import SnippetDelegate
 
 PAGE = 50
+RAW_PAGE = PAGE * 4  # hits fetched per page: grouping folds many of them into fewer rows
 DEBOUNCE_MS = 250
 
 
@@ -50,6 +56,7 @@ class SearchPage(Page):
         self._privacy = False
         self._generation = 0  # bumped per query: late pages of an older query are dropped
         self._query = ""
+        self._fetched = 0  # hits fetched for the current query (the next page's offset)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 22, 28, 22)
         lay.setSpacing(12)
@@ -87,6 +94,11 @@ class SearchPage(Page):
         down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         down.triggered.connect(self._focus_results)
         self.query.addAction(down)
+        up = QAction(self)
+        up.setShortcut(QKeySequence(Qt.Key.Key_Up))
+        up.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        up.triggered.connect(self._on_up_in_results)
+        self.view.addAction(up)
 
     # -- the page protocol ------------------------------------------------------------------
 
@@ -97,8 +109,7 @@ class SearchPage(Page):
         self._privacy = on
         if on:
             # Drop what must not be seen right now, before the new query even starts.
-            keep = [h for h in self.model.rows() if self._allowed(h)]
-            self.model.reset_results(keep, more=False, loader=None)
+            self.model.reset_results(self._regroup(self.model.rows()), more=False, loader=None)
         if self._query:
             self.run_search()
         else:
@@ -142,6 +153,11 @@ class SearchPage(Page):
             return False
         return hit.person_id == shown_person(self.ctx)
 
+    def _regroup(self, rows: list[Any]) -> list[HitGroup]:
+        """``rows`` (groups) again, without the hits that must not be seen now."""
+        hits = [h for row in rows for h in row.all_hits()]
+        return group_hits([h for h in hits if self._allowed(h)])
+
     def _show_idle(self) -> None:
         if self._privacy:
             self.status.setText(
@@ -184,7 +200,7 @@ class SearchPage(Page):
             return
         self.status.setText(self.tr("Searching…"))
         # In privacy mode hits are filtered to one person here, so ask for bigger pages.
-        limit = PAGE * 4 if self._privacy else PAGE
+        limit = RAW_PAGE * 2 if self._privacy else RAW_PAGE
         private = not self._privacy
         Op(self, lambda: self._fetch(query, 0, limit, private)).success(
             lambda res: self._on_first_page(gen, query, limit, res)
@@ -194,24 +210,34 @@ class SearchPage(Page):
         if gen != self._generation:
             return
         hits, more = res
-        hits = [h for h in hits if self._allowed(h)]
+        rows = group_hits(h for h in hits if self._allowed(h))
+        self._fetched = len(hits)
 
-        def load_more(offset: int) -> None:
-            private = not self._privacy
+        def load_more(_rows: int) -> None:
+            # Paged by hits fetched, not by rows shown: grouping folds hits into rows.
+            private, offset = not self._privacy, self._fetched
             Op(self, lambda: self._fetch(query, offset, limit, private)).success(
-                lambda r: self._on_more(gen, r)
+                lambda r: self._on_more(gen, r, load_more)
             ).failure(self._on_failed).run()
 
-        self.model.reset_results(hits, more=more, loader=load_more)
+        self.model.reset_results(rows, more=more, loader=load_more)
         self._update_status()
-        if hits:
+        if rows:
             self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def _on_more(self, gen: int, res: tuple[list[Any], bool]) -> None:
+    def _on_more(self, gen: int, res: tuple[list[Any], bool], load_more: Any) -> None:
         if gen != self._generation:
             return
         hits, more = res
-        self.model.append_page([h for h in hits if self._allowed(h)], more=more)
+        self._fetched += len(hits)
+        # Hits of meetings already listed join their rows; the rest become new rows.
+        fresh = group_hits((h for h in hits if self._allowed(h)), into=self.model.rows())
+        self.model.append_page(fresh, more=more)
+        if more and not fresh:
+            load_more(0)  # a page that only joined listed rows: fetch on, or the list stops
+        count = self.model.rowCount()
+        if count:
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(count - 1, 0))
         self._update_status()
 
     def _update_status(self) -> None:
@@ -235,6 +261,13 @@ class SearchPage(Page):
             ops.show_crash(self, exc)
 
     # -- opening a hit ----------------------------------------------------------------------
+
+    def _on_up_in_results(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid() and current.row() > 0:
+            self.view.setCurrentIndex(self.model.index(current.row() - 1, 0))
+        else:
+            self.query.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_results(self) -> None:
         self.view.setFocus()

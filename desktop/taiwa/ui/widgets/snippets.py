@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from taiwa.ui import theme
 from taiwa.ui.models import HEADING_ROLE, SEGMENTS_ROLE, as_pairs
 
 Segments = Sequence[tuple[str, bool]]
 
-HIGHLIGHT_BG = "#FFE58F"
-HIGHLIGHT_FG = "#1F1F1F"
+ICON_COLUMN = 26  # the kind marker (lock, dot) sits in its own column, left of both lines
 
 
 def _elide_runs(
@@ -67,6 +67,9 @@ class SnippetDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""  # we draw the text ourselves
+        icon = opt.icon
+        opt.icon = QIcon()  # ... and the icon, in a column of its own (it used to cover the text)
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
@@ -75,13 +78,17 @@ class SnippetDelegate(QStyledItemDelegate):
         text_color = pal.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        muted = QColor(text_color)
-        muted.setAlpha(150)
+        # Secondary text in the theme's muted colour (4.5:1), not the text colour made see-through.
+        muted = text_color if selected else pal.color(QPalette.ColorRole.PlaceholderText)
         fm = QFontMetricsF(opt.font)
-        rect = QRectF(opt.rect).adjusted(10, 6, -10, -6)
+        rect = QRectF(opt.rect).adjusted(10 + ICON_COLUMN, 6, -10, -6)
 
         painter.save()
         painter.setClipRect(opt.rect)
+        if not icon.isNull():
+            side = 16
+            top = rect.top() + (fm.height() - side) / 2
+            icon.paint(painter, QRect(int(opt.rect.left() + 10), int(top), side, side))
         heading = str(index.data(HEADING_ROLE) or "")
         painter.setFont(opt.font)
         painter.setPen(muted)
@@ -105,8 +112,8 @@ class SnippetDelegate(QStyledItemDelegate):
             box = QRectF(x, y, w, fm.height())
             painter.setFont(font)
             if hl:
-                painter.fillRect(box.adjusted(-1, 0, 1, 0), QColor(HIGHLIGHT_BG))
-                painter.setPen(QColor(HIGHLIGHT_FG))
+                painter.fillRect(box.adjusted(-1, 0, 1, 0), theme.qcolor("highlight_bg"))
+                painter.setPen(theme.qcolor("highlight_fg"))
             else:
                 painter.setPen(text_color)
             # drawText with a plain QString: no rich-text interpretation happens here.
