@@ -2,18 +2,33 @@
 
 reportlab embeds a TrueType font as a subset of the glyphs used. IPAex Gothic covers Japanese,
 Latin and most symbols, but not emoji, some dingbats or the zero-width characters people paste
-from chat tools; those would print as empty boxes, so :func:`printable` maps or replaces them.
+from chat tools; those would print as empty boxes, so :func:`printable` maps or replaces them,
+and :func:`collect_missing` lets the export name them before the file is written.
+
+Two fixes to reportlab's embedding, so that text copied out of the PDF is what was typed:
+
+* its ToUnicode map writes a character outside the BMP (𠮟 U+20B9F) as ``<20B9F>``, which
+  readers take for U+20B9 (₹); :class:`_TaiwaFont` rewrites it as the UTF-16 surrogate pair;
+* it draws one glyph per code point and knows no variation sequences (葛 + U+E0100). The
+  font's cmap format 14 has them, so :func:`printable` turns each sequence into one private
+  code point mapped to the sequence's glyph, whose ToUnicode entry is the whole sequence.
 """
 
 from __future__ import annotations
 
+import contextvars
+import re
+import struct
 import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 from reportlab.graphics import shapes
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 from taiwa.i18n import Lang
 from taiwa.paths import resource_path
@@ -47,6 +62,139 @@ def font_path() -> str:
     return str(resource_path("fonts", "ipaexg.ttf"))
 
 
+#: The private code points standing for variation sequences (plane 15 private use).
+_SEQUENCE_BASE = 0xF0000
+_sequences: dict[str, int] = {}  # "葛\U000E0100" -> private code point
+_sequence_text: dict[int, str] = {}  # and back, for the ToUnicode map
+_BFCHAR = re.compile(r"^<([0-9A-F]{2})> <([0-9A-F]+)>$", re.MULTILINE)
+_missing: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "taiwa_export_missing", default=None
+)
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def _fix_to_unicode(content: str) -> str:
+    """A ToUnicode CMap with every destination written as UTF-16BE (surrogate pairs)."""
+
+    def one(match: re.Match[str]) -> str:
+        code = int(match.group(2), 16)
+        target = _sequence_text.get(code) or chr(code)
+        return f"<{match.group(1)}> <{_utf16_hex(target)}>"
+
+    return _BFCHAR.sub(one, content)
+
+
+class _TaiwaFont(TTFont):  # type: ignore[misc]
+    """reportlab's TTFont with a ToUnicode map that is right for every code point."""
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's API
+        state = self.state.get(doc)
+        names = []
+        if state is not None:
+            for n in range(len(state.subsets)):
+                prefix = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
+                names.append(prefix.decode("pdfdoc"))
+        super().addObjects(doc)
+        for name in names:
+            stream = doc.idToObject.get("toUnicodeCMap:" + name)
+            if stream is not None:
+                stream.content = _fix_to_unicode(stream.content)
+
+
+def _variation_glyphs(path: str) -> dict[tuple[int, int], int | None]:
+    """(base, selector) → glyph id from the font's cmap format 14 (None: the default glyph)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    found: dict[tuple[int, int], int | None] = {}
+    (tables,) = struct.unpack(">H", data[4:6])
+    for i in range(tables):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
+        if tag != b"cmap":
+            continue
+        (count,) = struct.unpack(">H", data[offset + 2 : offset + 4])
+        for j in range(count):
+            at = offset + 4 + 8 * j
+            _, _, sub = struct.unpack(">HHI", data[at : at + 8])
+            base = offset + sub
+            if struct.unpack(">H", data[base : base + 2])[0] != 14:
+                continue
+            (records,) = struct.unpack(">I", data[base + 6 : base + 10])
+            for r in range(records):
+                rec = base + 10 + 11 * r
+                selector = int.from_bytes(data[rec : rec + 3], "big")
+                default_at, special_at = struct.unpack(">II", data[rec + 3 : rec + 11])
+                if default_at:
+                    p = base + default_at
+                    (ranges,) = struct.unpack(">I", data[p : p + 4])
+                    for k in range(ranges):
+                        q = p + 4 + 4 * k
+                        first, extra = int.from_bytes(data[q : q + 3], "big"), data[q + 3]
+                        for code in range(first, first + extra + 1):
+                            found[(code, selector)] = None
+                if special_at:
+                    p = base + special_at
+                    (mappings,) = struct.unpack(">I", data[p : p + 4])
+                    for k in range(mappings):
+                        q = p + 4 + 5 * k
+                        code = int.from_bytes(data[q : q + 3], "big")
+                        (glyph,) = struct.unpack(">H", data[q + 3 : q + 5])
+                        found[(code, selector)] = glyph
+    return found
+
+
+@lru_cache(maxsize=1)
+def _variations() -> dict[tuple[int, int], int | None]:
+    return _variation_glyphs(font_path())
+
+
+def _is_selector(ch: str) -> bool:
+    code = ord(ch)
+    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+
+
+def _sequence_code(base: str, selector: str) -> str | None:
+    """One private character drawn with the glyph of ``base`` + ``selector``, or None when
+    the font does not know the sequence."""
+    key = base + selector
+    with _lock:
+        code = _sequences.get(key)
+        if code is not None:
+            return chr(code)
+        pair = (ord(base), ord(selector))
+        variations = _variations()
+        if pair not in variations:
+            return None
+        face = pdfmetrics.getFont(FONT_NAME).face
+        glyph = variations[pair]
+        code = _SEQUENCE_BASE + len(_sequences)
+        face.charToGlyph[code] = face.charToGlyph[ord(base)] if glyph is None else glyph
+        face.charWidths[code] = face.getCharWidth(ord(base))
+        _sequences[key] = code
+        _sequence_text[code] = key
+    return chr(code)
+
+
+@contextmanager
+def collect_missing() -> Iterator[set[str]]:
+    """Within the block, :func:`printable` adds every character it cannot draw to the set."""
+    found: set[str] = set()
+    token = _missing.set(found)
+    try:
+        yield found
+    finally:
+        _missing.reset(token)
+
+
+def missing_chars(text: str) -> set[str]:
+    """The characters of ``text`` the font cannot draw (after the usual substitutions)."""
+    with collect_missing() as found:
+        printable(text, "en")
+    return found
+
+
 def register_font() -> str:
     """Register the bundled font with reportlab once per process and return its name."""
     with _lock:
@@ -54,7 +202,7 @@ def register_font() -> str:
             pdfmetrics.getFont(FONT_NAME)
         except KeyError:
             # subfontIndex 0; reportlab embeds TrueType fonts as subsets by default.
-            pdfmetrics.registerFont(TTFont(FONT_NAME, font_path()))
+            pdfmetrics.registerFont(_TaiwaFont(FONT_NAME, font_path()))
             # Charts start every drawing in the graphics default font (Helvetica, never
             # embedded) even when all their labels use ours; this process draws only Taiwa's
             # documents, so make ours the default.
@@ -69,6 +217,12 @@ def _covered() -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+def _report(ch: str) -> None:
+    found = _missing.get()
+    if found is not None:
+        found.add(ch)
+
+
 def _replacement(ch: str, lang: Lang) -> str:
     if ch in _MAP:
         return _MAP[ch]
@@ -79,12 +233,17 @@ def _replacement(ch: str, lang: Lang) -> str:
         return " "
     category = unicodedata.category(ch)
     if category in _DROP_CATEGORIES:
+        if _is_selector(ch):
+            # A selector the font does not know for this character: the base glyph stays,
+            # but the variant asked for is lost, so it is reported like a missing character.
+            _report(ch)
         return ""
     # Compatibility forms (full-width letters, ligatures, circled numbers...) often decompose
     # into characters the font has.
     folded = unicodedata.normalize("NFKC", ch)
     if folded != ch and all(ord(c) in _covered() for c in folded):
         return folded
+    _report(ch)
     # The geta mark is the Japanese typesetter's sign for a missing character.
     return "\u3013" if lang == "ja" else "?"
 
@@ -92,9 +251,11 @@ def _replacement(ch: str, lang: Lang) -> str:
 def printable(text: str, lang: Lang) -> str:
     """``text`` with newlines normalised and every character the font cannot draw replaced.
 
-    Tabs become spaces; ``\\r\\n`` and ``\\r`` become ``\\n``; other control characters,
-    zero-width characters and variation selectors are dropped; emoji and other uncovered
-    symbols become one visible replacement character.
+    Tabs become spaces; ``\\r\\n`` and ``\\r`` become ``\\n``; other control characters and
+    zero-width characters are dropped; a variation sequence the font knows becomes its private
+    character (see the module notes), an unknown selector is dropped; emoji and other uncovered
+    symbols become one visible replacement character (and are reported to
+    :func:`collect_missing`).
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
@@ -103,6 +264,11 @@ def printable(text: str, lang: Lang) -> str:
         return text
     out: list[str] = []
     for ch in text:
+        if _is_selector(ch) and out:
+            sequence = _sequence_code(out[-1], ch)
+            if sequence is not None:
+                out[-1] = sequence
+                continue
         if ch == "\n" or ord(ch) in covered:
             out.append(ch)
         else:

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from taiwa.export.fonts import FONT_NAME, printable, register_font
+from taiwa.export.linebreak import JisParagraph
 from taiwa.export.markup import has_cjk
 from taiwa.export.model import Paper
 from taiwa.i18n import Lang
@@ -141,9 +142,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 @cache
 def _cjk_style(name: str) -> ParagraphStyle:
-    # wordWrap='CJK' breaks between any two characters (with reportlab's kinsoku: a character
-    # that may not start a line hangs at the end of the previous one) and backs up to a space
-    # inside Latin words, so mixed Japanese/English paragraphs wrap cleanly.
+    # wordWrap='CJK' sends the paragraph through JisParagraph.breakLinesCJK: JIS X 4051
+    # line breaking between Japanese characters, word wrap for the Latin words among them.
     return ParagraphStyle(f"{name}-cjk", parent=_styles()[name], wordWrap="CJK")
 
 
@@ -161,8 +161,9 @@ def para(markup: str, style_name: str = "body", *, source: str | None = None) ->
         source: the raw text, to decide the line-breaking mode (default: the markup).
     """
     text = markup if source is None else source
-    chosen = _cjk_style(style_name) if has_cjk(text) else _styles()[style_name]
-    return Paragraph(markup, chosen)
+    if has_cjk(text):
+        return JisParagraph(markup, _cjk_style(style_name))
+    return Paragraph(markup, _styles()[style_name])
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,6 @@ def plain(text: str, lang: Lang) -> str:
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` has characters that break lines without spaces (kana, kanji, CJK punctuation)."""
-    return any(
-        "\u3000" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef"
-        for c in text
-    )
+    # Everything from the CJK radicals up (kana, kanji of every plane, Hangul, full-width
+    # forms): the JIS X 4051 line breaker also wraps Latin words properly among them.
+    return any(ord(c) >= 0x2E80 for c in text)
