@@ -81,6 +81,13 @@ class DashboardPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(scroll)
+        self._scroll = scroll
+        # A vault with nobody in it shows the first steps instead of empty cards.
+        from taiwa.ui.welcome import WelcomePanel
+
+        self.welcome = WelcomePanel(self.ctx, self)
+        self.welcome.hide()
+        outer.addWidget(self.welcome)
         body = QWidget(scroll)
         scroll.setWidget(body)
         lay = QVBoxLayout(body)
@@ -301,6 +308,12 @@ class DashboardPage(Page):
         ops.show_crash(self, exc)
 
     def _fill(self, d: DashboardData) -> None:
+        empty = not d.overview
+        if empty != self.welcome.isVisible():
+            self._scroll.setVisible(not empty)
+            self.welcome.setVisible(empty)
+            if empty and self.isVisible():
+                self.welcome.focus_first()
         today = datetime.now().astimezone()
         self.today_label.setText(labels.format_weekday_date(today, with_time=False))
         self.month_gauge.set_rate(
