@@ -3,40 +3,60 @@
 A duplicate is worse than a nuisance: in the meeting editor Alt+P was both "Purpose" and
 "Private notes", so the first Alt+P sent private text into the purpose, which privacy mode shows
 and the shared PDF prints.
+
+Every window and dialog is opened in both languages; its widget tree is walked (each page of a
+stacked widget or tab widget in turn, as a user would see it) and a letter claimed twice fails.
+The menu bar's titles count with the window they belong to; each menu's items among themselves.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from taiwa.ui import i18n as ui_i18n
 from tests.ui.pages_support import seed
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+_ICS = Path(__file__).resolve().parents[1] / "data" / "ics" / "google_export.ics"
 
 
 def mnemonics(window: QWidget) -> dict[str, list[str]]:
-    """Letter -> the texts that claim it, over the window's visible, enabled controls."""
+    """Letter -> the texts that claim it, over the window's visible controls (and menu bar)."""
     found: dict[str, list[str]] = defaultdict(list)
+    texts: list[str] = []
     for w in window.findChildren(QWidget):
-        if not w.isVisibleTo(window):
+        if not w.isVisibleTo(window) or w.window() is not window:
             continue
         if isinstance(w, QLabel):
             if w.buddy() is None:
                 continue  # a label without a buddy has no shortcut
-            text = w.text()
+            texts.append(w.text())
         elif isinstance(w, QAbstractButton):
-            text = w.text()
+            texts.append(w.text())
         elif isinstance(w, QGroupBox):
-            text = w.title()
-        else:
-            continue
+            texts.append(w.title())
+        elif isinstance(w, QTabWidget):
+            texts.extend(w.tabText(i) for i in range(w.count()) if w.isTabVisible(i))
+    if isinstance(window, QMainWindow) and window.menuBar().isVisibleTo(window):
+        texts.extend(a.text() for a in window.menuBar().actions() if a.isVisible())
+    for text in texts:
         for letter in _MNEMONIC.findall(text):
             found[letter.casefold()].append(text)
     return found
@@ -44,6 +64,37 @@ def mnemonics(window: QWidget) -> dict[str, list[str]]:
 
 def duplicates(window: QWidget) -> dict[str, list[str]]:
     return {k: v for k, v in mnemonics(window).items() if len(v) > 1}
+
+
+def menu_duplicates(window: QWidget) -> dict[str, list[str]]:
+    """Duplicates among the items of each menu of the window."""
+    out: dict[str, list[str]] = {}
+    for menu in window.findChildren(QMenu):
+        found: dict[str, list[str]] = defaultdict(list)
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            for letter in _MNEMONIC.findall(action.text()):
+                found[letter.casefold()].append(action.text())
+        out.update({f"{menu.title()}:{k}": v for k, v in found.items() if len(v) > 1})
+    return out
+
+
+def every_state_duplicates(window: QWidget) -> dict[str, list[str]]:
+    """Duplicates in each page of every stacked widget and tab widget, one at a time."""
+    out = dict(duplicates(window))
+    stacks: list[Any] = [*window.findChildren(QStackedWidget), *window.findChildren(QTabWidget)]
+    for stack in stacks:
+        if not stack.isVisibleTo(window):
+            continue
+        keep = stack.currentIndex()
+        for i in range(stack.count()):
+            stack.setCurrentIndex(i)
+            out.update(
+                {f"{type(stack).__name__}[{i}]:{k}": v for k, v in duplicates(window).items()}
+            )
+        stack.setCurrentIndex(keep)
+    return out
 
 
 @pytest.fixture(params=["en", "ja"])
@@ -94,3 +145,119 @@ def test_the_person_dialog_has_one_control_per_alt_letter(
         dlg.show()
         assert duplicates(dlg) == {}
         dlg.close()
+
+
+def test_every_page_of_the_main_window_and_its_menus(
+    qtbot: Any, main_window: Any, language: str
+) -> None:
+    sample = seed(main_window.ctx.store)
+    problems: dict[str, Any] = {}
+    for key in ("dashboard", "people", "search"):
+        main_window.show_page(key)
+        problems.update({f"{key}:{k}": v for k, v in duplicates(main_window).items()})
+    main_window._on_open_person(sample.alice.id)
+    problems.update({f"person:{k}": v for k, v in duplicates(main_window).items()})
+    main_window._on_open_meeting(sample.second.id)
+    problems.update({f"meeting:{k}": v for k, v in duplicates(main_window).items()})
+    problems.update(menu_duplicates(main_window))
+    assert problems == {}
+
+
+def _dialogs(main_window: Any, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
+    """Each dialog (and full-window screen) by name, built on demand."""
+    ctx = main_window.ctx
+    sample = seed(ctx.store)
+
+    def export_meeting() -> QWidget:
+        from taiwa.ui.export_dialog import ExportDialog
+
+        return ExportDialog(ctx, meeting_id=sample.second.id, person_id=sample.alice.id)
+
+    def export_person() -> QWidget:
+        from taiwa.ui.export_dialog import ExportDialog
+
+        return ExportDialog(ctx, person_id=sample.alice.id)
+
+    def import_calendar() -> QWidget:
+        from taiwa.ui.import_dialog import ImportDialog
+
+        ics = tmp_path / _ICS.name
+        shutil.copy(_ICS, ics)
+        return ImportDialog(ctx, [ics])
+
+    def settings() -> QWidget:
+        from taiwa.ui.settings_dialog import SettingsDialog
+
+        return SettingsDialog(ctx)
+
+    def restore() -> QWidget:
+        from taiwa.ui.backup import RestoreDialog
+
+        return RestoreDialog(ctx)
+
+    def unlock() -> QWidget:
+        from taiwa.ui.unlock import UnlockScreen
+
+        return UnlockScreen(ctx)
+
+    def first_run() -> QWidget:
+        from taiwa.ui.first_run import FirstRunScreen
+
+        return FirstRunScreen(ctx)
+
+    def recovery_code() -> QWidget:
+        from taiwa.ui.recovery_dialog import NewRecoveryDialog
+
+        return NewRecoveryDialog(ctx, passphrase=False)
+
+    def recovery_passphrase() -> QWidget:
+        from taiwa.ui.recovery_dialog import NewRecoveryDialog
+
+        return NewRecoveryDialog(ctx, passphrase=True)
+
+    def person_picker() -> QWidget:
+        from taiwa.ui.person_picker import PersonPicker
+
+        return PersonPicker(ctx)
+
+    def shortcuts() -> QWidget:
+        from taiwa.ui.help import ShortcutsDialog
+
+        return ShortcutsDialog()
+
+    def about() -> QWidget:
+        from taiwa.ui.help import AboutDialog
+
+        return AboutDialog()
+
+    def crash() -> QWidget:
+        from taiwa.ui.crash import CrashDialog
+
+        return CrashDialog("bug")
+
+    def question_bank() -> QWidget:
+        from taiwa.ui.meeting_editor import QuestionBankDialog
+
+        return QuestionBankDialog(ctx)
+
+    return {f.__name__: f for f in (
+        export_meeting, export_person, import_calendar, settings, restore, unlock, first_run,
+        recovery_code, recovery_passphrase, person_picker, shortcuts, about, crash, question_bank,
+    )}  # fmt: skip
+
+
+def test_every_dialog_has_one_control_per_alt_letter(
+    qtbot: Any, main_window: Any, language: str, tmp_path: Path
+) -> None:
+    from taiwa.ui import ops
+
+    problems: dict[str, Any] = {}
+    for name, build in _dialogs(main_window, tmp_path).items():
+        dialog = build()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems.update({f"{name}:{k}": v for k, v in every_state_duplicates(dialog).items()})
+        problems.update({f"{name}:{k}": v for k, v in menu_duplicates(dialog).items()})
+        dialog.close()
+        ops.wait_for_pending(10_000)
+    assert problems == {}

@@ -78,7 +78,7 @@ class PrivateNotesPanel(QFrame):
         icon = QLabel(self)
         icon.setPixmap(lock_pixmap(16, labels.PRIVATE_ACCENT))
         icon.setAccessibleName(self.tr("Locked"))
-        self.title = QLabel(self.tr("Pri&vate notes"), self)
+        self.title = QLabel(self.tr("Pr&ivate notes"), self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet(f"color: {labels.PRIVATE_ACCENT}; font-weight: 600;")
         self.hint = QLabel(
