@@ -105,7 +105,15 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from taiwa.cli import app_cmds, data_cmds, export_cmds, ics_cmds, log_cmds, vault_cmds
+    from taiwa.cli import (
+        app_cmds,
+        data_cmds,
+        export_cmds,
+        ics_cmds,
+        lifecycle_cmds,
+        log_cmds,
+        vault_cmds,
+    )
 
     parser = _Parser(
         prog="taiwa",
@@ -114,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (vault_cmds, log_cmds, ics_cmds, export_cmds, data_cmds, app_cmds):
+    # lifecycle_cmds adds to the person, meeting and action groups of log_cmds: after it.
+    modules = (vault_cmds, log_cmds, lifecycle_cmds, ics_cmds, export_cmds, data_cmds, app_cmds)
+    for module in modules:
         module.register(sub)
     return parser
 

@@ -97,6 +97,12 @@ class CliContext:
                 if not os.environ.get(RECOVERY_ENV):
                     raise
                 self._db = open_vault(self.vault_dir, recovery_secret=self.recovery_secret())
+            erased = getattr(self._db, "retention_erased", 0)
+            if erased:
+                # Whatever the command: the user hears that the rule erased someone.
+                from taiwa.cli.lifecycle_cmds import retention_notice
+
+                print(f"taiwa: {retention_notice(erased)}", file=self.err)
         return self._db
 
     def recovery_secret(self) -> str:
