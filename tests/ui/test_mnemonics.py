@@ -42,7 +42,7 @@ def mnemonics(window: QWidget) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
     texts: list[str] = []
     for w in window.findChildren(QWidget):
-        if not w.isVisibleTo(window) or w.window() is not window:
+        if not w.isVisibleTo(window) or w.window() is not window.window():
             continue
         if isinstance(w, QLabel):
             if w.buddy() is None:
