@@ -1,0 +1,444 @@
+"""File → Export data… and Import data…: records out of and into the vault (issue 18 part B).
+
+Both dialogs are thin over :mod:`taiwa.portable` (the services ``taiwa export-data`` and
+``taiwa import-data`` use) and run the work through :class:`~taiwa.ui.ops.Op`, off the GUI
+thread. Export writes into a new folder named ``taiwa-export-<day>`` inside the folder chosen,
+so it never mixes with files already there. Import first shows a preview — who is new, who is
+already in the vault, what each gets, and each bad row by its number — and writes only when
+there is no problem, all in one transaction. File choices go through
+:mod:`taiwa.ui.file_dialogs` (no recent-files trace).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taiwa.cancel import CancelToken
+from taiwa.portable import export_data, import_data
+from taiwa.portable.export_data import ExportSummary
+from taiwa.portable.import_data import Plan
+from taiwa.store.transfer import Transfer, Written
+from taiwa.ui.context import AppContext
+from taiwa.ui.file_dialogs import private_file_dialog
+from taiwa.ui.ops import Op, error_text
+
+_WARNING_STYLE = "color: #8a4b00;"
+
+
+def _label(text: str = "", *, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _choose_folder(parent: QWidget, caption: str, on_chosen: Any) -> QFileDialog:
+    dialog = private_file_dialog(parent, caption, start=Path.home())
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))
+    dialog.open()
+    return dialog
+
+
+class ExportDataDialog(QDialog):
+    """Export the vault or one person as JSON, CSV and Markdown into a new folder."""
+
+    exported = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, person_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("exportDataDialog")
+        self.setWindowTitle(self.tr("Export data"))
+        self._op: Op[Any] | None = None
+        self._base: Path | None = None
+        self.last_summary: ExportSummary | None = None
+
+        lay = QVBoxLayout(self)
+        intro = _label(
+            self.tr(
+                "Writes taiwa.json (everything, for importing into Taiwa again), actions.csv"
+                " and one Markdown note per meeting, readable without Taiwa. Signals are"
+                " never exported."
+            )
+        )
+        lay.addWidget(intro)
+        form = QFormLayout()
+        self.scope = QComboBox()
+        self.scope.setObjectName("exportScope")
+        self.scope.addItem(self.tr("The whole vault"), 0)
+        for person in ctx.store.people.list(include_archived=True):
+            self.scope.addItem(person.name, person.id)
+        if person_id:
+            index = self.scope.findData(person_id)
+            self.scope.setCurrentIndex(max(0, index))
+        scope_label = QLabel(self.tr("&What:"))
+        scope_label.setBuddy(self.scope)
+        form.addRow(scope_label, self.scope)
+        row = QHBoxLayout()
+        self.folder = _label(self.tr("(no folder chosen)"), name="exportFolder")
+        self.choose = QPushButton(self.tr("&Choose folder…"))
+        self.choose.clicked.connect(self._on_choose_clicked)
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose)
+        where = QLabel(self.tr("Into:"))
+        form.addRow(where, row)
+        lay.addLayout(form)
+
+        self.counts = QTableWidget(0, 2)
+        self.counts.setObjectName("exportCounts")
+        self.counts.setHorizontalHeaderLabels([self.tr("What"), self.tr("How many")])
+        self.counts.verticalHeader().hide()
+        self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.counts.setMaximumHeight(150)
+        lay.addWidget(self.counts)
+
+        self.include_private = QCheckBox(self.tr("Include &private notes and mood"))
+        self.include_private.setObjectName("includePrivate")
+        self.include_private.toggled.connect(self._on_private_toggled)
+        lay.addWidget(self.include_private)
+        self.private_warning = _label(
+            self.tr(
+                "Warning: the files will hold your private notes and mood, unencrypted."
+                " Keep them to yourself and delete them when done."
+            ),
+            name="privateWarning",
+        )
+        self.private_warning.setStyleSheet(_WARNING_STYLE)
+        self.private_warning.hide()
+        lay.addWidget(self.private_warning)
+        self.status = _label(name="exportStatus")
+        lay.addWidget(self.status)
+
+        buttons = QDialogButtonBox()
+        self.export_button = buttons.addButton(
+            self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.close_button.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+        self.scope.currentIndexChanged.connect(self._on_scope_changed)
+        self.resize(560, 460)
+        self._update()
+        self._on_scope_changed()
+
+    def person_id(self) -> int | None:
+        value = self.scope.currentData()
+        return int(value) if value else None
+
+    def target(self) -> Path | None:
+        """The new folder the export goes to (inside the chosen one)."""
+        if self._base is None:
+            return None
+        return self._base / f"taiwa-export-{date.today().isoformat()}"
+
+    def set_folder(self, base: Path) -> None:
+        self._base = base
+        target = self.target()
+        self.folder.setText(str(target))
+        self._update()
+
+    def _update(self) -> None:
+        running = self._op is not None and not self._op.done
+        self.export_button.setEnabled(self._base is not None and not running)
+
+    def _on_choose_clicked(self) -> None:
+        _choose_folder(self, self.tr("Export data into"), self.set_folder)
+
+    def _on_private_toggled(self, on: bool) -> None:
+        self.private_warning.setVisible(on)
+        self._on_scope_changed()
+
+    def _on_scope_changed(self, *_: Any) -> None:
+        db = self.ctx.db
+        person_id = self.person_id()
+        Op(self, lambda: Transfer(db).read(person_id)).success(self._show_counts).run()
+
+    def _show_counts(self, bundle: Any) -> None:
+        rows = [
+            (self.tr("People"), len(bundle.people)),
+            (self.tr("Meetings (one Markdown note each)"), len(bundle.meetings)),
+            (self.tr("Action items"), len(bundle.actions)),
+        ]
+        self.counts.setRowCount(len(rows))
+        for i, (what, count) in enumerate(rows):
+            self.counts.setItem(i, 0, QTableWidgetItem(what))
+            item = QTableWidgetItem(str(count))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.counts.setItem(i, 1, item)
+
+    def _on_export_clicked(self) -> None:
+        target = self.target()
+        if target is None or not self.ctx.is_unlocked:
+            return
+        db = self.ctx.db
+        person_id = self.person_id()
+        private = self.include_private.isChecked()
+        token = CancelToken()
+        self.status.setText(self.tr("Exporting…"))
+
+        def work() -> ExportSummary:
+            return export_data.export(
+                db,
+                target,
+                person_id=person_id,
+                include_private=private,
+                cancel=token.raise_if_cancelled,
+            )
+
+        self._op = (
+            Op(self, work, token=token)
+            .success(self._on_exported)
+            .failure(self._on_failed)
+            .cancelled(self._on_cancelled)
+        )
+        self._op.run()
+        self._update()
+
+    def _on_exported(self, summary: ExportSummary) -> None:
+        self.last_summary = summary
+        self.status.setText(self.tr("Saved to {path}").format(path=str(summary.folder)))
+        self.close_button.setText(self.tr("Close"))
+        self._update()
+        self.exported.emit(str(summary.folder))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.status.setText(error_text(exc))
+        self._update()
+
+    def _on_cancelled(self) -> None:
+        self.status.setText(self.tr("Export cancelled. No file was left behind."))
+        self._update()
+
+    def done(self, result: int) -> None:
+        """Every way of closing (Cancel, Esc, lock, quit) cancels a running export."""
+        if self._op is not None and not self._op.done:
+            self._op.cancel()
+        super().done(result)
+
+
+class ImportDataDialog(QDialog):
+    """Import a Taiwa JSON file, a people CSV or a folder of Markdown notes, after a preview."""
+
+    imported = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("importDataDialog")
+        self.setWindowTitle(self.tr("Import data"))
+        self._op: Op[Any] | None = None
+        self.plan: Plan | None = None
+        self.written: Written | None = None
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            _label(
+                self.tr(
+                    "Import a Taiwa JSON file (taiwa.json or an export folder), a CSV of people"
+                    " (name, email, role, team, start date) or a folder of Markdown notes with"
+                    " front matter (Obsidian). Nothing is written until you press Import, and"
+                    " then everything or nothing. People already in the vault (same e-mail,"
+                    " else same name) are matched, not duplicated."
+                )
+            )
+        )
+        row = QHBoxLayout()
+        self.path_label = _label(self.tr("(nothing chosen)"), name="importPath")
+        self.choose_file = QPushButton(self.tr("Choose &file…"))
+        self.choose_folder = QPushButton(self.tr("Choose f&older…"))
+        self.choose_file.clicked.connect(self._on_choose_file_clicked)
+        self.choose_folder.clicked.connect(self._on_choose_folder_clicked)
+        row.addWidget(self.path_label, 1)
+        row.addWidget(self.choose_file)
+        row.addWidget(self.choose_folder)
+        lay.addLayout(row)
+        self.summary = _label(name="importSummary")
+        lay.addWidget(self.summary)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("importPreview")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Person"), self.tr("In the vault"), self.tr("Meetings"), self.tr("Actions")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        lay.addWidget(self.table, 2)
+        self.problems_label = _label(self.tr("Problems (nothing will be imported):"))
+        self.problems_label.setStyleSheet(_WARNING_STYLE)
+        self.problems_label.hide()
+        lay.addWidget(self.problems_label)
+        self.problems = QListWidget()
+        self.problems.setObjectName("importProblems")
+        self.problems.hide()
+        lay.addWidget(self.problems, 1)
+        self.private_note = _label(
+            self.tr("This input holds private notes or mood; they are imported as private."),
+            name="importPrivate",
+        )
+        self.private_note.setStyleSheet(_WARNING_STYLE)
+        self.private_note.hide()
+        lay.addWidget(self.private_note)
+        self.status = _label(name="importStatus")
+        lay.addWidget(self.status)
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setDefault(True)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.close_button.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(640, 520)
+        self._update()
+
+    def _update(self) -> None:
+        running = self._op is not None and not self._op.done
+        plan = self.plan
+        can = (
+            plan is not None
+            and plan.preview.ok
+            and self.written is None
+            and (plan.preview.people_new + plan.preview.meetings_new + plan.preview.actions_new) > 0
+        )
+        self.import_button.setEnabled(bool(can) and not running)
+        self.choose_file.setEnabled(not running)
+        self.choose_folder.setEnabled(not running)
+
+    def _on_choose_file_clicked(self) -> None:
+        dialog = private_file_dialog(
+            self,
+            self.tr("Import data from"),
+            name_filters=[
+                self.tr("Taiwa JSON or people CSV (*.json *.csv)"),
+                self.tr("All files (*)"),
+            ],
+            start=Path.home(),
+        )
+        dialog.fileSelected.connect(lambda name: self.load(Path(name)))
+        dialog.open()
+
+    def _on_choose_folder_clicked(self) -> None:
+        _choose_folder(self, self.tr("Import data from"), self.load)
+
+    def load(self, path: Path) -> None:
+        """Read ``path`` and show the preview (nothing is written)."""
+        if not self.ctx.is_unlocked:
+            return
+        self.plan = None
+        self.written = None
+        self.path_label.setText(str(path))
+        self.status.setText(self.tr("Reading…"))
+        db = self.ctx.db
+        self._op = (
+            Op(self, lambda: import_data.prepare(db, path))
+            .success(self._show_plan)
+            .failure(self._on_failed)
+        )
+        self._op.run()
+        self._update()
+
+    def _show_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        p = plan.preview
+        self.status.clear()
+        self.summary.setText(
+            self.tr(
+                "{people_new} new people, {people_matched} already in the vault;"
+                " {meetings_new} meetings ({meetings_skipped} already there), {topics_new}"
+                " topics, {actions_new} action items ({actions_skipped} already there)."
+            ).format(
+                people_new=p.people_new,
+                people_matched=p.people_matched,
+                meetings_new=p.meetings_new,
+                meetings_skipped=p.meetings_skipped,
+                topics_new=p.topics_new,
+                actions_new=p.actions_new,
+                actions_skipped=p.actions_skipped,
+            )
+        )
+        self.table.setRowCount(len(p.people))
+        for i, person in enumerate(p.people):
+            state = self.tr("new") if person.new else self.tr("already there")
+            cells = [person.name, state, str(person.meetings), str(person.actions)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(i, column, item)
+        self.problems.clear()
+        self.problems.addItems([problem.text() for problem in p.problems])
+        self.problems.setVisible(bool(p.problems))
+        self.problems_label.setVisible(bool(p.problems))
+        self.private_note.setVisible(p.private_parts)
+        self._update()
+
+    def _on_import_clicked(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.preview.ok or not self.ctx.is_unlocked:
+            return
+        db = self.ctx.db
+        self.status.setText(self.tr("Importing…"))
+        self._op = (
+            Op(self, lambda: import_data.apply(db, plan))
+            .success(self._on_imported)
+            .failure(self._on_failed)
+        )
+        self._op.run()
+        self._update()
+
+    def _on_imported(self, written: Written) -> None:
+        self.written = written
+        self.status.setText(
+            self.tr(
+                "Imported {people} people, {meetings} meetings, {topics} topics and"
+                " {actions} action items."
+            ).format(
+                people=written.people,
+                meetings=written.meetings,
+                topics=written.topics,
+                actions=written.actions,
+            )
+        )
+        self.close_button.setText(self.tr("Close"))
+        self._update()
+        self.ctx.events.data_changed.emit()
+        self.imported.emit()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.status.setText(error_text(exc))
+        self._update()
