@@ -8,11 +8,23 @@ interleaved with the project's own code, and reports the ratio of medians.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+#: Set inside the throwaway Secret Service session of :func:`run_in_secret_service`.
+SESSION_ENV = "TAIWA_BENCH_SECRET_SERVICE"
+#: A run's growth from 1x to Nx counts as linear up to N times this (noise on a shared machine).
+GROWTH_SLACK = 1.25
 
 
 @dataclass
@@ -22,6 +34,7 @@ class Result:
     floor_ms: float | None
     budget: float | None  # max ratio (or max ms when floor is None)
     unit: str = "ratio"
+    scale: int = 1  # the vault's size as a multiple of the ten-year demo vault
 
     @property
     def ratio(self) -> float | None:
@@ -81,13 +94,106 @@ def paired_ms(
     return statistics.median(a), statistics.median(b)
 
 
+def growth(results: Sequence[Result]) -> dict[tuple[str, int], float]:
+    """For every result measured at several scales: ours at scale N over ours at 1x."""
+    first = {r.name: r.ours_ms for r in results if r.scale == 1 and r.ours_ms > 0}
+    return {
+        (r.name, r.scale): r.ours_ms / first[r.name]
+        for r in results
+        if r.scale != 1 and r.name in first
+    }
+
+
+def table(results: Sequence[Result]) -> str:
+    """One table of floors, ratios and budgets; scaled rows also show their growth."""
+    grown = growth(results)
+    head = f"{'':4} {'benchmark':<54} {'size':>4} {'floor':>10} {'ours':>10} {'ratio':>7}"
+    lines = [head + f" {'budget':>8}  growth from 1x", "-" * (len(head) + 26)]
+    for r in results:
+        status = "ok  " if r.ok else "OVER"
+        floor = f"{r.floor_ms:8.1f}ms" if r.floor_ms is not None else f"{'-':>10}"
+        ours = f"{r.ours_ms:10.0f}" if r.unit == "count" else f"{r.ours_ms:8.1f}ms"
+        ratio = f"{r.ratio:6.2f}x" if r.ratio is not None else f"{'-':>7}"
+        if r.budget is None:
+            budget = f"{'-':>8}"
+        elif r.floor_ms is None:
+            budget = f"{'<=' + format(r.budget, 'g') + ('' if r.unit == 'count' else 'ms'):>8}"
+        else:
+            budget = f"{'<=' + format(r.budget, 'g') + 'x':>8}"
+        line = f"{status} {r.name[:54]:<54} {str(r.scale) + 'x':>4} {floor} {ours} {ratio} {budget}"
+        g = grown.get((r.name, r.scale))
+        if g is not None:
+            shape = "linear or better" if g <= r.scale * GROWTH_SLACK else "FASTER THAN LINEAR"
+            line += f"  {g:5.2f}x for {r.scale}x data ({shape})"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def report(results: list[Result], json_out: str | None = None) -> int:
-    """Print one line per result; return 0 when every budget holds, 1 otherwise."""
-    for result in results:
-        print(result.line())
+    """Print the table; return 0 when every budget holds, 1 otherwise."""
+    print(table(results))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as handle:
             json.dump(
                 [asdict(r) | {"ratio": r.ratio, "ok": r.ok} for r in results], handle, indent=2
             )
     return 0 if all(r.ok for r in results) else 1
+
+
+def compile_sources() -> None:
+    """Write Taiwa's bytecode, as pip does at install time: an editable checkout under
+    PYTHONDONTWRITEBYTECODE would recompile every module in every measured process."""
+    import compileall
+
+    compileall.compile_dir(REPO / "desktop" / "taiwa", quiet=1)
+
+
+def load(json_file: Path) -> list[Result]:
+    """Results written by ``report(..., json_out)`` (by any benchmark module)."""
+    rows = json.loads(json_file.read_text(encoding="utf-8"))
+    fields = set(Result.__dataclass_fields__)
+    return [Result(**{k: v for k, v in row.items() if k in fields}) for row in rows]
+
+
+# -- the real Secret Service ----------------------------------------------------------------------
+
+# The session scripts/test gives the real-keyring tests: a throwaway HOME, an unlocked
+# gnome-keyring with a throwaway password, never the user's own keyring.
+_SESSION = r"""
+export HOME="$KR_HOME" XDG_DATA_HOME="$KR_HOME/share" XDG_CONFIG_HOME="$KR_HOME/config" \
+  XDG_CACHE_HOME="$KR_HOME/cache" XDG_RUNTIME_DIR="$KR_HOME/run"
+mkdir -p "$XDG_RUNTIME_DIR" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+chmod 700 "$XDG_RUNTIME_DIR"
+printf %s throwaway-bench-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+exec "$@"
+"""
+
+
+def have_secret_service() -> bool:
+    """Whether this machine can run a throwaway Secret Service."""
+    return bool(shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"))
+
+
+def run_in_secret_service(cmd: Sequence[str]) -> int:
+    """Run ``cmd`` in its own D-Bus session with a throwaway, unlocked gnome-keyring."""
+    home = tempfile.mkdtemp(prefix="taiwa-bench-keyring-")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING"))}
+    env["KR_HOME"] = home
+    env[SESSION_ENV] = "1"
+    try:
+        return subprocess.run(
+            ["dbus-run-session", "--", "bash", "-c", _SESSION, "bash", *cmd], env=env, check=False
+        ).returncode
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def in_secret_service(module: str, argv: Sequence[str] | None) -> None:
+    """Return when running in the throwaway Secret Service; else run ``python -m module``
+    there and exit with its status."""
+    if os.environ.get(SESSION_ENV):
+        return
+    if not have_secret_service():
+        sys.exit(f"{module}: needs dbus-run-session and gnome-keyring-daemon (the real keyring)")
+    args = list(sys.argv[1:] if argv is None else argv)
+    sys.exit(run_in_secret_service([sys.executable, "-m", module, *args]))
