@@ -111,8 +111,9 @@ def table(results: Sequence[Result]) -> str:
     lines = [head + f" {'budget':>8}  growth from 1x", "-" * (len(head) + 26)]
     for r in results:
         status = "ok  " if r.ok else "OVER"
-        floor = f"{r.floor_ms:8.1f}ms" if r.floor_ms is not None else f"{'-':>10}"
-        ours = f"{r.ours_ms:10.0f}" if r.unit == "count" else f"{r.ours_ms:8.1f}ms"
+        suffix = "MB" if r.unit == "MB" else "ms"
+        floor = f"{r.floor_ms:8.1f}{suffix}" if r.floor_ms is not None else f"{'-':>10}"
+        ours = f"{r.ours_ms:10.0f}" if r.unit == "count" else f"{r.ours_ms:8.1f}{suffix}"
         ratio = f"{r.ratio:6.2f}x" if r.ratio is not None else f"{'-':>7}"
         if r.budget is None:
             budget = f"{'-':>8}"
