@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         ics_cmds,
         lifecycle_cmds,
         log_cmds,
+        rollup_cmds,
         vault_cmds,
     )
 
@@ -123,7 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # lifecycle_cmds adds to the person, meeting and action groups of log_cmds: after it.
-    modules = (vault_cmds, log_cmds, lifecycle_cmds, ics_cmds, export_cmds, data_cmds, app_cmds)
+    modules = (
+        vault_cmds,
+        log_cmds,
+        lifecycle_cmds,
+        ics_cmds,
+        export_cmds,
+        data_cmds,
+        rollup_cmds,
+        app_cmds,
+    )
     for module in modules:
         module.register(sub)
     return parser

@@ -17,6 +17,7 @@ from taiwa.store.people import People
 from taiwa.store.questions import Questions
 from taiwa.store.reports import Reports
 from taiwa.store.retention import Retention
+from taiwa.store.rollups import Rollups
 from taiwa.store.search import Search
 from taiwa.store.settings import Settings
 from taiwa.store.topics import Topics
@@ -41,6 +42,8 @@ class Store:
         drafts: text typed but not saved yet (:class:`~taiwa.store.drafts.Drafts`).
         retention: the rule erasing archived people after N years
             (:class:`~taiwa.store.retention.Retention`).
+        rollups: the roll-up's facts, signing seed and received files
+            (:class:`~taiwa.store.rollups.Rollups`).
 
     Args:
         db: the open vault.
@@ -59,3 +62,4 @@ class Store:
         self.settings = Settings(db)
         self.drafts = Drafts(db)
         self.retention = Retention(db)
+        self.rollups = Rollups(db, self.reports)

@@ -215,6 +215,22 @@ _V4: tuple[str, ...] = (
     # People archived before v4 count from their last change, the closest date the vault has.
     "ALTER TABLE person ADD COLUMN archived_at TEXT",
     "UPDATE person SET archived_at = updated_at WHERE archived = 1",
+    # The roll-up key: an Ed25519 seed that signs this vault's roll-up files (one row).
+    """CREATE TABLE rollup_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seed BLOB NOT NULL CHECK (length(seed) = 32),
+        created_at TEXT NOT NULL
+    )""",
+    # Roll-up files received from other managers, kept as signed (verified again on reading).
+    """CREATE TABLE rollup_received (
+        id INTEGER PRIMARY KEY,
+        key_id TEXT NOT NULL,
+        period_start TEXT NOT NULL,
+        period_end TEXT NOT NULL,
+        document BLOB NOT NULL,
+        kept_at TEXT NOT NULL,
+        UNIQUE (key_id, period_start, period_end)
+    )""",
 )
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
