@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -63,13 +62,14 @@ def test_import_people_csv_dry_run_then_for_real(cli_vault: CliVault) -> None:
     csv_file.write_text("name,email,role\nHanako,hanako@example.com,PM\nJiro,,\n")
     done = cli_vault.run("import-data", str(csv_file), "--dry-run")
     assert done.returncode == 0, done.stderr
-    assert "2 new people" in done.stdout and "Dry run" in done.stdout
+    assert "New people: 2, already in the vault (matched, not duplicated): 0." in done.stdout
+    assert "Dry run" in done.stdout
     assert json.loads(cli_vault.run("person", "list", "--json").stdout) == []
     done = cli_vault.run("import-data", str(csv_file))
     assert done.returncode == 0, done.stderr
-    assert "Imported 2 people" in done.stdout
+    assert "Imported. New people: 2," in done.stdout
     done = cli_vault.run("import-data", str(csv_file))
-    assert "0 new people, 2 already in the vault" in done.stdout
+    assert "New people: 0, already in the vault (matched, not duplicated): 2." in done.stdout
 
 
 def test_bad_rows_are_named_and_nothing_is_written(cli_vault: CliVault) -> None:

@@ -86,7 +86,7 @@ def test_import_dialog_lists_bad_rows_and_writes_nothing_then_imports(
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         dialog.import_button.click()
-    assert "Imported 1 people" in dialog.status.text()
+    assert "New people: 1," in dialog.status.text()
     assert not dialog.import_button.isEnabled()  # once
     assert seeded.store.people.count() == 2
 

@@ -26,12 +26,12 @@ _PRIVATE_WARNING = Msg(
     "注意：この書き出しには非公開メモと気分が含まれています。取り扱いに注意し、用が済んだら削除してください。",
 )
 _PREVIEW = Msg(
-    "{kind}: {people_new} new people, {people_matched} already in the vault (matched, not"
-    " duplicated), {meetings_new} meetings ({meetings_skipped} already there), {topics_new}"
-    " topics, {actions_new} action items ({actions_skipped} already there).",
-    "{kind}：新しい人 {people_new} 人、既存の人 {people_matched} 人（照合済み・重複なし）、"
-    "ミーティング {meetings_new} 件（既存 {meetings_skipped} 件）、話題 {topics_new} 件、"
-    "アクション {actions_new} 件（既存 {actions_skipped} 件）。",
+    "{kind}. New people: {people_new}, already in the vault (matched, not duplicated):"
+    " {people_matched}. Meetings: {meetings_new} new, {meetings_skipped} already there."
+    " Topics: {topics_new}. Action items: {actions_new} new, {actions_skipped} already there.",
+    "{kind}。新しい人：{people_new} 人、登録済みの人（照合済み・重複なし）：{people_matched} 人。"
+    "ミーティング：新規 {meetings_new} 件、登録済み {meetings_skipped} 件。話題：{topics_new} 件。"
+    "アクションアイテム：新規 {actions_new} 件、登録済み {actions_skipped} 件。",
 )
 _KINDS = {
     "taiwa_json": Msg("Taiwa JSON", "Taiwa JSON"),
@@ -40,11 +40,16 @@ _KINDS = {
 }
 _NEW = Msg("new", "新規")
 _MATCHED = Msg("already in the vault", "登録済み")
+_PERSON_LINE = Msg(
+    "  {name}: {status}; meetings {meetings}, action items {actions}",
+    "  {name}：{status}、ミーティング {meetings} 件、アクションアイテム {actions} 件",
+)
 _DRY_RUN = Msg("Dry run: nothing was written.", "試行のみ：何も書き込んでいません。")
 _IMPORTED = Msg(
-    "Imported {people} people, {meetings} meetings, {topics} topics, {actions} action items.",
-    "人 {people} 人、ミーティング {meetings} 件、話題 {topics} 件、アクション {actions} 件を"
-    "取り込みました。",
+    "Imported. New people: {people}, meetings: {meetings}, topics: {topics}, action items:"
+    " {actions}.",
+    "取り込みました。新しい人：{people} 人、ミーティング：{meetings} 件、話題：{topics} 件、"
+    "アクションアイテム：{actions} 件。",
 )
 _PRIVATE_IN = Msg(
     "Note: the input holds private notes or mood; they are imported as private.",
@@ -179,7 +184,11 @@ def run_import_data(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         for p in preview.people:
             status = (_NEW if p.new else _MATCHED).text()
-            ctx.print(f"  {p.name}: {status}, {p.meetings} / {p.actions}")
+            ctx.print(
+                _PERSON_LINE.text(
+                    name=p.name, status=status, meetings=p.meetings, actions=p.actions
+                )
+            )
     if preview.problems:
         for problem in preview.problems:
             print(f"taiwa: {problem.text()}", file=ctx.err)

@@ -6,7 +6,7 @@ second and under 200 MB of memory; a JSON file at the size limit loads in a few 
 
 from __future__ import annotations
 
-#: A Taiwa JSON file (a ten-year vault of notes is about 40 MB of JSON).
+#: A Taiwa JSON file (the ten-year demo vault with private parts: 56.6 MB).
 MAX_JSON_BYTES = 64 * 1024 * 1024
 #: Records in one JSON file, per kind (the project's ten-year vault: 100 people, 20 000
 #: meetings, 200 000 topics and actions).

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,6 +55,20 @@ def _label(text: str = "", *, name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+def _path_label(text: str, name: str) -> QLabel:
+    """A path on one line: a path broken at a hyphen reads as two names."""
+    label = _label(text, name=name)
+    label.setWordWrap(False)
+    # Ignored: a long path is clipped instead of widening the dialog; the tooltip has it all.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def _set_path(label: QLabel, path: Path) -> None:
+    label.setText(str(path))
+    label.setToolTip(str(path))
 
 
 def _choose_folder(parent: QWidget, caption: str, on_chosen: Any) -> QFileDialog:
@@ -103,7 +118,7 @@ class ExportDataDialog(QDialog):
         scope_label.setBuddy(self.scope)
         form.addRow(scope_label, self.scope)
         row = QHBoxLayout()
-        self.folder = _label(self.tr("(no folder chosen)"), name="exportFolder")
+        self.folder = _path_label(self.tr("(no folder chosen)"), "exportFolder")
         self.choose = QPushButton(self.tr("&Choose folder…"))
         self.choose.clicked.connect(self._on_choose_clicked)
         row.addWidget(self.folder, 1)
@@ -165,7 +180,8 @@ class ExportDataDialog(QDialog):
     def set_folder(self, base: Path) -> None:
         self._base = base
         target = self.target()
-        self.folder.setText(str(target))
+        assert target is not None
+        _set_path(self.folder, target)
         self._update()
 
     def _update(self) -> None:
@@ -274,7 +290,7 @@ class ImportDataDialog(QDialog):
             )
         )
         row = QHBoxLayout()
-        self.path_label = _label(self.tr("(nothing chosen)"), name="importPath")
+        self.path_label = _path_label(self.tr("(nothing chosen)"), "importPath")
         self.choose_file = QPushButton(self.tr("Choose &file…"))
         self.choose_folder = QPushButton(self.tr("Choose f&older…"))
         self.choose_file.clicked.connect(self._on_choose_file_clicked)
@@ -359,7 +375,7 @@ class ImportDataDialog(QDialog):
             return
         self.plan = None
         self.written = None
-        self.path_label.setText(str(path))
+        _set_path(self.path_label, path)
         self.status.setText(self.tr("Reading…"))
         db = self.ctx.db
         self._op = (
@@ -376,9 +392,10 @@ class ImportDataDialog(QDialog):
         self.status.clear()
         self.summary.setText(
             self.tr(
-                "{people_new} new people, {people_matched} already in the vault;"
-                " {meetings_new} meetings ({meetings_skipped} already there), {topics_new}"
-                " topics, {actions_new} action items ({actions_skipped} already there)."
+                "New people: {people_new}, already in the vault: {people_matched}."
+                " Meetings: {meetings_new} new, {meetings_skipped} already there."
+                " Topics: {topics_new}. Action items: {actions_new} new,"
+                " {actions_skipped} already there."
             ).format(
                 people_new=p.people_new,
                 people_matched=p.people_matched,
@@ -425,8 +442,8 @@ class ImportDataDialog(QDialog):
         self.written = written
         self.status.setText(
             self.tr(
-                "Imported {people} people, {meetings} meetings, {topics} topics and"
-                " {actions} action items."
+                "Imported. New people: {people}, meetings: {meetings}, topics: {topics},"
+                " action items: {actions}."
             ).format(
                 people=written.people,
                 meetings=written.meetings,

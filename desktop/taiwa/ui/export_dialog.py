@@ -103,6 +103,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export PDF"))
         self.setMinimumWidth(560)
         self._build()
+        # Again now that the button is in the dialog: Qt ignored it while it had no parent.
+        self.export_button.setDefault(True)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(120)
@@ -270,6 +272,7 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(str(self._default_path()))
         self.path_edit.setObjectName("pathEdit")
         browse = QPushButton(self.tr("Choose…"))
+        browse.setAutoDefault(False)  # Enter exports; it never opens the file chooser
         browse.clicked.connect(self._on_browse)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
@@ -355,6 +358,8 @@ class ExportDialog(QDialog):
 
     def _problem(self) -> str:
         """Why Export is not possible right now ('' when it is)."""
+        if self.meeting_id is None and self.person_id is None:
+            return self.tr("Open a person or a meeting first: a PDF is about one of them.")
         if not self._period_ok():
             return self.tr("The period ends before it starts.")
         if self.use_password.isChecked():
@@ -387,7 +392,7 @@ class ExportDialog(QDialog):
     def _run_preview(self) -> None:
         if not self.ctx.is_unlocked:
             return
-        if not self._period_ok():
+        if not self._period_ok() or (self.meeting_id is None and self.person_id is None):
             self.preview.setText("")
             return
         request = self.request()

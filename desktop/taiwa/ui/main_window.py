@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._current_key = "dashboard"
         self._history: list[tuple[str, int]] = []
+        self._forward: list[tuple[str, int]] = []  # pages left by Back (Alt+Right returns)
         self._current_ids: dict[str, int] = {}
         self._resume: tuple[str, int] | None = None
         self._locking = False
@@ -250,19 +253,24 @@ class MainWindow(QMainWindow):
         )
         self.act_privacy.setIcon(privacy_icon())
         self.act_dashboard = self._action(
-            self.tr("&Dashboard"), lambda: self.show_page("dashboard"), "Ctrl+1"
+            self.tr("&Dashboard"), lambda: self._show_and_focus("dashboard"), "Ctrl+1"
         )
         self.act_people = self._action(
-            self.tr("&People"), lambda: self.show_page("people"), "Ctrl+2"
+            self.tr("&People"), lambda: self._show_and_focus("people"), "Ctrl+2"
         )
         self.act_search_page = self._action(
-            self.tr("&Search"), lambda: self.show_page("search"), "Ctrl+3"
+            self.tr("&Search"), lambda: self._show_and_focus("search"), "Ctrl+3"
         )
         self.act_find = self._action(self.tr("&Find…"), self._on_find_action, seq.StandardKey.Find)
         self.act_back = self._action(
             self.tr("&Back"),
             self.go_back,
             [QKeySequence("Alt+Left"), QKeySequence(seq.StandardKey.Back)],
+        )
+        self.act_forward = self._action(
+            self.tr("F&orward"),
+            self.go_forward,
+            [QKeySequence("Alt+Right"), QKeySequence(seq.StandardKey.Forward)],
         )
         self.act_shortcuts = self._action(
             self.tr("&Keyboard shortcuts"), self._on_shortcuts_action, ["F1", "Ctrl+/"]
@@ -296,6 +304,7 @@ class MainWindow(QMainWindow):
             self.act_search_page,
             self.act_find,
             self.act_back,
+            self.act_forward,
         ]
 
     def _build_toolbar(self) -> None:
@@ -358,6 +367,7 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addAction(self.act_find)
         go_menu.addAction(self.act_back)
+        go_menu.addAction(self.act_forward)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_privacy)
         view_menu.addSeparator()
@@ -561,6 +571,7 @@ class MainWindow(QMainWindow):
         ):
             self._history.append((self._current_key, self._item_id(self._current_key)))
             del self._history[:-50]
+            self._forward.clear()
         self._current_key = key
         self._stack.setCurrentWidget(target)
         self._select_nav(NAV_PARENT.get(key, key))
@@ -570,7 +581,38 @@ class MainWindow(QMainWindow):
             self._call(target, method, item_id)
         else:
             self._call(target, "refresh")
+        focus = QApplication.focusWidget()
+        if focus is None or not focus.isVisible():
+            self.focus_page(target)  # the focus was on the page just left
         return target
+
+    def _show_and_focus(self, key: str) -> None:
+        """Ctrl+1/2/3: the page, with the focus in its main list (not in the toolbar)."""
+        page = self.show_page(key)
+        if page is not None:
+            self.focus_page(page)
+
+    def focus_page(self, page: QWidget, tries: int = 10) -> None:
+        """Put the focus where a page's work starts: its ``focus_main()``, else its first list."""
+        focus_main = getattr(page, "focus_main", None)
+        if callable(focus_main):
+            focus_main()
+            return
+        for view in page.findChildren(QAbstractItemView):
+            if view.isVisible() and view.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if tries > 0:
+            # Its lists appear when its data has loaded (off the GUI thread): try again then.
+            QTimer.singleShot(50, lambda: self._focus_again(page, tries - 1))
+
+    def _focus_again(self, page: QWidget, tries: int) -> None:
+        if self._pages.get(self._current_key) is page and QApplication.focusWidget() in (
+            None,
+            page,
+        ):
+            self.focus_page(page, tries)
 
     def _item_id(self, key: str) -> int:
         """The person or meeting a detail page shows now (it may have moved on by itself,
@@ -598,14 +640,26 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         """Back to the previous page (Alt+Left)."""
-        while self._history:
-            key, item_id = self._history.pop()
+        self._walk(self._history, self._forward)
+
+    def go_forward(self) -> None:
+        """Forward again to the page Back left (Alt+Right)."""
+        self._walk(self._forward, self._history)
+
+    def _walk(self, source: list[tuple[str, int]], other: list[tuple[str, int]]) -> None:
+        here = (self._current_key, self._item_id(self._current_key))
+        while source:
+            key, item_id = source.pop()
             if key in ("person", "meeting") and item_id:
+                other.append(here)
                 self._navigate(key, item_id, remember=False)
-                return
-            if key in NAV_KEYS:
+            elif key in NAV_KEYS:
+                other.append(here)
                 self.show_page(key, remember=False)
-                return
+            else:
+                continue
+            self.focus_page(self._pages[self._current_key])
+            return
 
     def _call(self, page: QWidget, method: str, *args: Any) -> Any:
         fn = getattr(page, method, None)
@@ -656,6 +710,8 @@ class MainWindow(QMainWindow):
             picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             picker.person_chosen.connect(self._create_meeting)
             picker.open()
+            picker.activateWindow()
+            picker.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)  # type to find the person
             return
         self._create_meeting(int(person_id))
 
@@ -773,6 +829,7 @@ class MainWindow(QMainWindow):
                 except Exception as exc:
                     log.error("clear of page %s failed: %s", key, type(exc).__name__)
             self._history.clear()
+            self._forward.clear()
             self._current_ids.clear()
             self.search_field.clear()
             self.ctx.detach()
@@ -841,6 +898,18 @@ class MainWindow(QMainWindow):
     def _on_export_action(self) -> None:
         meeting_id = self._item_id("meeting") if self._current_key == "meeting" else 0
         person_id = self._current_person_id()
+        if not meeting_id and not person_id:
+            # A PDF is about one person or one meeting: say so rather than open an empty dialog.
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Export PDF"),
+                self.tr("Open a person or a meeting first, then export it as a PDF (Ctrl+E)."),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec(): no nested event loop under a shortcut
+            return
         self.ctx.events.export_requested.emit(meeting_id, person_id)
 
     @Slot(int, int)

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +37,7 @@ from taiwa.ui.meeting_editor import shown_person
 from taiwa.ui.models import OBJECT_ROLE, PeopleFilterProxy, PeopleModel
 from taiwa.ui.pages import Page
 from taiwa.ui.widgets.chips import MutedLabel, PageTitle
+from taiwa.ui.widgets.dates import OptionalDateEdit
 from taiwa.ui.widgets.tables import style_table
 
 _NO_DATE = QDate(1900, 1, 1)
@@ -72,12 +72,11 @@ class PersonDialog(QDialog):
         self.emails.setToolTip(self.tr("Used to recognise this person's 1on1s in calendar files"))
         self.role = QLineEdit(self)
         self.team = QLineEdit(self)
-        self.started = QDateEdit(self)
+        #: Start date field of a person when no date is set.
+        self.started = OptionalDateEdit(self.tr("Not set"), self)
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat("yyyy-MM-dd")
         self.started.setMinimumDate(_NO_DATE)
-        #: Start date field of a person when no date is set.
-        self.started.setSpecialValueText(self.tr("Not set"))
         self.started.setDate(_NO_DATE)
         self.cadence = QSpinBox(self)
         self.cadence.setRange(1, 365)
@@ -355,6 +354,14 @@ class PeoplePage(Page):
         self._update_note()
         if self.proxy.rowCount() and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
+
+    def focus_main(self) -> None:
+        """A page switch lands in the list (Ctrl+2); the filter is one Shift+Tab away."""
+        self._focus_list()
+
+    def current_person_id(self) -> int:
+        """The selected person (Ctrl+E exports them), 0 when none is."""
+        return self._selected_id() or 0
 
     def _focus_list(self) -> None:
         self.view.setFocus()

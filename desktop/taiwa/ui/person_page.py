@@ -231,6 +231,12 @@ class PersonPage(Page):
     def current_person_id(self) -> int:
         return 0 if self._person is None else int(self._person.id)
 
+    def focus_main(self) -> None:
+        """Opening the page lands in the meetings list (Enter opens the current one)."""
+        self.history_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.history_view.currentIndex().isValid() and self.history.rowCount():
+            self.history_view.setCurrentIndex(self.history.index(0, 0))
+
     # -- showing a person -------------------------------------------------------------------
 
     def show_person(self, person_id: int, *, force: bool = False) -> None:
