@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -23,6 +22,7 @@ from taiwa.ui.meeting_editor.base import EditorBase
 from taiwa.ui.models import ActionsModel
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.chips import SectionTitle
+from taiwa.ui.widgets.dates import OptionalDateEdit
 from taiwa.ui.widgets.delegates import ActionItemDelegate
 from taiwa.ui.widgets.tables import HintTableView, style_table
 
@@ -73,12 +73,11 @@ class ActionItemsPart(EditorBase):
         self.action_text.setPlaceholderText(_t("New action item (Ctrl+Shift+A), Enter to add"))
         self.action_text.setAccessibleName(_t("New action item"))
         self.action_text.returnPressed.connect(self._on_add_action)
-        self.action_due = QDateEdit(acts)
+        #: Shown in the due-date field of a new action item when no date is chosen.
+        self.action_due = OptionalDateEdit(_t("No due date"), acts)
         self.action_due.setCalendarPopup(True)
         self.action_due.setDisplayFormat("yyyy-MM-dd")
         self.action_due.setMinimumDate(QDate(2000, 1, 1))
-        #: Shown in the due-date field of a new action item when no date is chosen.
-        self.action_due.setSpecialValueText(_t("No due date"))
         self.action_due.setDate(self.action_due.minimumDate())
         self.action_due.setAccessibleName(_t("Due date of the new action item"))
         add_action.addWidget(self.action_owner)

@@ -287,6 +287,11 @@ class MeetingEditor(KeysPart, HeaderPart, AgendaPart, ActionItemsPart, NotesPart
     def person_id(self) -> int | None:
         return None if self._person is None else self._person.id
 
+    def focus_main(self) -> None:
+        """Where typing starts: the purpose of the open meeting, else the list of meetings."""
+        target = self.purpose if self._meeting is not None else self.history_view
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def current_person_id(self) -> int:
         """Whose meeting is open (the window's "New meeting" and "Export" use it)."""
         return 0 if self._person is None else int(self._person.id)

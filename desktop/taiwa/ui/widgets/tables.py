@@ -26,6 +26,7 @@ def style_table(
     """
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tab_leaves(view)
     if not editable:
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
@@ -45,6 +46,15 @@ def style_table(
         else:
             hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def tab_leaves(view: QAbstractItemView) -> None:
+    """Tab and Shift+Tab leave the list for the next control; the arrow keys move inside it.
+
+    QTableView's default walks Tab from cell to cell and never lets the focus out, so a
+    keyboard user is stuck in the first table of a page.
+    """
+    view.setTabKeyNavigation(False)
 
 
 def _fit_on_reset(view: QTableView, stretch: int) -> None:
