@@ -82,7 +82,12 @@ def test_the_kind_marker_is_painted_left_of_the_text(qtbot: Any, app_ctx: Any) -
             if image.pixelColor(x, y).lightness() < 200
         }
 
-    icon = inked(0, 10 + ICON_COLUMN)
+    amber = [
+        (x, y)
+        for x in range(10 + ICON_COLUMN)
+        for y in range(image.height())
+        if image.pixelColor(x, y).red() - image.pixelColor(x, y).blue() > 80
+    ]
     text = inked(10 + ICON_COLUMN, 600)
-    assert icon, "the lock is painted"
+    assert amber, "the (amber) lock is painted in its column"
     assert text and min(text) >= 10 + ICON_COLUMN  # the text starts right of the marker

@@ -78,6 +78,29 @@ def test_palette_text_roles_reach_4_5(look: Any, name: str) -> None:
         assert theme.contrast(fg.name(), bg.name()) >= MIN_CONTRAST, (fg.name(), bg.name())
 
 
+@pytest.mark.parametrize("name", sorted(theme.SCHEMES))
+def test_secondary_text_and_placeholders_are_opaque_and_readable(
+    qtbot: Any, look: Any, name: str
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from taiwa.ui.widgets.chips import MutedLabel
+
+    theme.force_scheme(look, name)
+    label, field = MutedLabel("secondary"), QLineEdit()
+    field.setPlaceholderText("placeholder")
+    for widget in (label, field):
+        qtbot.addWidget(widget)
+        widget.show()
+    back = theme.COLORS["window"]
+    for widget in (label, field):
+        color = widget.palette().color(widget.foregroundRole())
+        placeholder = widget.palette().color(QPalette.ColorRole.PlaceholderText)
+        for c in (color, placeholder) if widget is field else (color,):
+            assert c.alpha() == 255
+            assert theme.contrast(c.name(), back) >= MIN_CONTRAST, (c.name(), back)
+
+
 def test_dark_scheme_paints_dark_and_follows_the_os(look: Any, monkeypatch: Any) -> None:
     theme.force_scheme(look, "dark")
     assert theme.luminance(look.palette().color(QPalette.ColorRole.Window).name()) < 0.05
@@ -119,6 +142,11 @@ def test_zoom_shortcuts_change_and_remember_the_text_size(main_window: Any, look
     main_window.act_zoom_out.trigger()
     main_window.act_zoom_out.trigger()
     assert main_window.ctx.prefs.text_zoom == 90
+    for _ in range(8):
+        main_window.act_zoom_in.trigger()
+    assert main_window.ctx.prefs.text_zoom == 200
+    brand = main_window._brand
+    assert brand.fontMetrics().horizontalAdvance(brand.text()) <= brand.contentsRect().width()
     main_window.act_zoom_reset.trigger()
     assert main_window.ctx.prefs.text_zoom == 100
     assert look.font().pointSizeF() == pytest.approx(before)

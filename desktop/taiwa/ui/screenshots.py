@@ -1,4 +1,10 @@
-"""``taiwa screenshots DIR [--lang ja|en]``: every main screen of a demo vault, offscreen, to PNG.
+"""``taiwa screenshots DIR [--lang ja|en]``: every screen of a demo vault, offscreen, to PNG.
+
+Every screen (the welcome of an empty vault, first run, unlock, dashboard, people, a person, the
+meeting editor, privacy mode, search, and the settings, export, import, restore and keyboard
+shortcuts dialogs) in the light and the dark scheme, at 100 % and 200 % text zoom, in a window
+of a 1366x768 laptop's usable size: ``<lang>-<scheme>-<zoom>-<screen>.png``. Look at them: a
+clipped or elided text shows here first.
 
 Nothing of the user's is touched: the demo vault is built in a temporary folder, the keyring is
 replaced for this process by an in-memory one, preferences go to a temporary config folder, and
@@ -7,25 +13,38 @@ the temporary folder is deleted at the end (the PNGs show demo data only).
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from taiwa.atomic import write_atomic
+
 SCREENS = (
+    "welcome",
+    "first_run",
     "dashboard",
+    "people",
     "person",
     "meeting",
     "privacy",
     "search",
     "settings",
+    "export",
+    "import",
+    "backup",
+    "help",
     "unlock",
-    "first_run",
 )
-WINDOW_SIZE = (1280, 820)
+# A 1366x768 laptop less its panel and the window frame.
+WINDOW_SIZE = (1366, 720)
+SCHEMES = ("light", "dark")
+ZOOMS = (100, 200)
 SEARCH_WORDS = {"ja": "キャリア", "en": "career"}
 
 
@@ -75,8 +94,15 @@ def _settle(app: Any, ms: int = 250, until: Callable[[], bool] | None = None) ->
     app.processEvents()
 
 
-def render_screenshots(out_dir: Path, *, lang: str = "en", size: str = "year") -> list[Path]:
-    """Render the screens to ``out_dir/<lang>-<screen>.png`` and return the files written."""
+def render_screenshots(
+    out_dir: Path,
+    *,
+    lang: str = "en",
+    size: str = "year",
+    schemes: tuple[str, ...] = SCHEMES,
+    zooms: tuple[int, ...] = ZOOMS,
+) -> list[Path]:
+    """Render the screens to ``out_dir/<lang>-<scheme>-<zoom>-<screen>.png``; return the files."""
     import keyring
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -97,7 +123,7 @@ def render_screenshots(out_dir: Path, *, lang: str = "en", size: str = "year") -
     os.environ["TZ"] = demo_zone(lang).key
     time.tzset()
     try:
-        return _render(out_dir, work, lang=lang, size=size)
+        return _render(out_dir, work, lang=lang, size=size, schemes=schemes, zooms=zooms)
     finally:
         if previous_tz is None:
             os.environ.pop("TZ", None)
@@ -112,38 +138,134 @@ def render_screenshots(out_dir: Path, *, lang: str = "en", size: str = "year") -
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _render(out_dir: Path, work: Path, *, lang: str, size: str) -> list[Path]:
+ICS = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Taiwa//screenshots//EN
+BEGIN:VEVENT
+UID:shot-1@taiwa.invalid
+DTSTAMP:20260101T000000Z
+DTSTART:{start}
+DURATION:PT30M
+SUMMARY:1on1
+ORGANIZER:mailto:manager@example.com
+ATTENDEE:mailto:manager@example.com
+ATTENDEE:mailto:{email}
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _variants(schemes: tuple[str, ...], zooms: tuple[int, ...]) -> list[tuple[str, int]]:
+    return [(scheme, zoom) for zoom in zooms for scheme in schemes]
+
+
+def _render(
+    out_dir: Path,
+    work: Path,
+    *,
+    lang: str,
+    size: str,
+    schemes: tuple[str, ...],
+    zooms: tuple[int, ...],
+) -> list[Path]:
     from taiwa.demo import build_demo_vault
     from taiwa.prefs import Prefs
     from taiwa.ui import app as app_module
+    from taiwa.ui import theme
     from taiwa.ui.context import AppContext
     from taiwa.ui.main_window import MainWindow
+    from taiwa.vault.service import create_vault
 
     vault = work / "vault"
     build_demo_vault(vault, size=size, lang="ja" if lang == "ja" else "en")  # type: ignore[arg-type]
+    create_vault(work / "empty-vault").database.close()
     app = app_module.application()
     prefs = Prefs.load()
     app_module.setup(app, prefs, lang)
     written: list[Path] = []
+    variants = _variants(schemes, zooms)
 
-    def save(widget: Any, name: str) -> None:
+    def look(scheme: str, zoom: int) -> None:
+        theme.force_scheme(app, scheme)
+        theme.set_zoom(app, zoom)
+        _settle(app, 100)
+
+    def save(widget: Any, scheme: str, zoom: int, name: str) -> None:
         _settle(app, 150)
-        path = out_dir / f"{lang}-{name}.png"
+        path = out_dir / f"{lang}-{scheme}-{zoom}-{name}.png"
         widget.grab().save(str(path))
         written.append(path)
 
-    ctx = AppContext(vault, prefs=prefs)
-    window = MainWindow(ctx)
-    window.watcher.set_idle_minutes(0)  # an idle lock must not interrupt the rendering
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    window.start()
-    _settle(app, 300, until=lambda: ctx.is_unlocked)
-    if not ctx.is_unlocked:
-        raise RuntimeError("the demo vault did not open")
+    def save_as(scheme: str, zoom: int, widget: Any, name: str) -> None:
+        save(widget, scheme, zoom, name)
+
+    def window_on(folder: Path) -> tuple[Any, Any]:
+        ctx = AppContext(folder, prefs=prefs)
+        window = MainWindow(ctx)
+        window.watcher.set_idle_minutes(0)  # an idle lock must not interrupt the rendering
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.start()
+        return ctx, window
+
+    try:
+        # Before any vault exists, and an empty vault.
+        ctx, first = window_on(work / "new-vault")
+        _settle(app, 300)
+        for scheme, zoom in variants:
+            look(scheme, zoom)
+            save(first, scheme, zoom, "first_run")
+        first.close()
+        first.deleteLater()
+        ctx, empty = window_on(work / "empty-vault")
+        _settle(app, 300, until=lambda: ctx.is_unlocked)
+        empty.show_page("dashboard")
+        for scheme, zoom in variants:
+            look(scheme, zoom)
+            _settle(app, 300)
+            save(empty, scheme, zoom, "welcome")
+        empty.close()
+        empty.deleteLater()
+
+        ctx, window = window_on(vault)
+        _settle(app, 300, until=lambda: ctx.is_unlocked)
+        if not ctx.is_unlocked:
+            raise RuntimeError("the demo vault did not open")
+        for scheme, zoom in variants:
+            look(scheme, zoom)
+            written_before = len(written)
+            _workspace(app, ctx, window, work, lang, functools.partial(save_as, scheme, zoom))
+            if len(written) == written_before:
+                raise RuntimeError("no screen was rendered")
+        window.lock("manual")
+        for scheme, zoom in variants:
+            look(scheme, zoom)
+            save(window, scheme, zoom, "unlock")
+        window.close()
+        window.deleteLater()
+        _settle(app, 100)
+    finally:
+        theme.force_scheme(app, None)
+        theme.set_zoom(app, prefs.text_zoom)
+    return written
+
+
+def _workspace(
+    app: Any, ctx: Any, window: Any, work: Path, lang: str, save: Callable[[Any, str], None]
+) -> None:
+    """The unlocked screens and the dialogs, in the current look."""
+    from taiwa.ui.backup import RestoreDialog
+    from taiwa.ui.export_dialog import ExportDialog
+    from taiwa.ui.help import ShortcutsDialog
+    from taiwa.ui.import_dialog import ImportDialog
+    from taiwa.ui.settings_dialog import SettingsDialog
+
     window.show_page("dashboard")
     _settle(app, 600)
     save(window, "dashboard")
+    window.show_page("people")
+    _settle(app, 400)
+    save(window, "people")
 
     store = ctx.store
     people = store.people.list()
@@ -168,35 +290,22 @@ def _render(out_dir: Path, work: Path, *, lang: str, size: str) -> list[Path]:
     _settle(app, 900)
     window.search_field.clear()
     save(window, "search")
-
-    from taiwa.ui.settings_dialog import SettingsDialog
-
     window.show_page("dashboard")
-    dialog = SettingsDialog(ctx, window)
-    dialog.resize(700, 560)
-    dialog.show()
-    _settle(app, 500)
-    save(dialog, "settings")
-    dialog.tabs.setCurrentIndex(3)
-    _settle(app, 300)
-    save(dialog, "settings-keys")
-    dialog.close()
-    dialog.deleteLater()
 
-    window.lock("manual")
-    _settle(app, 200)
-    save(window, "unlock")
-    window.close()
-    window.deleteLater()
+    def dialog_shot(dialog: Any, name: str, ms: int = 400) -> None:
+        dialog.show()
+        _settle(app, ms)
+        save(dialog, name)
+        dialog.close()
+        dialog.deleteLater()
 
-    fresh = AppContext(work / "new-vault", prefs=prefs)
-    first = MainWindow(fresh)
-    first.resize(*WINDOW_SIZE)
-    first.show()
-    first.start()
-    _settle(app, 300)
-    save(first, "first_run")
-    first.close()
-    first.deleteLater()
-    _settle(app, 100)
-    return written
+    dialog_shot(SettingsDialog(ctx, window), "settings")
+    dialog_shot(ExportDialog(ctx, person_id=person.id, parent=window), "export", 600)
+    emails = store.people.get(person.id).emails
+    ics = work / "calendar.ics"
+    start = (datetime.now(UTC) + timedelta(days=3)).strftime("%Y%m%dT100000Z")
+    text = ICS.format(start=start, email=emails[0] if emails else "someone@example.com")
+    write_atomic(ics, text.replace("\n", "\r\n").encode("utf-8"), mode=0o600)
+    dialog_shot(ImportDialog(ctx, [ics], window), "import", 900)
+    dialog_shot(RestoreDialog(ctx, window), "backup")
+    dialog_shot(ShortcutsDialog(window), "help")

@@ -5,7 +5,9 @@ Qt at start-up and made the application font, so Japanese and English render the
 machine — and the PDF export uses the very same file. Its *size* is the desktop's (a user who
 asked the OS for 14 pt gets 14 pt), times the text zoom (View ▸ Zoom, Ctrl+= / Ctrl+- / Ctrl+0).
 
-Colours follow the OS: light or dark (``QStyleHints.colorScheme``) and high contrast
+Secondary text is drawn in an opaque muted colour: a style sheet's ``color`` otherwise makes
+Qt derive the placeholder colour (which MutedLabel and empty fields use) at 50 % alpha — about
+2:1. Colours follow the OS: light or dark (``QStyleHints.colorScheme``) and high contrast
 (``QAccessibilityHints.contrastPreference``), re-applied when either changes. Every text colour
 drawn on a background is listed in :data:`TEXT_PAIRS`, and a test holds each pair to WCAG's
 4.5:1 in every scheme — add a pair there when a rule below draws text on a new background.
@@ -245,7 +247,7 @@ def stylesheet() -> str:
     c = COLORS
     return f"""
 QMainWindow, QDialog {{ background: {c["window"]}; }}
-QWidget {{ color: {c["text"]}; }}
+QWidget {{ color: {c["text"]}; placeholder-text-color: {c["muted"]}; }}
 QToolTip {{ background: {c["surface"]}; color: {c["text"]}; border: 1px solid {c["border"]};
     padding: 4px; }}
 QToolBar {{ background: {c["window"]}; border: none; border-bottom: 1px solid {c["border"]};
@@ -272,7 +274,7 @@ QListWidget#sidebar:focus {{ border: 1px solid {c["accent"]}; border-radius: 6px
 QLabel#pageTitle {{ font-size: {_pt(18)}; font-weight: bold; }}
 QLabel#dialogTitle {{ font-size: {_pt(15)}; font-weight: bold; }}
 QLabel#sectionTitle {{ font-size: {_pt(11)}; font-weight: bold; color: {c["text"]}; }}
-QLabel#muted, QLabel#hint {{ color: {c["muted"]}; }}
+QLabel#muted, QLabel#hint {{ color: {c["muted"]}; placeholder-text-color: {c["muted"]}; }}
 QFrame#card {{ background: {c["surface"]}; border: 1px solid {c["border"]}; border-radius: 10px; }}
 QFrame#lockCard {{ background: {c["surface"]}; border: 1px solid {c["border"]};
     border-radius: 14px; }}

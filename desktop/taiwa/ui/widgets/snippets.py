@@ -67,7 +67,7 @@ class SnippetDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""  # we draw the text ourselves
-        icon = opt.icon
+        icon = QIcon(opt.icon)  # a copy: the option's own icon is cleared below
         opt.icon = QIcon()  # ... and the icon, in a column of its own (it used to cover the text)
         opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
