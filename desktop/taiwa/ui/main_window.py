@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
 
         side = QFrame(workspace)
         side.setObjectName("sidebarPanel")
-        self._side = side
+        side.setFixedWidth(200)
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(10, 16, 10, 12)
         side_lay.setSpacing(8)
@@ -191,8 +191,6 @@ class MainWindow(QMainWindow):
         self._lock_hint.setWordWrap(True)
         self._lock_hint.setTextFormat(Qt.TextFormat.PlainText)
         side_lay.addWidget(self._lock_hint)
-        self._brand = brand
-        self._fit_sidebar()
         row.addWidget(side)
 
         self._stack = QStackedWidget(workspace)
@@ -200,15 +198,6 @@ class MainWindow(QMainWindow):
         self._stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         row.addWidget(self._stack, 1)
         return workspace
-
-    def _fit_sidebar(self) -> None:
-        """Size the left navigation to its texts at the current text zoom (200 px at 100 %)."""
-        fm = QFontMetrics(self._nav.font())
-        widest = max(fm.horizontalAdvance(self._nav_label(k)) for k in NAV_KEYS)
-        brand = QFontMetrics(self._brand.font()).horizontalAdvance(self._brand.text())
-        self._side.setFixedWidth(max(200, min(360, max(widest + 60, brand + 48))))
-        for row in range(self._nav.count()):
-            self._nav.item(row).setSizeHint(QSize(0, max(38, fm.height() + 18)))
 
     def _nav_label(self, key: str) -> str:
         return {
@@ -379,6 +368,10 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.act_find)
         go_menu.addAction(self.act_back)
         go_menu.addAction(self.act_forward)
+        from taiwa.ui.lifecycle import PersonMenu
+
+        person_menu = bar.addMenu(self.tr("Pers&on"))
+        self._person_menu = PersonMenu(self, person_menu)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_privacy)
         view_menu.addSeparator()
@@ -387,7 +380,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_shortcuts)
         help_menu.addAction(self.act_about)
-        self._menus = [file_menu, go_menu, view_menu, help_menu]
+        self._menus = [file_menu, go_menu, person_menu, view_menu, help_menu]
 
     # == screens =============================================================================
 
@@ -489,6 +482,9 @@ class MainWindow(QMainWindow):
         self.ctx.events.unlocked.emit()
         self.vault_unlocked.emit()
         self._offer_drafts()
+        from taiwa.ui.lifecycle import announce_vault_notices
+
+        announce_vault_notices(self, db)  # e.g. the retention rule erased someone
         from taiwa.ui import integrity
 
         generation = self.ctx.generation
@@ -1088,7 +1084,6 @@ class MainWindow(QMainWindow):
         if wanted == current or not isinstance(app, QApplication):
             return
         self.ctx.prefs.text_zoom = theme.set_zoom(app, wanted)
-        self._fit_sidebar()
         try:
             self.ctx.prefs.save()
         except OSError as exc:

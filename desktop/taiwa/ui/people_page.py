@@ -271,6 +271,7 @@ class PeoplePage(Page):
         add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add.triggered.connect(self.add_person)
         self.addAction(add)
+        self._add_row_actions()
         # Down arrow from the filter field goes to the list (keyboard-first).
         down = QAction(self)
         down.setShortcut(QKeySequence(Qt.Key.Key_Down))
@@ -391,6 +392,54 @@ class PeoplePage(Page):
             idx = self.proxy.mapFromSource(self.model.index(row, 0))
             if idx.isValid():
                 self.view.setCurrentIndex(idx)
+
+    def _add_row_actions(self) -> None:
+        """Edit, archive and delete the selected person: the list's context menu (mouse, the
+        Menu key or Shift+F10) and keys of their own while the list has the focus."""
+        for text, keys, slot in (
+            (self.tr("&Edit person…"), "F2", self.edit_selected),
+            (self.tr("&Archive person"), None, self.archive_selected),
+            (self.tr("&Delete person for good…"), "Shift+Del", self.delete_selected),
+        ):
+            act = QAction(text, self.view)
+            if keys:
+                act.setShortcut(QKeySequence(keys))
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(slot)
+            self.view.addAction(act)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _selected_person(self) -> Any:
+        person_id = self._selected_id()
+        if person_id is None:
+            return None
+        try:
+            return self.ctx.store.people.get(person_id)
+        except TaiwaError:
+            return None
+
+    def edit_selected(self) -> None:
+        """Open the person dialog in edit mode for the selected person."""
+        person = self._selected_person()
+        if person is None:
+            return
+        dlg = PersonDialog(self.ctx, self, person=person)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.result_person is not None:
+            self.ctx.events.data_changed.emit()
+
+    def archive_selected(self) -> None:
+        from taiwa.ui.lifecycle import set_archived
+
+        person_id = self._selected_id()
+        if person_id is not None:
+            set_archived(self, self.ctx, person_id, True, None)
+
+    def delete_selected(self) -> None:
+        from taiwa.ui.lifecycle import delete_person
+
+        person_id = self._selected_id()
+        if person_id is not None:
+            delete_person(self, self.ctx, person_id)
 
     def add_person(self) -> Any:
         """Open the add-person dialog; on success the new person's page opens."""

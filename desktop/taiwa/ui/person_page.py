@@ -181,6 +181,11 @@ class PersonPage(Page):
         toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         toggle.triggered.connect(self._on_toggle_current)
         self.action_view.addAction(toggle)
+        delete = QAction(self.tr("&Delete action item for good…"), self.action_view)
+        delete.setShortcut(QKeySequence("Shift+Del"))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._on_delete_current_action)
+        self.action_view.addAction(delete)
         self.action_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         pairs: list[tuple[QWidget, QWidget]] = [
             (self.new_button, self.edit_button),
@@ -427,6 +432,14 @@ class PersonPage(Page):
         self._own_change = True
         self.ctx.events.data_changed.emit()
         self._own_change = False
+
+    def _on_delete_current_action(self) -> None:
+        from taiwa.ui.lifecycle import delete_action
+
+        idx = self.action_view.currentIndex()
+        a = self.actions_model.object_at(idx.row()) if idx.isValid() else None
+        if a is not None:
+            delete_action(self, self.ctx, a.id)
 
     def _on_toggle_current(self) -> None:
         idx = self.action_view.currentIndex()

@@ -142,6 +142,25 @@ class SettingsDialog(QDialog):
         cadence_hint.setWordWrap(True)
         cadence_hint.setMinimumWidth(360)
         form.addRow("", cadence_hint)
+
+        self.retention = QSpinBox()
+        self.retention.setObjectName("retentionYears")
+        self.retention.setRange(0, 100)
+        #: Retention rule switched off (the spin box at 0).
+        self.retention.setSpecialValueText(self.tr("Never"))
+        self.retention.setSuffix(self.tr(" years after archiving"))
+        self.retention.setValue(0)
+        form.addRow(self.tr("Erase archived people:"), self.retention)
+        retention_hint = QLabel(
+            self.tr(
+                "Applied each time the vault is unlocked, so that nothing is kept longer than"
+                " needed. Earlier backups still hold what it erases."
+            )
+        )
+        retention_hint.setObjectName("hint")
+        retention_hint.setWordWrap(True)
+        retention_hint.setMinimumWidth(360)
+        form.addRow("", retention_hint)
         return page
 
     # -- question banks ----------------------------------------------------------------------
@@ -385,6 +404,7 @@ class SettingsDialog(QDialog):
                 "keywords": settings.get(CALENDAR_KEYWORDS, None) or list(DEFAULT_KEYWORDS),
                 "exclude": settings.get(CALENDAR_EXCLUDE, None) or list(DEFAULT_EXCLUDE),
                 "cadence": settings.get(DEFAULT_CADENCE, DEFAULT_CADENCE_DAYS),
+                "retention": store.retention.years() or 0,
                 "key_store": (uses_keyring, friendly_keyring_name(where)),
             }
 
@@ -398,6 +418,7 @@ class SettingsDialog(QDialog):
             self.cadence.setValue(int(values["cadence"]))
         except (TypeError, ValueError):
             self.cadence.setValue(DEFAULT_CADENCE_DAYS)
+        self.retention.setValue(int(values.get("retention") or 0))
         self._describe_key_store(values["key_store"])
         self._loaded = True
 
@@ -427,6 +448,7 @@ class SettingsDialog(QDialog):
         keywords = _lines(self.keywords.toPlainText())
         exclude = _lines(self.exclude.toPlainText())
         cadence = self.cadence.value()
+        retention = self.retention.value() or None
 
         def work() -> None:
             settings = store.settings
@@ -437,6 +459,7 @@ class SettingsDialog(QDialog):
             settings.set(CALENDAR_KEYWORDS, keywords)
             settings.set(CALENDAR_EXCLUDE, exclude)
             settings.set(DEFAULT_CADENCE, cadence)
+            store.retention.set_years(retention)
 
         self.ok_button.setEnabled(False)
         Op(self, work).success(
