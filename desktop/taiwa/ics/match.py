@@ -4,30 +4,40 @@ The rule (see the design): drop the calendar's owner, rooms and resources (CUTYP
 RESOURCE) and attendees who declined. Exactly one remaining participant who is a known person
 (by e-mail, ignoring case) makes a 1on1 with that person. Otherwise a title matching a keyword
 makes a 1on1 — with the one remaining participant (a known person, or a proposed new person when
-unknown), or with the known person the title names. Titles naming a stand-up or 定例 are not
-1on1s unless they also carry a 1on1 keyword ("定例1on1" is a 1on1, "週次定例" is not).
+unknown), with the known person the title names, or, with nobody invited, with whoever the user
+says ("who is this?", remembered per series). Exclusions are blanked out of a title before
+keywords are looked for ("採用面談" is not a 1on1, "定例1on1" is); a title left with an exclusion
+and no keyword is not a 1on1 whoever attends ("週次定例").
+
+The keywords, exclusions and invitation prefixes are data: resources/calendar/1on1-rules.json
+holds the built-in ones (and describes the phrase syntax); the user edits keywords and
+exclusions in the vault (``calendar-keywords``, Settings).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-DEFAULT_KEYWORDS: tuple[str, ...] = (
-    "1on1",
-    "1:1",
-    "1-on-1",
-    "one on one",
-    "1対1",
-    "面談",
-    "ワンオンワン",
-)
-DEFAULT_EXCLUDE: tuple[str, ...] = ("stand-up", "standup", "stand up", "定例")
+from taiwa.paths import resource
 
-#: Title prefixes by which Outlook marks a cancelled meeting (after NFKC, casefolded).
-CANCEL_PREFIXES: tuple[str, ...] = ("canceled:", "cancelled:", "キャンセル済み:", "キャンセル:")
+RULES_FILE = ("calendar", "1on1-rules.json")
+
+# What a space in a phrase stands for: separators people put between "one", "on" and "one".
+_SEP = r"[\s\-‐‑‒–—―_.・･]*"
+# Characters that glue a number to its neighbour: "1:1" is not in "11:15", "2:1:1" or "1/1".
+_NUM_LEFT = r"(?<![0-9a-z.:/\-])"
+_NUM_RIGHT = r"(?![0-9]|[:/.\-][0-9])"
+_WORD_LEFT = r"(?<![0-9a-z])"
+_WORD_RIGHT = r"s?(?![0-9a-z])"  # a plural 's': "one-on-ones"
+
+#: Prefix kinds, strongest first: a withdrawn or declined invitation is a cancelled occurrence.
+PREFIX_KINDS: tuple[str, ...] = ("cancelled", "declined", "tentative", "other")
 
 
 def normalize_title(title: str) -> str:
@@ -35,23 +45,97 @@ def normalize_title(title: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", title).split())
 
 
-def split_cancelled(title: str) -> tuple[str, bool]:
-    """The title without Outlook's cancellation prefix, and whether it had one."""
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The built-in rules (see the JSON file for their syntax)."""
+
+    keywords: tuple[str, ...]
+    exclude: tuple[str, ...]
+    prefixes: tuple[tuple[str, str], ...]  # (casefolded prefix, kind), longest first
+    legacy: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v) for v in value if isinstance(v, str) and v.strip())
+
+
+@cache
+def rules() -> Rules:
+    """The built-in rules, read once from the package's data file."""
+    data = json.loads(resource(*RULES_FILE).read_text(encoding="utf-8"))
+    prefixes = [
+        (normalize_title(p).casefold(), kind)
+        for kind in PREFIX_KINDS
+        for p in _strings(data.get("prefixes", {}).get(kind))
+    ]
+    prefixes.sort(key=lambda pk: -len(pk[0]))
+    legacy = tuple(
+        (_strings(entry.get("keywords")), _strings(entry.get("exclude")))
+        for entry in data.get("legacy", [])
+        if isinstance(entry, dict)
+    )
+    return Rules(
+        keywords=_strings(data.get("keywords")),
+        exclude=_strings(data.get("exclude")),
+        prefixes=tuple(prefixes),
+        legacy=legacy,
+    )
+
+
+DEFAULT_KEYWORDS: tuple[str, ...] = rules().keywords
+DEFAULT_EXCLUDE: tuple[str, ...] = rules().exclude
+
+
+def is_legacy_default(keywords: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether stored lists are an earlier version's defaults, unchanged (then follow today's)."""
+    pair = (tuple(keywords), tuple(exclude))
+    return any(pair == old for old in rules().legacy)
+
+
+def split_prefix(title: str) -> tuple[str, str]:
+    """The title without the prefixes of an answered invitation, and the strongest kind seen.
+
+    "Declined: Canceled: 1:1" gives ("1:1", "cancelled"); a title without one gives (title, "").
+    """
     clean = normalize_title(title)
-    folded = clean.casefold()
-    for prefix in CANCEL_PREFIXES:
-        if folded.startswith(prefix):
-            return clean[len(prefix) :].strip(), True
-    return clean, False
+    kind = ""
+    for _ in range(4):  # "Updated invitation: Tentative: ..." — a few, never a loop
+        folded = clean.casefold()
+        for prefix, which in rules().prefixes:
+            if folded.startswith(prefix):
+                clean = clean[len(prefix) :].strip()
+                if not kind or PREFIX_KINDS.index(which) < PREFIX_KINDS.index(kind):
+                    kind = which
+                break
+        else:
+            break
+    return clean, kind
 
 
-def _pattern(keyword: str) -> re.Pattern[str]:
+def split_cancelled(title: str) -> tuple[str, bool]:
+    """The title without its invitation prefixes, and whether they cancel the occurrence."""
+    clean, kind = split_prefix(title)
+    return clean, kind in ("cancelled", "declined")
+
+
+def _pattern(keyword: str) -> re.Pattern[str] | None:
     word = normalize_title(keyword).casefold()
-    body = r"\s*".join(re.escape(part) for part in word.split(" "))
-    # ASCII keywords need word edges ("1:1" must not match "11:15"); Japanese has no spaces.
-    left = r"(?<![0-9a-z])" if word[:1].isascii() and word[:1].isalnum() else ""
-    right = r"(?![0-9a-z])" if word[-1:].isascii() and word[-1:].isalnum() else ""
+    if not word:
+        return None
+    body = _SEP.join(re.escape(part) for part in word.split(" "))
+    first, last = word[:1], word[-1:]
+    left = right = ""
+    if first.isascii() and first.isalnum():
+        left = _NUM_LEFT if first.isdigit() else _WORD_LEFT
+    if last.isascii() and last.isalnum():
+        right = _NUM_RIGHT if last.isdigit() else _WORD_RIGHT
     return re.compile(left + body + right)
+
+
+def _patterns(words: Iterable[str]) -> list[re.Pattern[str]]:
+    return [p for p in (_pattern(w) for w in words) if p is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +160,10 @@ class Match:
     """Why an occurrence is a 1on1 and with whom.
 
     Attributes:
-        rule: "attendee" (one known participant) or "title" (a keyword).
-        person_id: the known person, or None for a proposed new person.
-        email: the participant's e-mail (None when matched by a name in the title).
+        rule: "attendee" (one known participant), "title" (a keyword) or "unknown" (a keyword,
+            nobody or nobody known to say who: the user is asked "who is this?").
+        person_id: the known person, or None for a proposed new person or an unknown one.
+        email: the participant's e-mail (None when matched by a name in the title or unknown).
         name: the known person's name, or the proposed person's name (from CN or the e-mail).
     """
 
@@ -105,21 +190,31 @@ class Matcher:
             for email in person.emails:
                 self.by_email[email.casefold()] = person
         self.owner = {e.casefold() for e in owner if e}
-        self._keywords = [_pattern(k) for k in keywords if k.strip()]
-        self._exclude = [_pattern(k) for k in exclude if k.strip()]
+        self._keywords = _patterns(keywords)
+        self._exclude = _patterns(exclude)
         self._names = [
-            (_pattern(p.name), p) for p in self.people if len(normalize_title(p.name)) >= 2
+            (pattern, p)
+            for p in self.people
+            if len(normalize_title(p.name)) >= 2 and (pattern := _pattern(p.name)) is not None
         ]
 
+    def _read(self, title: str) -> tuple[bool, bool]:
+        """(has a keyword, has an exclusion) once prefixes are dropped and exclusions blanked."""
+        folded = split_prefix(title)[0].casefold()
+        excluded = False
+        for pattern in self._exclude:
+            folded, hits = pattern.subn(" ", folded)
+            excluded = excluded or hits > 0
+        return any(p.search(folded) for p in self._keywords), excluded
+
     def title_matches(self, title: str) -> bool:
-        """Whether a (normalised) title carries a 1on1 keyword."""
-        folded = normalize_title(title).casefold()
-        return any(p.search(folded) for p in self._keywords)
+        """Whether a title carries a 1on1 keyword outside its exclusions."""
+        return self._read(title)[0]
 
     def title_excluded(self, title: str) -> bool:
-        """Whether a title names a stand-up or 定例 (and no 1on1 keyword)."""
-        folded = normalize_title(title).casefold()
-        return any(p.search(folded) for p in self._exclude) and not self.title_matches(title)
+        """Whether a title names an exclusion (a stand-up, 定例, 採用面談...) and no keyword."""
+        found, excluded = self._read(title)
+        return excluded and not found
 
     def is_candidate(self, summary: str, emails: Iterable[str]) -> bool:
         """Cheap pre-scan test: could any occurrence of this event be a 1on1?"""
@@ -145,13 +240,14 @@ class Matcher:
         self, title: str, participants: Sequence[Participant]
     ) -> Match | None:
         """Decide whether an occurrence is a 1on1 and with whom (None: it is not)."""
-        if self.title_excluded(title):
+        found, excluded = self._read(title)
+        if excluded and not found:
             return None
         others = self.others(participants)
         if len(others) == 1 and others[0].email in self.by_email:
             person = self.by_email[others[0].email]
             return Match("attendee", person.id, others[0].email, person.name)
-        if not self.title_matches(title):
+        if not found:
             return None
         known = [p for p in others if p.email in self.by_email]
         if len(others) == 1 and others[0].email:
@@ -161,13 +257,16 @@ class Matcher:
         if len(known) == 1:
             person = self.by_email[known[0].email]
             return Match("title", person.id, known[0].email, person.name)
-        if not others:
-            # "1on1 Tanaka" with nobody invited: a known person named in the title.
+        if not known:
+            # "1on1 Tanaka" with nobody (known) invited: a known person named in the title...
             folded = normalize_title(title).casefold()
             named = {p.id: p for pattern, p in self._names if pattern.search(folded)}
             if len(named) == 1:
                 person = next(iter(named.values()))
                 return Match("title", person.id, None, person.name)
+            if len(others) <= 1:
+                # ... or a weekly "1:1" in an export of one's own calendar: ask who it is.
+                return Match("unknown", None, None, "")
         return None
 
 

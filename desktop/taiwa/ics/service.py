@@ -11,7 +11,8 @@ before its transaction begins — a started import is committed whole, never cut
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,7 @@ from taiwa.ics.match import (
     Match,
     Matcher,
     guess_owner,
+    is_legacy_default,
 )
 from taiwa.store import calendar as repo
 from taiwa.vault.database import Database
@@ -44,6 +46,9 @@ KEYWORDS_KEY = "calendar.keywords"
 EXCLUDE_KEY = "calendar.exclude"
 
 ADD, UPDATE, CANCEL, SKIP = "add", "update", "cancel", "skip"
+
+#: Answers to "who is this?" for a 1on1 series with nobody (known) to hold it with.
+LINK, NEW, IGNORE = "link", "new", "ignore"
 
 Progress = Callable[[int, int], None]
 
@@ -93,6 +98,35 @@ class PlannedItem:
         return self.match.person_id is None
 
 
+@dataclass(frozen=True, slots=True)
+class Who:
+    """The user's answer for a series nobody in it identifies ("who is this?").
+
+    Attributes:
+        kind: LINK (an existing person), NEW (create a person named ``name``) or IGNORE.
+    """
+
+    kind: str
+    person_id: int | None = None
+    name: str = ""
+
+    @classmethod
+    def link(cls, person_id: int) -> Who:
+        return cls(LINK, person_id)
+
+    @classmethod
+    def new(cls, name: str) -> Who:
+        return cls(NEW, None, name.strip())
+
+    @classmethod
+    def ignore(cls) -> Who:
+        return cls(IGNORE)
+
+    @property
+    def imports(self) -> bool:
+        return self.kind == LINK or (self.kind == NEW and bool(self.name))
+
+
 @dataclass(slots=True)
 class Vanished:
     """A planned meeting whose occurrence is no longer in the calendar: it is cancelled."""
@@ -118,31 +152,45 @@ class ImportPlan:
     problems: list[Problem] = field(default_factory=list)
     proposals: dict[str, str] = field(default_factory=dict)  # e-mail → proposed name
     people: dict[int, str] = field(default_factory=dict)  # person id → name (known people)
+    #: Series UID → its title, for the 1on1 series that nobody in them identifies.
+    unknown: dict[str, str] = field(default_factory=dict)
+    #: Why the preview is short: events (series count once) outside the period, not 1on1s,
+    #: and series the user chose to ignore in an earlier import. Unreadable ones are problems.
+    outside: int = 0
+    not_1on1: int = 0
+    ignored: int = 0
 
-    def effective(self, item: PlannedItem, accepted: Iterable[str] = ()) -> str:
+    def effective(
+        self, item: PlannedItem, accepted: Iterable[str] = (), who: Mapping[str, Who] = {}
+    ) -> str:
         """The item's action once the user accepted (or not) the proposed people."""
+        if item.match.rule == "unknown":
+            answer = who.get(item.occurrence.uid)
+            return item.action if answer is not None and answer.imports else SKIP
         if item.proposed and (item.match.email or "") not in set(accepted):
             return SKIP
         return item.action
 
-    def kind(self, item: PlannedItem, accepted: Iterable[str] = ()) -> str:
+    def kind(
+        self, item: PlannedItem, accepted: Iterable[str] = (), who: Mapping[str, Who] = {}
+    ) -> str:
         """What the user sees happen: add / update / cancel / skip.
 
         A cancelled occurrence the vault does not know yet is recorded as a cancelled
         meeting (it counts for the "cancelled twice in a row" signal): a cancellation.
         """
-        action = self.effective(item, accepted)
+        action = self.effective(item, accepted, who)
         if action == ADD and item.occurrence.status == "cancelled":
             return CANCEL
         return action
 
-    def counts(self, accepted: Iterable[str] = ()) -> dict[str, int]:
+    def counts(self, accepted: Iterable[str] = (), who: Mapping[str, Who] = {}) -> dict[str, int]:
         """added / updated / cancelled / skipped, as applying with ``accepted`` would do."""
         chosen = set(accepted)
         result = {"added": 0, "updated": 0, "cancelled": 0, "skipped": 0}
         names = {ADD: "added", UPDATE: "updated", CANCEL: "cancelled", SKIP: "skipped"}
         for item in self.items:
-            result[names[self.kind(item, chosen)]] += 1
+            result[names[self.kind(item, chosen, who)]] += 1
         result["cancelled"] += len(self.vanished)
         return result
 
@@ -153,7 +201,7 @@ class ImportPlan:
         email = item.match.email or ""
         return self.proposals.get(email, item.match.name) if email in set(accepted) else None
 
-    def to_json(self, accepted: Iterable[str] = ()) -> dict[str, Any]:
+    def to_json(self, accepted: Iterable[str] = (), who: Mapping[str, Who] = {}) -> dict[str, Any]:
         """The import-ics JSON document (see the README)."""
         chosen = set(accepted)
         occurrences = [
@@ -166,12 +214,17 @@ class ImportPlan:
                 "person": self.person_name(item, chosen),
                 "email": item.match.email,
                 "status": item.occurrence.status,
+                "unknown": item.match.rule == "unknown",
             }
             for item in self.items
         ]
         return {
             "occurrences": occurrences,
-            **self.counts(chosen),
+            **self.counts(chosen, who),
+            "outside_period": self.outside,
+            "not_1on1": self.not_1on1,
+            "ignored_series": self.ignored,
+            "unknown_series": sorted(self.unknown),
             "errors": [p.to_json() for p in self.problems],
         }
 
@@ -181,6 +234,9 @@ class ImportPlan:
         for item in self.items:
             if item.person_id is not None:
                 key = self.people.get(item.person_id, item.match.name)
+            elif item.match.rule == "unknown":
+                # One group per series: each gets its own "who is this?".
+                key = "\uffff" + item.occurrence.uid
             else:
                 key = item.match.email or item.match.name
             groups.setdefault(key, []).append(item)
@@ -200,22 +256,33 @@ class ImportResult:
 
 
 def matching_settings(db: Database) -> tuple[str | None, list[str], list[str]]:
-    """The remembered owner e-mail, keywords and exclusions (defaults when unset)."""
+    """The remembered owner e-mail, keywords and exclusions (the built-in rules when unset)."""
     owner = repo.get_setting(db, OWNER_KEY, None)
     keywords = repo.get_setting(db, KEYWORDS_KEY, None)
     exclude = repo.get_setting(db, EXCLUDE_KEY, None)
-    return (
-        owner if isinstance(owner, str) and owner else None,
-        [str(k) for k in keywords] if isinstance(keywords, list) else list(DEFAULT_KEYWORDS),
-        [str(k) for k in exclude] if isinstance(exclude, list) else list(DEFAULT_EXCLUDE),
-    )
+    words = [str(k) for k in keywords] if isinstance(keywords, list) else list(DEFAULT_KEYWORDS)
+    unless = [str(k) for k in exclude] if isinstance(exclude, list) else list(DEFAULT_EXCLUDE)
+    if is_legacy_default(words, unless):
+        # An earlier version stored its defaults on every save: those follow today's rules.
+        words, unless = list(DEFAULT_KEYWORDS), list(DEFAULT_EXCLUDE)
+    return (owner if isinstance(owner, str) and owner else None, words, unless)
 
 
 def save_keywords(db: Database, keywords: Sequence[str], exclude: Sequence[str]) -> None:
-    """Remember edited keyword lists in the vault."""
+    """Remember edited keyword lists in the vault; the built-in ones are not stored.
+
+    Storing the defaults would freeze them: a later version's better rules would never reach
+    this vault.
+    """
+    words = [k for k in keywords if k.strip()]
+    unless = [k for k in exclude if k.strip()]
     with db.transaction():
-        repo.set_setting(db, KEYWORDS_KEY, [k for k in keywords if k.strip()])
-        repo.set_setting(db, EXCLUDE_KEY, [k for k in exclude if k.strip()])
+        if words == list(DEFAULT_KEYWORDS) and unless == list(DEFAULT_EXCLUDE):
+            repo.delete_setting(db, KEYWORDS_KEY)
+            repo.delete_setting(db, EXCLUDE_KEY)
+        else:
+            repo.set_setting(db, KEYWORDS_KEY, words)
+            repo.set_setting(db, EXCLUDE_KEY, unless)
 
 
 def _check_owner(value: str) -> str:
@@ -228,7 +295,7 @@ def _check_owner(value: str) -> str:
 # -- planning -------------------------------------------------------------------------------
 
 
-def plan_import(
+def plan_import(  # noqa: PLR0915 - the steps of a plan, read in order
     db: Database,
     paths: Sequence[Path],
     *,
@@ -301,6 +368,7 @@ def plan_import(
     )
     occurrences: list[Occurrence] = []
     seen_uids: set[str] = set()
+    looked_at: set[str] = set()  # UIDs of events that could be 1on1s (title or a known person)
     for n, scanned in enumerate(scanned_files):
         plan.problems.extend(scanned.problems)
         mentioned = scanned.mentioning(matcher.by_email, cancel=cancel)
@@ -310,6 +378,7 @@ def plan_import(
             if i in mentioned or matcher.title_matches(e.summary)
         }
         seen_uids |= {e.uid for e in scanned.events}
+        looked_at |= candidates
         chosen = [e for e in scanned.events if e.uid in candidates]
         step = _scaled(progress, n * 100 + 30, total) if progress is not None else None
         found, bad = expand(scanned, chosen, window.start, window.end, step, cancel=cancel)
@@ -318,9 +387,38 @@ def plan_import(
         if progress:
             progress(n * 100 + 100, total)
     _plan_items(
-        db, plan, matcher, occurrences, seen_uids=seen_uids, archived=archived, cancel=cancel
+        db,
+        plan,
+        matcher,
+        occurrences,
+        seen_uids=seen_uids,
+        archived=archived,
+        looked_at=looked_at,
+        cancel=cancel,
     )
     return plan
+
+
+def _remembered(db: Database, plan: ImportPlan) -> dict[str, Who]:
+    """The answers to "who is this?" of earlier imports (links to people since deleted drop)."""
+    found: dict[str, Who] = {}
+    for uid, (kind, person_id) in repo.series_choices(db).items():
+        if kind == IGNORE:
+            found[uid] = Who.ignore()
+        elif kind == LINK and person_id in plan.people:
+            found[uid] = Who.link(person_id)
+    return found
+
+
+def _explain(
+    plan: ImportPlan, occurrences: list[Occurrence], seen: set[str], looked_at: AbstractSet[str]
+) -> None:
+    """Count why events are not in the preview (counts only: their titles are not ours)."""
+    shown = {item.occurrence.uid for item in plan.items}
+    inside = {o.uid for o in occurrences if plan.window.start <= o.start < plan.window.end}
+    outside = looked_at - inside - shown
+    plan.outside = len(outside)
+    plan.not_1on1 = max(0, len(seen - shown - outside) - plan.ignored)
 
 
 def _relevant(
@@ -390,20 +488,25 @@ def _plan_items(
     *,
     seen_uids: set[str],
     archived: set[int],
+    looked_at: AbstractSet[str] = frozenset(),
     cancel: Cancel | None = None,
 ) -> None:
     matched: list[tuple[Occurrence, Match]] = []
     series: dict[str, Match] = {}
     bare: list[Occurrence] = []
+    asking: list[tuple[Occurrence, Match]] = []
     for occ in checked(occurrences, cancel):
         if occ.start < plan.window.start or occ.start >= plan.window.end:
             continue
         match = matcher.classify(occ.summary, occ.participants)
-        if match is not None:
+        if match is not None and match.rule == "unknown":
+            asking.append((occ, match))
+        elif match is not None:
             matched.append((occ, match))
             series.setdefault(occ.uid, match)
         elif not occ.participants:
             bare.append(occ)
+    matched.extend(_answer_asking(plan, asking, series, _remembered(db, plan)))
     # A moved occurrence often carries no attendees of its own (only the master has them):
     # it belongs to the series' person all the same.
     matched.extend(
@@ -444,6 +547,33 @@ def _plan_items(
         plan.vanished.append(
             Vanished(meeting.id, meeting.person_id, key[0], key[1], meeting.starts_at)
         )
+    _explain(plan, occurrences, seen_uids, looked_at)
+
+
+def _answer_asking(
+    plan: ImportPlan,
+    asking: list[tuple[Occurrence, Match]],
+    series: dict[str, Match],
+    remembered: Mapping[str, Who],
+) -> list[tuple[Occurrence, Match]]:
+    """The occurrences nobody in them identifies: the series' person, an earlier answer, or ask."""
+    matched: list[tuple[Occurrence, Match]] = []
+    ignored: set[str] = set()
+    for occ, match in asking:
+        answer = remembered.get(occ.uid)
+        if occ.uid in series:
+            # A moved instance without attendees of a series whose master names its person.
+            matched.append((occ, series[occ.uid]))
+        elif answer is not None and answer.kind == IGNORE:
+            ignored.add(occ.uid)
+        elif answer is not None and answer.person_id is not None:
+            name = plan.people.get(answer.person_id, "")
+            matched.append((occ, Match("series", answer.person_id, None, name)))
+        else:
+            plan.unknown.setdefault(occ.uid, occ.summary)
+            matched.append((occ, match))
+    plan.ignored = len(ignored)
+    return matched
 
 
 def _decide(occ: Occurrence, match: Match, meeting: repo.CalendarMeeting | None) -> PlannedItem:
@@ -489,12 +619,15 @@ def apply_import(
     *,
     accept_partial: bool = False,
     add_people: Iterable[str] = (),
+    who: Mapping[str, Who] = {},
     cancel: Cancel | None = None,
 ) -> ImportResult:
     """Write ``plan`` in one transaction; with problems only when ``accept_partial``.
 
     ``add_people`` lists the proposed e-mails the user accepted: those people are created
-    and their occurrences imported; the others are skipped. ``cancel`` is checked once, just
+    and their occurrences imported; the others are skipped. ``who`` answers "who is this?"
+    per series UID of ``plan.unknown`` (link, new person, ignore): the answers are remembered
+    for the next imports — only now, never by a mere preview; unanswered series are skipped. ``cancel`` is checked once, just
     before the transaction: the write is short, and it is committed whole or not at all.
 
     Raises:
@@ -504,7 +637,8 @@ def apply_import(
     if plan.problems and not accept_partial:
         raise errors.IcsPartialError(count=len(plan.problems))
     accepted = {e.casefold() for e in add_people} & set(plan.proposals)
-    counts = plan.counts(accepted)
+    answers = {uid: w for uid, w in who.items() if uid in plan.unknown}
+    counts = plan.counts(accepted, answers)
     now = datetime.now(UTC)
     # The point of no return: nothing checks inside the transaction, which is short and is
     # committed whole (a quitting app waits for it; closing the database waits for its lock).
@@ -513,12 +647,20 @@ def apply_import(
         new_people: dict[str, int] = {}
         for email in sorted(accepted):
             new_people[email] = repo.add_person(db, plan.proposals[email], email)
+        by_series: dict[str, int] = {}
+        for uid, answer in sorted(answers.items()):
+            if answer.kind == NEW and answer.name:
+                by_series[uid] = repo.add_person(db, answer.name, "")
+            elif answer.kind == LINK and answer.person_id in plan.people:
+                by_series[uid] = answer.person_id
         rows = [
             repo.Change(
-                action=plan.effective(item, accepted),
+                action=plan.effective(item, accepted, answers),
                 meeting_id=item.meeting_id,
                 person_id=item.person_id
                 if item.person_id is not None
+                else by_series.get(item.occurrence.uid)
+                if item.match.rule == "unknown"
                 else new_people.get(item.match.email or ""),
                 uid=item.occurrence.uid,
                 recurrence_id=item.occurrence.recurrence_id,
@@ -533,6 +675,12 @@ def apply_import(
             for item in plan.items
         ]
         repo.apply_changes(db, rows, [v.meeting_id for v in plan.vanished], now)
+        choices: dict[str, tuple[str, int | None]] = {
+            uid: (LINK, pid) for uid, pid in by_series.items()
+        }
+        choices.update({uid: (IGNORE, None) for uid, a in answers.items() if a.kind == IGNORE})
+        if choices:
+            repo.remember_series(db, choices)
         if plan.owner and (plan.owner_given or not plan.owner_guessed):
             repo.set_setting(db, OWNER_KEY, plan.owner)
     return ImportResult(
@@ -540,5 +688,5 @@ def apply_import(
         updated=counts["updated"],
         cancelled=counts["cancelled"],
         skipped=counts["skipped"],
-        people_added=len(new_people),
+        people_added=len(new_people) + sum(1 for a in answers.values() if a.kind == NEW),
     )

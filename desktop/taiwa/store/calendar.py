@@ -108,8 +108,44 @@ def calendar_meetings(db: Database, uids: Iterable[str]) -> dict[tuple[str, str]
 
 
 def add_person(db: Database, name: str, email: str) -> int:
-    """Create a proposed person (inside the caller's transaction) and return the id."""
-    return people_repo(db).add(name, emails=[email]).id
+    """Create a proposed person (inside the caller's transaction) and return the id.
+
+    ``email`` is '' for a person named in answer to "who is this?" (a series nobody attends).
+    """
+    return people_repo(db).add(name, emails=[email] if email else []).id
+
+
+#: The answers to "who is this?" per series UID: {"uid": ["link", person id] | ["ignore", null]}.
+SERIES_KEY = "calendar.series"
+
+
+def series_choices(db: Database) -> dict[str, tuple[str, int | None]]:
+    """The remembered answers per calendar series UID: (kind, person id or None)."""
+    stored = get_setting(db, SERIES_KEY, None)
+    found: dict[str, tuple[str, int | None]] = {}
+    if not isinstance(stored, dict):
+        return found
+    for uid, value in stored.items():
+        if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str):
+            person = value[1] if isinstance(value[1], int) else None
+            found[str(uid)] = (value[0], person)
+    return found
+
+
+def remember_series(db: Database, choices: dict[str, tuple[str, int | None]]) -> None:
+    """Add answers to the remembered ones (inside the caller's transaction)."""
+    merged = series_choices(db)
+    merged.update(choices)
+    set_setting(db, SERIES_KEY, {uid: [kind, pid] for uid, (kind, pid) in sorted(merged.items())})
+
+
+def forget_series(db: Database, uid: str | None = None) -> int:
+    """Forget the answer for one series UID (or all of them); how many were forgotten."""
+    merged = series_choices(db)
+    gone = len(merged) if uid is None else int(uid in merged)
+    kept = {} if uid is None else {k: v for k, v in merged.items() if k != uid}
+    set_setting(db, SERIES_KEY, {k: [kind, pid] for k, (kind, pid) in sorted(kept.items())})
+    return gone
 
 
 def apply_changes(
@@ -237,3 +273,10 @@ def set_setting(db: Database, key: str, value: Any) -> None:
     from taiwa.store import Store
 
     Store(db).settings.set(key, value)
+
+
+def delete_setting(db: Database, key: str) -> None:
+    """Forget a vault setting (inside the caller's transaction, if any)."""
+    from taiwa.store import Store
+
+    Store(db).settings.delete(key)

@@ -299,6 +299,17 @@ class SettingsDialog(QDialog):
         self.exclude.setTabChangesFocus(True)
         self.exclude.setMaximumHeight(90)
         form.addRow(self.tr("Titles that never do\n(one per line):"), self.exclude)
+        rules_hint = QLabel(
+            self.tr(
+                "Case and full- or half-width forms do not matter; a space also stands for '-',"
+                " '_', '・' or nothing (\"one on one\" finds One-on-one). The text of an exclusion"
+                ' is left out before keywords are looked for ("採用 面談" keeps 採用面談 out).'
+            )
+        )
+        rules_hint.setObjectName("hint")
+        rules_hint.setWordWrap(True)
+        rules_hint.setMinimumWidth(360)
+        form.addRow("", rules_hint)
         return page
 
     # -- security ----------------------------------------------------------------------------
@@ -387,9 +398,11 @@ class SettingsDialog(QDialog):
         db = self.ctx.db
 
         def work() -> dict[str, Any]:
-            from taiwa.ics.match import DEFAULT_EXCLUDE, DEFAULT_KEYWORDS
+            from taiwa.ics.service import matching_settings
 
             settings = store.settings
+            # The stored lists, or the built-in 1on1 rules (resources/calendar/1on1-rules.json).
+            _, keywords, exclude = matching_settings(db)
             header = getattr(db, "header", None)
             uses_keyring = bool(getattr(header, "uses_keyring", True))
             where = ""
@@ -401,8 +414,8 @@ class SettingsDialog(QDialog):
                     where = ""
             return {
                 "owner": settings.get(CALENDAR_OWNER, "") or "",
-                "keywords": settings.get(CALENDAR_KEYWORDS, None) or list(DEFAULT_KEYWORDS),
-                "exclude": settings.get(CALENDAR_EXCLUDE, None) or list(DEFAULT_EXCLUDE),
+                "keywords": keywords,
+                "exclude": exclude,
                 "cadence": settings.get(DEFAULT_CADENCE, DEFAULT_CADENCE_DAYS),
                 "retention": store.retention.years() or 0,
                 "key_store": (uses_keyring, friendly_keyring_name(where)),
@@ -444,6 +457,7 @@ class SettingsDialog(QDialog):
             self._finish(language_changed, minutes_changed, minutes)
             return
         store = self.ctx.store
+        db = self.ctx.db
         owner = self.owner.text().strip()
         keywords = _lines(self.keywords.toPlainText())
         exclude = _lines(self.exclude.toPlainText())
@@ -456,8 +470,10 @@ class SettingsDialog(QDialog):
                 settings.set(CALENDAR_OWNER, owner)
             else:
                 settings.delete(CALENDAR_OWNER)
-            settings.set(CALENDAR_KEYWORDS, keywords)
-            settings.set(CALENDAR_EXCLUDE, exclude)
+            from taiwa.ics.service import save_keywords
+
+            # The built-in rules are not stored, so that later versions' rules reach this vault.
+            save_keywords(db, keywords, exclude)
             settings.set(DEFAULT_CADENCE, cadence)
             store.retention.set_years(retention)
 

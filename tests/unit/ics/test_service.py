@@ -212,7 +212,12 @@ def test_apple_export_duration_floating_and_names(store: Store, data: Path) -> N
     floating = items["1on1 Taro Yamada"]  # NFKC: １on１ → 1on1; the title names Taro
     assert floating.person_id == 1 and floating.occurrence.zone == ""
     assert floating.occurrence.end - floating.occurrence.start == timedelta(minutes=45)
-    assert "面談デー" not in items  # nobody to hold it with
+    # Nobody to hold it with: the user is asked "who is this?", and it is skipped unanswered.
+    assert (
+        items["面談デー"].match.rule == "unknown"
+        and items["面談デー"].occurrence.uid in result.unknown
+    )
+    assert result.kind(items["面談デー"]) == service.SKIP
     rdate = [i.occurrence for i in result.items if i.occurrence.summary == "Career talk"]
     assert [(o.start.isoformat(), o.recurrence_id) for o in rdate] == [
         ("2026-02-03T14:00:00+09:00", "2026-02-03T05:00:00Z"),
