@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -612,13 +613,14 @@ class MainWindow(QMainWindow):
         page.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if tries > 0:
             # Its lists appear when its data has loaded (off the GUI thread): try again then.
-            QTimer.singleShot(50, lambda: self._focus_again(page, tries - 1))
+            QTimer.singleShot(50, self, lambda: self._focus_again(page, tries - 1))
 
     def _focus_again(self, page: QWidget, tries: int) -> None:
-        if self._pages.get(self._current_key) is page and QApplication.focusWidget() in (
-            None,
-            page,
-        ):
+        current = self._pages.get(self._current_key)
+        # A lock deletes the pages: only the page still on screen, still without focus.
+        if current is None or current is not page or not shiboken6.isValid(page):
+            return
+        if QApplication.focusWidget() in (None, page):
             self.focus_page(page, tries)
 
     def _item_id(self, key: str) -> int:
