@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from taiwa.domain.models import ActionDraft, MeetingStatus, Owner, Theme, TopicDraft
-from taiwa.export.model import DocKind
+from taiwa.export.model import Audience, DocKind
 from tests.unit.export.pdfcheck import flat
 
 SECRET = "DIALOG-PRIVATE-5150"
@@ -65,14 +65,21 @@ def test_preview_and_private_notes_warning(qtbot: Any, seeded: Any, tmp_path: Pa
     assert "Private notes: not included (meetings with private notes: 1)" in text
     assert SECRET not in text and "DIALOG-SHARED" not in text  # counts only, never note text
     assert not dialog.private_warning.isVisible()
+    assert dialog.chosen_audience() is Audience.SHARED  # the default
+    text = wait_preview(qtbot, dialog, "Mood: not included")
+    assert "Signals: not included" in text
+    # Private notes exist only in the manager's copy: ticking them chooses it.
     dialog.include_private.setChecked(True)
     assert dialog.private_warning.isVisible()
-    wait_preview(qtbot, dialog, "PRIVATE NOTES INCLUDED — meetings with private notes: 1")
-    # The shared summary turns private notes off and cannot have them.
-    dialog.shared_only.setChecked(True)
-    assert not dialog.include_private.isChecked() and not dialog.include_private.isEnabled()
-    text = wait_preview(qtbot, dialog, "Mood: not included")
-    assert "Signals: not included" in text and "Private notes: not included" in text
+    assert dialog.chosen_audience() is Audience.MANAGER
+    text = wait_preview(qtbot, dialog, "PRIVATE NOTES INCLUDED — meetings with private notes: 1")
+    assert "Mood trend chart: included" in text
+    # Any other audience turns private notes off.
+    for audience in (Audience.SHARED, Audience.HR, Audience.HANDOVER):
+        dialog.audience.setCurrentIndex(dialog.audience.findData(audience.value))
+        assert not dialog.include_private.isChecked()
+    text = wait_preview(qtbot, dialog, "Signals: not included")
+    assert "Mood: not included" in text and "Private notes: not included" in text
 
 
 def test_export_person_summary_off_thread(qtbot: Any, seeded: Any, tmp_path: Path) -> None:
@@ -83,7 +90,8 @@ def test_export_person_summary_off_thread(qtbot: Any, seeded: Any, tmp_path: Pat
     target = tmp_path / "out.pdf"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     content = flat(target.read_bytes())
-    assert "DIALOG-ACTION勉強会に参加する" in content and "1on1サマリー" in content
+    assert "DIALOG-ACTION勉強会に参加する" in content and "1on1共有サマリー" in content
+    assert "本人と共有" in content  # the default audience, marked
     assert SECRET not in content
     assert str(target) in dialog.status.text()
     assert dialog.progress.value() == dialog.progress.maximum()

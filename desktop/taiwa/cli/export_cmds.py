@@ -13,13 +13,25 @@ from taiwa import i18n
 from taiwa.cli.context import CliContext
 from taiwa.domain import validate
 from taiwa.errors import InputError
-from taiwa.export.model import PAPERS, DocKind, ExportOptions, Paper
+from taiwa.export.model import PAPERS, Audience, DocKind, ExportOptions, Paper
 from taiwa.i18n import Msg
 from taiwa.prefs import Prefs
 
 _PRIVATE_AND_SHARED = Msg(
     "--include-private cannot be used with --shared-only: the shared summary never has private notes.",
     "--include-private と --shared-only は同時に指定できません。共有サマリーに非公開メモは含まれません。",
+)
+_PRIVATE_NEEDS_MANAGER = Msg(
+    "--include-private needs --audience manager: only the manager's copy can have private notes.",
+    "--include-private は --audience manager と一緒にしか使えません。非公開メモを含められるのは上長用だけです。",
+)
+_AUDIENCE_AND_SHARED = Msg(
+    "--shared-only is the same as --audience shared; give one of them.",
+    "--shared-only は --audience shared と同じです。どちらか一方を指定してください。",
+)
+_MISSING_CHARS = Msg(
+    "Warning: the PDF's fonts cannot show these characters; they print as 〓 or ?: {chars}",
+    "注意：次の文字は PDF のフォントで表示できないため 〓 または ? で印字されます：{chars}",
 )
 _RANGE_NEEDS_PERSON = Msg(
     "--from and --to apply to --person summaries only.",
@@ -74,7 +86,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="the summary to hand to the report: no private notes, mood or signals",
     )
     parser.add_argument(
-        "--include-private", action="store_true", help="include the manager's private notes"
+        "--audience",
+        choices=[a.value for a in Audience],
+        help=(
+            "who the PDF is for, marked on every page: shared (with the person; the default), "
+            "hr (no private notes, no mood), manager (confidential), handover (to the next "
+            "manager: no private notes, no mood, no signals)"
+        ),
+    )
+    parser.add_argument(
+        "--include-private",
+        action="store_true",
+        help="include the manager's private notes (implies --audience manager)",
     )
     # dest differs from the global --lang (language of messages), which it must not overwrite.
     parser.add_argument(
@@ -106,6 +129,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 def _options(args: argparse.Namespace) -> ExportOptions:
     if args.include_private and args.shared_only:
         raise InputError(_PRIVATE_AND_SHARED)
+    audience = Audience(args.audience) if args.audience else None
+    if audience is not None and args.shared_only:
+        raise InputError(_AUDIENCE_AND_SHARED)
+    if args.include_private and audience not in (None, Audience.MANAGER):
+        raise InputError(_PRIVATE_NEEDS_MANAGER)
+    if audience is None:
+        audience = Audience.MANAGER if args.include_private else Audience.SHARED
     if args.meeting is not None and (args.start or args.end):
         raise InputError(_RANGE_NEEDS_PERSON)
     password: str | None = None
@@ -127,6 +157,7 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         lang=_pdf_language(args),
         include_private=bool(args.include_private),
         shared_only=bool(args.shared_only),
+        audience=audience,
         paper=paper,
         password=password,
     )
@@ -170,7 +201,13 @@ def run_export(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         person = store.people.resolve(args.person)
         request = service.ExportRequest(DocKind.PERSON, person.id, options, start, end)
-    result = service.export(store, request, target, overwrite=args.force)
+
+    def warn_missing(chars: tuple[str, ...]) -> None:
+        # Only the characters themselves (with their code points), never the text around them.
+        listed = " ".join(f"{c} (U+{ord(c):04X})" for c in chars[:40])
+        print(_MISSING_CHARS.text(chars=listed), file=ctx.err)
+
+    result = service.export(store, request, target, overwrite=args.force, on_missing=warn_missing)
     message = _WROTE_ENCRYPTED if result.encrypted else _WROTE
     ctx.print(message.text(path=str(result.path)))
     if options.show_private:

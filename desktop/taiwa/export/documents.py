@@ -36,6 +36,7 @@ from taiwa.export.fonts import FONT_NAME, printable
 from taiwa.export.layout import PageDecor, para
 from taiwa.export.markup import plain, user
 from taiwa.export.model import (
+    Audience,
     ExportOptions,
     MeetingDoc,
     PersonDoc,
@@ -179,16 +180,29 @@ def _kv_table(c: _Ctx, pairs: Iterable[tuple[Msg, str]]) -> Table:
     return _table(rows, [38 * mm, width - 38 * mm], header=False, zebra=False)
 
 
-def _cover(c: _Ctx, title: Msg, what: str) -> list[Flowable]:
+_MARKS: dict[Audience, tuple[Msg, Msg]] = {
+    Audience.SHARED: (T.MARK_SHARED, T.COVER_FOR_SHARED),
+    Audience.HR: (T.MARK_HR, T.COVER_FOR_HR),
+    Audience.MANAGER: (T.MARK_MANAGER, T.COVER_FOR_MANAGER),
+    Audience.HANDOVER: (T.MARK_HANDOVER, T.COVER_FOR_HANDOVER),
+}
+
+
+def audience_mark(c: _Ctx, person: str) -> str:
+    """The audience as marked in the footer of every page."""
+    return c.t(_MARKS[c.options.target][0], person=person)
+
+
+def _cover(c: _Ctx, title: Msg, what: str, person: str) -> list[Flowable]:
     story: list[Flowable] = [
         c.fixed(title, "title"),
         para(plain(what, c.lang), "cover", source=what),
     ]
-    if c.options.shared_only:
-        story.append(c.fixed(T.COVER_SHARED, "cover"))
-    elif c.options.show_private:
+    cover = c.t(_MARKS[c.options.target][1], person=person)
+    story.append(para(plain(cover, c.lang), "audience", source=cover))
+    if c.options.show_private:
         story.append(c.fixed(T.COVER_PRIVATE_YES, "warning"))
-    else:
+    elif c.options.target is Audience.MANAGER:
         story.append(c.fixed(T.COVER_PRIVATE_NO, "cover"))
     story.append(HRFlowable(width="100%", thickness=0.8, color=layout.ACCENT, spaceAfter=2 * mm))
     return story
@@ -292,7 +306,8 @@ def meeting_story(
     c = _Ctx(options, cancel)
     m = doc.meeting
     when = format_datetime(c.local(m), c.lang)
-    story = _cover(c, T.MEETING_TITLE, c.t(T.COVER_MEETING, person=doc.person.name, date=when))
+    what = c.t(T.COVER_MEETING, person=doc.person.name, date=when)
+    story = _cover(c, T.MEETING_TITLE, what, doc.person.name)
     story.append(_meeting_facts(c, doc, when))
     story += _agenda(c, m)
 
@@ -358,8 +373,9 @@ def person_story(
     person = doc.person
     meetings = sorted(doc.meetings, key=lambda m: m.starts_at)
     start, end = _range_text(c, doc)
-    title = T.SHARED_TITLE if options.shared_only else T.PERSON_TITLE
-    story = _cover(c, title, c.t(T.COVER_PERSON, person=person.name, start=start, end=end))
+    title = T.SHARED_TITLE if options.target is Audience.SHARED else T.PERSON_TITLE
+    what = c.t(T.COVER_PERSON, person=person.name, start=start, end=end)
+    story = _cover(c, title, what, person.name)
     width = c.width()
 
     story.append(c.h(T.PROFILE))
@@ -630,13 +646,15 @@ def _render(
     return buffer.getvalue()
 
 
-def _decor(c: _Ctx, left: str, right: str) -> PageDecor:
+def _decor(c: _Ctx, left: str, right: str, person: str) -> PageDecor:
+    mark = audience_mark(c, person)
     return PageDecor(
         lang=c.lang,
         header_left=left,
         header_right=right,
         footer_left=c.t(T.GENERATED, date=format_date(c.today(), c.lang)),
-        footer_right=c.t(T.CONFIDENTIAL) if c.options.show_private else "",
+        footer_right=mark,
+        footer_alert=c.options.target is Audience.MANAGER,
     )
 
 
@@ -649,7 +667,7 @@ def render_meeting(
     """The meeting summary as PDF bytes (unencrypted; see :mod:`taiwa.export.writer`)."""
     c = _Ctx(options)
     when = format_date(c.day(doc.meeting), c.lang)
-    decor = _decor(c, f"{c.t(T.MEETING_TITLE)} — {doc.person.name}", when)
+    decor = _decor(c, f"{c.t(T.MEETING_TITLE)} — {doc.person.name}", when, doc.person.name)
     story = meeting_story(doc, options, cancel)
     return _render(story, options, decor, c.t(T.MEETING_TITLE), progress, cancel=cancel)
 
@@ -667,7 +685,7 @@ def render_person(
     """
     c = _Ctx(options)
     start, end = _range_text(c, doc)
-    title = c.t(T.SHARED_TITLE if options.shared_only else T.PERSON_TITLE)
-    decor = _decor(c, f"{title} — {doc.person.name}", f"{start} – {end}")
+    title = c.t(T.SHARED_TITLE if options.target is Audience.SHARED else T.PERSON_TITLE)
+    decor = _decor(c, f"{title} — {doc.person.name}", f"{start} – {end}", doc.person.name)
     story = person_story(doc, options, cancel)
     return _render(story, options, decor, title, progress, cancel=cancel)

@@ -67,6 +67,18 @@ def _styles() -> dict[str, ParagraphStyle]:
             "title", parent=base, fontSize=18, leading=24, textColor=ACCENT, spaceAfter=2 * mm
         ),
         "cover": ParagraphStyle("cover", parent=base, textColor=MUTED, spaceAfter=1 * mm),
+        "audience": ParagraphStyle(
+            "audience",
+            parent=base,
+            textColor=ACCENT,
+            borderColor=ACCENT,
+            borderWidth=0.6,
+            borderPadding=(1.2 * mm, 2 * mm, 1.2 * mm, 2 * mm),
+            leftIndent=2 * mm,
+            rightIndent=2 * mm,
+            spaceBefore=2 * mm,
+            spaceAfter=2 * mm,
+        ),
         "warning": ParagraphStyle(
             "warning",
             parent=base,
@@ -174,7 +186,10 @@ class PageDecor:
     header_left: str
     header_right: str
     footer_left: str
+    #: The audience mark (every page, the first included).
     footer_right: str = ""
+    #: Draw the mark in the confidential colour (the manager-only variant).
+    footer_alert: bool = False
 
 
 def _fit(text: str, size: float, width: float) -> str:
@@ -235,7 +250,7 @@ def make_canvas_class(decor: PageDecor, page_label: str) -> type[Canvas]:
             self.drawString(MARGIN_X, y, foot_left)
             self.drawCentredString(width / 2, y, page_label.format(page=page, pages=total))
             if foot_right:
-                self.setFillColor(PRIVATE_EDGE)
+                self.setFillColor(PRIVATE_EDGE if decor.footer_alert else ACCENT)
                 self.drawRightString(width - MARGIN_X, y, foot_right)
             self.restoreState()
 

@@ -28,17 +28,39 @@ class DocKind(StrEnum):
     PERSON = "person"
 
 
+class Audience(StrEnum):
+    """Who a PDF is for; it decides what is left out and is marked on every page.
+
+    ========  ==========================================  =====  ======  ============
+    audience  mark                                        mood   signals private notes
+    ========  ==========================================  =====  ======  ============
+    shared    本人と共有 / Shared with {name} (default)    no     no      no
+    hr        人事提出 / For HR                             no     yes     no
+    manager   上長のみ・社外秘 / Manager only, confidential  yes    yes     if asked
+    handover  次の上長への引き継ぎ / Hand-over               no     no      no
+    ========  ==========================================  =====  ======  ============
+    """
+
+    SHARED = "shared"
+    HR = "hr"
+    MANAGER = "manager"
+    HANDOVER = "handover"
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
-    """How to export: language, privacy, paper, password.
+    """How to export: language, audience, privacy, paper, password.
 
-    ``shared_only`` is the variant handed to the report: it never has private notes, mood or
-    signals, whatever ``include_private`` says.
+    ``audience`` decides what is shown (see :class:`Audience`). Left at None it follows the
+    older switches: ``shared_only`` is the shared variant, ``include_private`` alone the
+    manager's, and neither the shared one, the default. Private notes appear only in the
+    manager's variant and only with ``include_private``.
     """
 
     lang: Lang = "en"
     include_private: bool = False
     shared_only: bool = False
+    audience: Audience | None = None
     paper: Paper = "a4"
     # Kept out of repr so a password never lands in a log line or a traceback.
     password: str | None = field(default=None, repr=False)
@@ -48,16 +70,25 @@ class ExportOptions:
     today: date | None = None
 
     @property
+    def target(self) -> Audience:
+        """The audience in effect."""
+        if self.audience is not None:
+            return self.audience
+        if self.shared_only:
+            return Audience.SHARED
+        return Audience.MANAGER if self.include_private else Audience.SHARED
+
+    @property
     def show_private(self) -> bool:
-        return self.include_private and not self.shared_only
+        return self.include_private and self.target is Audience.MANAGER
 
     @property
     def show_mood(self) -> bool:
-        return not self.shared_only
+        return self.target is Audience.MANAGER
 
     @property
     def show_signals(self) -> bool:
-        return not self.shared_only
+        return self.target in (Audience.MANAGER, Audience.HR)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,11 @@ A request is validated (target path, dates, password) before anything is read; t
 built in memory, encrypted in memory when a password is given, and only then written
 atomically. Nothing unencrypted or partial ever reaches the disk.
 
+Who the PDF is for is ``ExportOptions.audience`` (:class:`~taiwa.export.model.Audience`):
+shared with the person (the default), for HR, manager only, or the hand-over to the next
+manager (``ExportRequest(DocKind.PERSON, person_id, ExportOptions(audience=Audience.HANDOVER))``:
+no private notes, no mood, no signals).
+
 An export can be cancelled (``cancel``, see :mod:`taiwa.cancel`): it is checked between the
 reads, for every paragraph and flowable while laying out, and last just before the atomic
 rename — a cancelled export leaves neither the PDF nor its temporary file.
@@ -11,17 +16,19 @@ rename — a cancelled export leaves neither the PDF nor its temporary file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from taiwa.cancel import Cancel, check
-from taiwa.domain import validate
+from taiwa.domain import signals, validate
 from taiwa.domain.errors import BadPeriodError
-from taiwa.domain.models import Action, Meeting, MeetingStatus
+from taiwa.domain.models import Action, Meeting, MeetingStatus, Person
 from taiwa.export import documents, writer
+from taiwa.export.fonts import collect_missing, missing_chars
 from taiwa.export.model import (
+    Audience,
     DocKind,
     ExecutionFigures,
     ExportOptions,
@@ -32,7 +39,10 @@ from taiwa.export.model import (
     local_zone,
     meeting_local,
 )
+from taiwa.export.texts import format_date
 from taiwa.store import Store
+
+__all__ = ["Audience", "DocKind", "ExportOptions", "ExportRequest", "build", "export", "preview"]
 
 #: Build steps reported to a progress callback, as (step, done, total).
 StepProgress = Callable[[str, int, int], None]
@@ -71,6 +81,9 @@ class ExportPreview:
     private_included: bool
     mood_included: bool
     signals_included: bool
+    audience: Audience = Audience.SHARED
+    #: Characters of the included text the PDF's fonts cannot show (printed as 〓 or ?).
+    missing_chars: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +91,7 @@ class ExportResult:
     path: Path
     encrypted: bool
     size: int
+    missing_chars: tuple[str, ...] = ()
 
 
 def _day_start(day: date, zone: tzinfo) -> datetime:
@@ -139,11 +153,20 @@ def _execution(
 def _signals(
     store: Store, person_id: int, now: datetime, options: ExportOptions
 ) -> tuple[str, ...]:
+    """The signals as they stood at ``now`` (the end of the period), worded with the
+    document's date style: a date in a signal's text never prints as ISO."""
     if not options.show_signals:
         return ()
-    return tuple(
-        s.reason(options.lang) for s in store.reports.signals(now) if s.person_id == person_id
-    )
+    out: list[str] = []
+    for s in store.reports.signals(now):
+        if s.person_id != person_id:
+            continue
+        params = {
+            k: format_date(v, options.lang) if isinstance(v, date) else v
+            for k, v in s.params.items()
+        }
+        out.append(signals.MESSAGES[s.kind].text(options.lang, **params))
+    return tuple(out)
 
 
 def gather_person(
@@ -181,7 +204,9 @@ def gather_person(
     current = {a.id: a for a in store.actions.list_for_person(person.id)}
     actions = tuple(current.get(i, a) for i, a in agreed.items())
     check(cancel)
-    execution = _execution(store, person.id, first, last, _now(options))
+    # Signals and rates as they stood at the end of the period, not as of today.
+    at = min(_now(options), _day_start(last + timedelta(days=1), zone) - timedelta(seconds=1))
+    execution = _execution(store, person.id, first, last, at)
     check(cancel)
     return PersonDoc(
         person=person,
@@ -190,7 +215,7 @@ def gather_person(
         meetings=tuple(replace(m, actions=_agreed_in(m)) for m in meetings),
         actions=actions,
         execution=execution,
-        signals=_signals(store, person.id, _now(options), options),
+        signals=_signals(store, person.id, at, options),
     )
 
 
@@ -242,11 +267,14 @@ def export(
     *,
     overwrite: bool = False,
     cancel: Cancel | None = None,
+    on_missing: Callable[[tuple[str, ...]], None] | None = None,
 ) -> ExportResult:
     """Build the request's PDF and write it to ``path`` atomically (mode 0600).
 
     ``overwrite`` replaces an existing file (the CLI's ``--force``, the GUI after asking);
     without it an existing file is refused before the PDF is built and left as it was.
+    ``on_missing`` is told, before the file is written, the characters the fonts could not
+    show (the CLI prints them as a warning; the dialog's preview lists them beforehand).
 
     Raises:
         InputError: bad target path, period or password; unknown meeting or person.
@@ -257,12 +285,17 @@ def export(
     target = writer.check_target(path, overwrite=overwrite)
     if request.options.password is not None:
         writer.check_password(request.options.password)
-    pdf = build(store, request, progress, cancel=cancel)
+    with collect_missing() as found:
+        pdf = build(store, request, progress, cancel=cancel)
+    missing = tuple(sorted(found))
+    if missing and on_missing is not None:
+        on_missing(missing)
     written = writer.write_atomic(target, pdf, overwrite=overwrite, cancel=cancel)
     return ExportResult(
         path=written,
         encrypted=bool(request.options.password),
         size=len(pdf),
+        missing_chars=missing,
     )
 
 
@@ -294,4 +327,19 @@ def preview(store: Store, request: ExportRequest) -> ExportPreview:
         private_included=options.show_private,
         mood_included=options.show_mood,
         signals_included=options.show_signals,
+        audience=options.target,
+        missing_chars=_missing_in(meetings, person, options),
     )
+
+
+def _missing_in(
+    meetings: Sequence[Meeting], person: Person, options: ExportOptions
+) -> tuple[str, ...]:
+    """The characters the export's fonts cannot show, in the texts the options include."""
+    texts = [person.name, person.role, person.team, person.career_goals, *person.emails]
+    for m in meetings:
+        texts += [m.purpose, m.shared_notes, m.role, m.team]
+        texts += [t.text for t in m.topics] + [a.text for a in m.actions]
+        if options.show_private:
+            texts.append(m.private_notes)
+    return tuple(sorted(missing_chars("\n".join(texts))))

@@ -40,6 +40,27 @@ class T:
         "共有用サマリー：双方が確認した内容のみで、非公開メモ・気分・シグナルは含みません。",
     )
     CONFIDENTIAL = Msg("Confidential", "取扱注意")
+    # The audience, marked on the cover and in the footer of every page.
+    MARK_SHARED = Msg("Shared with {person}", "本人と共有（{person}さん）")
+    MARK_HR = Msg("For HR", "人事提出")
+    MARK_MANAGER = Msg("Manager only, confidential", "上長のみ・社外秘")
+    MARK_HANDOVER = Msg("Hand-over to the next manager", "次の上長への引き継ぎ")
+    COVER_FOR_SHARED = Msg(
+        "Shared with {person}: only what both of you saw — no private notes, no mood, no signals.",
+        "本人（{person}さん）と共有：双方が確認した内容のみで、非公開メモ・気分・シグナルは含みません。",
+    )
+    COVER_FOR_HR = Msg(
+        "For HR: no private notes and no mood.",
+        "人事提出用：非公開メモと気分は含みません。",
+    )
+    COVER_FOR_MANAGER = Msg(
+        "Manager only, confidential: includes mood and the manager's signals.",
+        "上長のみ・社外秘：気分とマネージャー向けのシグナルを含みます。",
+    )
+    COVER_FOR_HANDOVER = Msg(
+        "Hand-over to the next manager: no private notes, no mood, no signals.",
+        "次の上長への引き継ぎ用：非公開メモ・気分・シグナルは含みません。",
+    )
     GENERATED = Msg("Created {date}", "作成日 {date}")
     PAGE = Msg("{page} / {pages}", "{page} / {pages}")
     # Meeting summary

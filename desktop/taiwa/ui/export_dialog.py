@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from taiwa.cancel import CancelToken
 from taiwa.errors import TaiwaError
 from taiwa.export import service, writer
-from taiwa.export.model import DocKind, ExportOptions
+from taiwa.export.model import Audience, DocKind, ExportOptions
 from taiwa.export.service import ExportPreview, ExportRequest, ExportResult
 from taiwa.i18n import normalize
 from taiwa.ui import i18n as ui_i18n
@@ -192,19 +192,37 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Period:"), self.period)
         form.addRow("", dates)
 
-        self.shared_only = QCheckBox(self.tr("Shared summary to hand to the report"))
-        self.shared_only.setObjectName("sharedOnly")
-        self.shared_only.setToolTip(
-            self.tr("Only what both of you saw: no private notes, no mood, no signals.")
-        )
-        form.addRow(self.shared_only)
+        # Who the PDF is for: decides what is left out and is marked on every page.
+        self.audience = QComboBox()
+        self.audience.setObjectName("audienceCombo")
+        for audience, label, tip in (
+            (
+                Audience.SHARED,
+                self.tr("Shared with the person"),
+                self.tr("Only what both of you saw: no private notes, no mood, no signals."),
+            ),
+            (Audience.HR, self.tr("For HR"), self.tr("No private notes and no mood.")),
+            (
+                Audience.MANAGER,
+                self.tr("Manager only, confidential"),
+                self.tr("Mood and signals; private notes only if ticked below."),
+            ),
+            (
+                Audience.HANDOVER,
+                self.tr("Hand-over to the next manager"),
+                self.tr("No private notes, no mood, no signals."),
+            ),
+        ):
+            self.audience.addItem(label, audience.value)
+            self.audience.setItemData(self.audience.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        form.addRow(self.tr("For:"), self.audience)
 
         for signal in (
             self.kind_meeting.toggled,
             self.period.currentIndexChanged,
             self.start_edit.dateChanged,
             self.end_edit.dateChanged,
-            self.shared_only.toggled,
+            self.audience.currentIndexChanged,
         ):
             signal.connect(self._on_options_changed)
         return box
@@ -249,7 +267,7 @@ class ExportDialog(QDialog):
             edit.textChanged.connect(self._update_buttons)
             row.addWidget(edit)
         lay.addLayout(row)
-        self.include_private.toggled.connect(self._on_options_changed)
+        self.include_private.toggled.connect(self._on_private_toggled)
         self.use_password.toggled.connect(self._on_password_toggled)
         return box
 
@@ -315,7 +333,7 @@ class ExportDialog(QDialog):
         return ExportOptions(
             lang=normalize(self.language.currentData()),
             include_private=self.include_private.isChecked(),
-            shared_only=self.shared_only.isChecked(),
+            audience=self.chosen_audience(),
             paper="letter" if self.paper.currentData() == "letter" else "a4",
             password=password,
         )
@@ -334,14 +352,26 @@ class ExportDialog(QDialog):
         self.period.setEnabled(person)
         self.start_edit.setEnabled(person and custom)
         self.end_edit.setEnabled(person and custom)
-        shared = self.shared_only.isChecked()
-        if shared or self.ctx.privacy_mode:
-            # The shared summary never has private notes; privacy mode keeps them off too.
+        manager = self.chosen_audience() is Audience.MANAGER
+        if not manager or self.ctx.privacy_mode:
+            # Only the manager's copy has private notes; privacy mode keeps them off too.
+            self.include_private.blockSignals(True)
             self.include_private.setChecked(False)
-        self.include_private.setEnabled(not shared and not self.ctx.privacy_mode)
+            self.include_private.blockSignals(False)
+        self.include_private.setEnabled(not self.ctx.privacy_mode)
         self.private_warning.setVisible(self.include_private.isChecked())
         self._update_buttons()
         self._preview_timer.start()
+
+    def chosen_audience(self) -> Audience:
+        return Audience(self.audience.currentData())
+
+    def _on_private_toggled(self, on: bool) -> None:
+        # Private notes exist only in the manager's copy: ticking them chooses it.
+        if on and self.chosen_audience() is not Audience.MANAGER:
+            self.audience.setCurrentIndex(self.audience.findData(Audience.MANAGER.value))
+        else:
+            self._on_options_changed()
 
     def _on_password_toggled(self, on: bool) -> None:
         for edit in (self.password, self.password_again):
@@ -459,6 +489,14 @@ class ExportDialog(QDialog):
                 self.tr("• Signals for the manager: {count}").format(count=p.signals)
                 if p.signals_included
                 else self.tr("• Signals: not included")
+            )
+        if p.missing_chars:
+            # Only the characters themselves, never the text around them.
+            chars = " ".join(p.missing_chars[:30])
+            lines.append(
+                self.tr(
+                    "• Warning: these characters cannot be shown and print as 〓 or ?: {chars}"
+                ).format(chars=chars)
             )
         return lines
 

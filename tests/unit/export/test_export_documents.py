@@ -16,7 +16,7 @@ from bench.pdf_data import (
     sample_person_doc,
 )
 from taiwa.export.documents import render_meeting, render_person
-from taiwa.export.model import ExecutionFigures, ExportOptions, PersonDoc
+from taiwa.export.model import Audience, ExecutionFigures, ExportOptions, PersonDoc
 from tests.unit.export.pdfcheck import annotations, flat, fonts, images, reader, text
 
 TODAY = date(2026, 11, 21)
@@ -45,7 +45,7 @@ def test_meeting_summary_has_agreed_actions_and_no_private_note_by_default() -> 
         assert re.sub(r"\s+", "", action.text) in content
     assert "NOTE-1:" in content
     assert PRIVATE_SENTINEL not in content
-    assert "Privatenotesarenotincluded." in content
+    assert "Sharedwith佐藤花子(HanakoSato):onlywhatbothofyousaw" in content  # the default
 
 
 def test_private_notes_only_when_asked_and_never_in_shared_variant() -> None:
@@ -62,7 +62,7 @@ def test_meeting_summary_in_japanese(tmp_path: object) -> None:
     assert "合意したアクション" in content
     assert "2023年1月10日（火）14:00" in content  # 05:00 UTC shown in Asia/Tokyo
     assert "次回ミーティング" in content and "2023年1月24日" in content
-    assert "非公開メモは含まれていません。" in content
+    assert "本人（佐藤花子(HanakoSato)さん）と共有" in content
 
 
 def test_english_dates_and_next_meeting_due_from_cadence() -> None:
@@ -121,7 +121,7 @@ def test_glyphs_the_font_lacks_are_mapped_not_boxed() -> None:
 
 
 def test_person_summary_contents(person_doc: PersonDoc) -> None:
-    pdf = render_person(person_doc, opts())
+    pdf = render_person(person_doc, opts(audience=Audience.MANAGER))
     content = flat(pdf)
     assert "Meetingswith" in content and "from10Jan2023to13Jun2023" in content
     assert "Careergoals" in content and "Longterm:leadaplatformteam" in content

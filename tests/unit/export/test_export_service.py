@@ -15,7 +15,7 @@ from taiwa.domain.errors import BadPeriodError, MeetingNotFoundError
 from taiwa.domain.models import ActionDraft, MeetingStatus, Owner, Theme, TopicDraft
 from taiwa.errors import InputError
 from taiwa.export import documents, service
-from taiwa.export.model import DocKind, ExportOptions
+from taiwa.export.model import Audience, DocKind, ExportOptions
 from taiwa.store import Store
 from taiwa.vault.database import Database
 from tests.unit.export.pdfcheck import flat
@@ -180,6 +180,14 @@ def test_preview_counts_what_is_included(store: Store) -> None:
     assert preview.meetings == 2  # the December meeting is after "today"
     assert preview.actions == 2 and preview.topics == 2  # the career topic carried over once
     assert preview.private_notes == 1 and not preview.private_included
-    assert preview.mood_included and preview.moods == 1
+    # The default is the copy shared with the person: no mood, no signals.
+    assert not preview.mood_included and preview.moods == 1 and not preview.signals_included
+    assert preview.audience is Audience.SHARED
+    manager = service.preview(store, request(store, audience=Audience.MANAGER))
+    assert manager.mood_included and manager.signals_included and not manager.private_included
+    hr = service.preview(store, request(store, audience=Audience.HR, include_private=True))
+    assert not hr.private_included and not hr.mood_included and hr.signals_included
+    handover = service.preview(store, request(store, audience=Audience.HANDOVER))
+    assert not (handover.private_included or handover.mood_included or handover.signals_included)
     shared = service.preview(store, request(store, shared_only=True, include_private=True))
     assert not shared.private_included and not shared.mood_included
