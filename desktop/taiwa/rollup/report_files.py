@@ -12,6 +12,7 @@ from pathlib import Path
 
 from taiwa.rollup import texts as t
 from taiwa.rollup.files import write
+from taiwa.rollup.model import ReportLine
 from taiwa.rollup.view import GroupRow, RollupView
 
 
@@ -46,11 +47,51 @@ def cells(group: GroupRow, lang: str | None) -> list[str]:
         str(group.cancelled),
         str(group.skipped),
         t.percent(group.rate),
-        "✔" if group.below_target else "",
+        t.YES.text(lang) if group.below_target else "",
         str(group.cadence_gaps),
         str(group.open_actions),
         str(group.overdue_actions),
         f"{group.short_term}/{group.mid_term}/{group.long_term}",
+    ]
+
+
+def export_header(lang: str | None) -> list[str]:
+    """The columns of one report's line, as the export dialog previews the file."""
+    return [
+        t.REPORT.text(lang),
+        t.TEAM.text(lang),
+        t.PLANNED.text(lang),
+        t.HELD.text(lang),
+        t.CANCELLED.text(lang),
+        t.SKIPPED.text(lang),
+        t.RATE.text(lang),
+        t.CADENCE.text(lang),
+        t.CADENCE_KEPT.text(lang),
+        t.LONGEST_GAP.text(lang),
+        t.DAYS_SINCE.text(lang),
+        t.THEMES.text(lang),
+        t.OPEN_ACTIONS.text(lang),
+        t.OVERDUE_ACTIONS.text(lang),
+    ]
+
+
+def export_cells(line: ReportLine, lang: str | None = None) -> list[str]:
+    rate = line.execution_rate
+    return [
+        line.ref,
+        line.team,
+        str(line.planned),
+        str(line.held),
+        str(line.cancelled),
+        str(line.skipped),
+        t.percent(None if rate is None else 100 * rate),
+        str(line.cadence_days),
+        (t.YES if line.cadence_kept else t.NO).text(lang),
+        "—" if line.longest_gap_days is None else str(line.longest_gap_days),
+        "—" if line.days_since_last is None else str(line.days_since_last),
+        f"{line.short_term}/{line.mid_term}/{line.long_term}",
+        str(line.open_actions),
+        str(line.overdue_actions),
     ]
 
 

@@ -19,7 +19,7 @@ CADENCE_GAPS = Msg("Cadence gaps", "頻度の空き")
 OPEN_ACTIONS = Msg("Open actions", "未完了アクション")
 OVERDUE_ACTIONS = Msg("Overdue actions", "期限切れアクション")
 THEMES = Msg("Themes short/mid/long", "テーマ 短期/中期/長期")
-BELOW = Msg("below target", "目標未満")
+BELOW = Msg("Below target", "目標未満")
 MONTH = Msg("Month", "月")
 TARGET = Msg("Target {target:.0f} %", "目標 {target:.0f} %")
 SOURCES = Msg("Files", "ファイル")
@@ -36,17 +36,23 @@ TOO_FEW = Msg(
     "対象が合計 {count} 人で {min} 人未満のため、個人が特定されないよう何も表示しません。",
 )
 FOLDED = Msg(
-    "{count} reports in teams smaller than {min} are counted only in the overall figures.",
+    "Reports in teams smaller than {min}: {count}, counted only in the overall figures.",
     "{min} 人未満のチームの {count} 人は、全体の数値にのみ含めています。",
 )
 HIDDEN_MONTHS = Msg(
-    "{count} months with fewer than {min} reports are not shown in the trend.",
+    "Months with fewer than {min} reports, not shown in the trend: {count}.",
     "{min} 人未満の月（{count} か月）は推移に表示していません。",
 )
 BELOW_TARGET = Msg("Below target: {teams}", "目標未満：{teams}")
 ALL_ON_TARGET = Msg("Every team is at or above the target.", "すべてのチームが目標以上です。")
 TREND = Msg("Trend by month (all teams)", "月ごとの推移（全チーム）")
-NOTHING_PLANNED = Msg("—", "—")
+REPORT = Msg("Report", "メンバー")
+CADENCE = Msg("Cadence (days)", "頻度（日）")
+CADENCE_KEPT = Msg("Cadence kept", "頻度を維持")
+LONGEST_GAP = Msg("Longest gap (days)", "最長の間隔（日）")
+DAYS_SINCE = Msg("Days since last", "前回からの日数")
+YES = Msg("yes", "はい")
+NO = Msg("no", "いいえ")
 
 
 def group_label(group: GroupRow, lang: str | None = None) -> str:

@@ -235,3 +235,38 @@ def save_text(
     return _save(
         parent, _tr("Save the recovery code"), [_tr("Text files (*.txt)")], "txt", start, on_chosen
     )
+
+
+def open_rollups(parent: QWidget | None, on_chosen: Callable[[list[Path]], Any]) -> QFileDialog:
+    """Choose one or more roll-up files to read."""
+    dialog = private_file_dialog(
+        parent,
+        _tr("Open roll-up files"),
+        multiple=True,
+        name_filters=[_tr("Taiwa roll-ups (*.json)"), _tr("All files (*)")],
+        start=Path.home(),
+    )
+    dialog.filesSelected.connect(lambda files: on_chosen([Path(f) for f in files]))
+    dialog.open()
+    return dialog
+
+
+def save_rollup(
+    parent: QWidget | None, start: Path | None, on_chosen: Callable[[Path, bool], Any]
+) -> QFileDialog:
+    """Choose where to write a roll-up file; ``on_chosen(path, replace_confirmed)``."""
+    return _save(
+        parent,
+        _tr("Save the roll-up as"),
+        [_tr("Taiwa roll-ups (*.json)")],
+        "json",
+        start,
+        on_chosen,
+    )
+
+
+def save_csv(
+    parent: QWidget | None, start: Path | None, on_chosen: Callable[[Path, bool], Any]
+) -> QFileDialog:
+    """Choose where to write a CSV file; ``on_chosen(path, replace_confirmed)``."""
+    return _save(parent, _tr("Save CSV as"), [_tr("CSV files (*.csv)")], "csv", start, on_chosen)
