@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,7 @@ def export(
     person_id: int | None = None,
     include_private: bool = False,
     cancel: Cancel | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ExportSummary:
     """Write the export folder.
 
@@ -90,10 +92,13 @@ def export(
         notes_dir = folder / NOTES_NAME
         notes_dir.mkdir(mode=0o700)
         written.append(notes_dir)
-        for name, text in notes:
+        total = len(notes) + 2
+        for done, (name, text) in enumerate(notes, 1):
             written.append(
                 write_atomic(notes_dir / name, text.encode("utf-8"), overwrite=False, cancel=cancel)
             )
+            if progress is not None and done % 50 == 0:
+                progress(done, total)
         written.append(
             write_atomic(folder / CSV_NAME, csvfiles.actions_csv(bundle), overwrite=False)
         )
@@ -101,6 +106,8 @@ def export(
         written.append(
             write_atomic(folder / JSON_NAME, jsonfile.dump(bundle), overwrite=False, cancel=cancel)
         )
+        if progress is not None:
+            progress(total, total)
     except BaseException as exc:
         _remove(written, folder if created else None)
         if isinstance(exc, OSError):

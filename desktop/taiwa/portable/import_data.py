@@ -25,7 +25,7 @@ from pathlib import Path
 from taiwa.i18n import Msg
 from taiwa.portable import csvfiles, jsonfile, limits, obsidian
 from taiwa.portable.problems import ImportRefusedError, PortableError, Problem
-from taiwa.store.transfer import Bundle, Check, Placement, Transfer, Written
+from taiwa.store.transfer import Bundle, Check, Placement, Progress, Transfer, Written
 from taiwa.vault.database import Database
 
 UNKNOWN_KIND = Msg(
@@ -162,12 +162,14 @@ def prepare(db: Database, path: Path) -> Plan:
     return Plan(kind, bundle, placement, preview)
 
 
-def apply(db: Database, plan: Plan, check: Check | None = None) -> Written:
-    """Write the plan in one transaction.
+def apply(
+    db: Database, plan: Plan, check: Check | None = None, progress: Progress | None = None
+) -> Written:
+    """Write the plan in one transaction (``check`` may stop it: then nothing is written).
 
     Raises:
         ImportRefusedError: the preview found problems; nothing is written.
     """
     if plan.preview.problems:
         raise ImportRefusedError(list(plan.preview.problems))
-    return Transfer(db).write(plan.bundle, plan.placement, check)
+    return Transfer(db).write(plan.bundle, plan.placement, check, progress)

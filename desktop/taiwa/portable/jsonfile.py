@@ -204,13 +204,21 @@ def parse(data: bytes) -> dict[str, Any]:
 class _Reader:
     """Checks one record's fields and collects a problem per bad field."""
 
-    def __init__(self, where: str, item: object, problems: list[Problem]) -> None:
-        self.where = where
+    def __init__(
+        self, at: Msg, params: dict[str, int], item: object, problems: list[Problem]
+    ) -> None:
+        # Where the record is, worded only when a problem needs it (most records have none).
+        self._at = at
+        self._params = params
         self.item = item if isinstance(item, dict) else {}
         self.problems = problems
         self.ok = isinstance(item, dict)
         if not self.ok:
-            problems.append(Problem(where, NOT_A_RECORD))
+            problems.append(Problem(self.where, NOT_A_RECORD))
+
+    @property
+    def where(self) -> str:
+        return self._at.text(None, **self._params)
 
     def get(self, name: str, check: Callable[[Any], T], default: T, *, required: bool = False) -> T:
         if name not in self.item or self.item[name] is None:
@@ -338,8 +346,8 @@ class _Records:
             tuple(self.people), tuple(self.meetings), tuple(self.actions), self.include_private
         )
 
-    def _reader(self, where: str, item: object) -> _Reader | None:
-        r = _Reader(where, item, self.problems)
+    def _reader(self, at: Msg, item: object, **params: int) -> _Reader | None:
+        r = _Reader(at, params, item, self.problems)
         return r if r.ok else None
 
     def _new_ref(self, r: _Reader) -> str:
@@ -358,7 +366,7 @@ class _Records:
         return ref
 
     def person(self, n: int, item: object) -> None:
-        r = self._reader(PERSON_AT.text(n=n), item)
+        r = self._reader(PERSON_AT, item, n=n)
         if r is None:
             return
         record = PersonRecord(
@@ -375,8 +383,8 @@ class _Records:
         if r.ok:
             self.people.append(record)
 
-    def _topic(self, where: str, item: object) -> TopicRecord | None:
-        t = self._reader(where, item)
+    def _topic(self, n: int, k: int, item: object) -> TopicRecord | None:
+        t = self._reader(TOPIC_AT, item, n=n, k=k)
         if t is None:
             return None
         topic = TopicRecord(
@@ -391,7 +399,7 @@ class _Records:
         return topic if t.ok else None
 
     def meeting(self, n: int, item: object) -> None:
-        r = self._reader(MEETING_AT.text(n=n), item)
+        r = self._reader(MEETING_AT, item, n=n)
         if r is None:
             return
         ref = self._new_ref(r)
@@ -400,7 +408,7 @@ class _Records:
         self.topic_total += len(raw_topics)
         if self.topic_total > limits.MAX_TOPICS:
             raise PortableError(TOO_MANY, limit=limits.MAX_TOPICS, what="topics")
-        topics = [self._topic(TOPIC_AT.text(n=n, k=k), t) for k, t in enumerate(raw_topics, 1)]
+        topics = [self._topic(n, k, t) for k, t in enumerate(raw_topics, 1)]
         private = self.include_private
         record = MeetingRecord(
             ref=ref,
@@ -433,7 +441,7 @@ class _Records:
                     self.problems.append(Problem(where, UNKNOWN_REF, {"field": "carried_from"}))
 
     def action(self, n: int, item: object) -> None:
-        r = self._reader(ACTION_AT.text(n=n), item)
+        r = self._reader(ACTION_AT, item, n=n)
         if r is None:
             return
         ref = self._new_ref(r)

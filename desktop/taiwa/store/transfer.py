@@ -10,7 +10,7 @@ so that a file exported from one vault imports into another.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -31,6 +31,10 @@ from taiwa.vault.database import Database, utc_now
 
 #: Called between records while writing; raises to stop (the transaction then rolls back).
 Check = Callable[[], None]
+#: Called with (done, total) records while writing.
+Progress = Callable[[int, int], None]
+#: Records written between two progress reports.
+_REPORT_EVERY = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,128 +306,176 @@ class Transfer:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def write(self, bundle: Bundle, placement: Placement, check: Check | None = None) -> Written:
+    def write(
+        self,
+        bundle: Bundle,
+        placement: Placement,
+        check: Check | None = None,
+        progress: Progress | None = None,
+    ) -> Written:
         """Write the bundle in one transaction: everything, or nothing when anything fails.
 
         The records must be valid already (the importers check every field); the database's
-        constraints are the last line, and a violation rolls the whole import back.
+        constraints are the last line, and a violation rolls the whole import back. ``check``
+        may stop the write between records (a cancel): the transaction then rolls back, so a
+        stopped import, like a failed one, leaves nothing.
         """
-        now = utc_now()
-        counts = [0, 0, 0, 0]
-        default_cadence = _default_cadence(self._db)
         columns = {row["name"] for row in self._db.query("PRAGMA table_info(person)")}
-        archived_at = "archived_at" in columns  # schema v4 on
+        default_cadence = _default_cadence(self._db)
         with self._db.transaction() as conn:
-            person_ids = dict(placement.existing_people)
-            for p in bundle.people:
-                if check is not None:
-                    check()
-                if p.ref in person_ids:
-                    continue
-                cur = conn.execute(
-                    "INSERT INTO person (name, role, team, started_on, cadence_days,"
-                    " career_goals, archived, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        p.name,
-                        p.role,
-                        p.team,
-                        cv.opt_day(p.started_on),
-                        default_cadence if p.cadence_days is None else p.cadence_days,
-                        p.career_goals,
-                        1 if p.archived else 0,
-                        now,
-                        now,
-                    ),
-                )
-                person_ids[p.ref] = int(cur.lastrowid or 0)
-                if p.archived and archived_at:
-                    # Retention counts from archiving: an imported archived person starts now.
-                    conn.execute(
-                        "UPDATE person SET archived_at = ? WHERE id = ?", (now, person_ids[p.ref])
-                    )
-                conn.executemany(
-                    "INSERT INTO person_email (email, person_id) VALUES (?, ?)",
-                    [(e, person_ids[p.ref]) for e in p.emails],
-                )
-                counts[0] += 1
-            current = {
-                row["id"]: (row["role"], row["team"])
-                for row in conn.execute("SELECT id, role, team FROM person").fetchall()
-            }
-            meeting_ids: dict[str, int] = {}
-            topic_ids: dict[str, int] = {}
-            carried: list[tuple[str, str]] = []
-            for m in bundle.meetings:
-                if check is not None:
-                    check()
-                if m.ref in placement.skipped_meetings:
-                    continue
-                pid = person_ids[m.person]
-                role, team = current[pid]
-                cur = conn.execute(
-                    "INSERT INTO meeting (person_id, starts_at, ends_at, zone, status, purpose,"
-                    " wanted_response, mood, shared_notes, private_notes, role, team, source,"
-                    " ics_uid, ics_recurrence_id, ics_sequence, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        pid,
-                        cv.ts(m.starts_at),
-                        None if m.ends_at is None else cv.ts(m.ends_at),
-                        m.zone,
-                        m.status.value,
-                        m.purpose,
-                        None if m.wanted_response is None else m.wanted_response.value,
-                        m.mood,
-                        m.shared_notes,
-                        m.private_notes,
-                        role if m.role is None else m.role,
-                        team if m.team is None else m.team,
-                        m.source.value,
-                        m.ics_uid,
-                        m.ics_recurrence_id,
-                        m.ics_sequence,
-                        now,
-                        now,
-                    ),
-                )
-                meeting_ids[m.ref] = mid = int(cur.lastrowid or 0)
-                counts[1] += 1
-                for position, t in enumerate(m.topics):
-                    cur = conn.execute(
-                        "INSERT INTO topic (meeting_id, position, theme, text, raised_by, state)"
-                        " VALUES (?, ?, ?, ?, ?, ?)",
-                        (mid, position, t.theme.value, t.text, t.raised_by.value, t.state.value),
-                    )
-                    topic_ids[t.ref] = int(cur.lastrowid or 0)
-                    counts[2] += 1
-                    if t.carried_from is not None:
-                        carried.append((t.ref, t.carried_from))
-            # Second pass: a topic may name one written after it (refs, not order, link them).
-            conn.executemany(
-                "UPDATE topic SET carried_from = ? WHERE id = ?",
-                [(topic_ids[src], topic_ids[ref]) for ref, src in carried if src in topic_ids],
+            writer = _Writer(conn, bundle, placement, check, progress)
+            writer.people(default_cadence, archived_at="archived_at" in columns)
+            writer.meetings()
+            writer.actions()
+            # Last chance to stop, before the commit makes it all permanent.
+            if check is not None:
+                check()
+        if progress is not None:
+            progress(writer.total, writer.total)
+        return Written(*writer.counts)
+
+
+class _Writer:
+    """One import's inserts, inside the caller's transaction, with refs mapped to new ids."""
+
+    def __init__(
+        self,
+        conn: cv.Conn,
+        bundle: Bundle,
+        placement: Placement,
+        check: Check | None,
+        progress: Progress | None,
+    ) -> None:
+        self.conn = conn
+        self.bundle = bundle
+        self.placement = placement
+        self.check = check
+        self.progress = progress
+        self.now = utc_now()
+        self.counts = [0, 0, 0, 0]
+        self.total = len(bundle.people) + len(bundle.meetings) + len(bundle.actions)
+        self.seen = 0
+        self.person_ids = dict(placement.existing_people)
+        self.meeting_ids: dict[str, int] = {}
+
+    def step(self) -> None:
+        self.seen += 1
+        if self.seen % _REPORT_EVERY == 0:
+            if self.check is not None:
+                self.check()
+            if self.progress is not None:
+                self.progress(self.seen, self.total)
+
+    def people(self, default_cadence: int, *, archived_at: bool) -> None:
+        for p in self.bundle.people:
+            self.step()
+            if p.ref in self.person_ids:
+                continue
+            cur = self.conn.execute(
+                "INSERT INTO person (name, role, team, started_on, cadence_days,"
+                " career_goals, archived, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    p.name,
+                    p.role,
+                    p.team,
+                    cv.opt_day(p.started_on),
+                    default_cadence if p.cadence_days is None else p.cadence_days,
+                    p.career_goals,
+                    1 if p.archived else 0,
+                    self.now,
+                    self.now,
+                ),
             )
-            for a in bundle.actions:
-                if check is not None:
-                    check()
-                if a.ref in placement.skipped_actions:
-                    continue
-                conn.execute(
-                    "INSERT INTO action (person_id, meeting_id, owner, text, due_on, done_on,"
-                    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        person_ids[a.person],
-                        None if a.meeting is None else meeting_ids.get(a.meeting),
-                        a.owner.value,
-                        a.text,
-                        cv.opt_day(a.due_on),
-                        cv.opt_day(a.done_on),
-                        now if a.created_at is None else cv.ts(a.created_at),
-                    ),
+            person_id = self.person_ids[p.ref] = int(cur.lastrowid or 0)
+            if p.archived and archived_at:
+                # Retention counts from archiving (schema v4): an imported archived person
+                # starts now.
+                self.conn.execute(
+                    "UPDATE person SET archived_at = ? WHERE id = ?", (self.now, person_id)
                 )
-                counts[3] += 1
-        return Written(*counts)
+            self.conn.executemany(
+                "INSERT INTO person_email (email, person_id) VALUES (?, ?)",
+                [(e, person_id) for e in p.emails],
+            )
+            self.counts[0] += 1
+
+    def meetings(self) -> None:
+        current = {
+            row["id"]: (row["role"], row["team"])
+            for row in self.conn.execute("SELECT id, role, team FROM person").fetchall()
+        }
+        topic_ids: dict[str, int] = {}
+        carried: list[tuple[str, str]] = []
+        for m in self.bundle.meetings:
+            self.step()
+            if m.ref in self.placement.skipped_meetings:
+                continue
+            pid = self.person_ids[m.person]
+            role, team = current[pid]
+            cur = self.conn.execute(
+                "INSERT INTO meeting (person_id, starts_at, ends_at, zone, status, purpose,"
+                " wanted_response, mood, shared_notes, private_notes, role, team, source,"
+                " ics_uid, ics_recurrence_id, ics_sequence, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    pid,
+                    cv.ts(m.starts_at),
+                    None if m.ends_at is None else cv.ts(m.ends_at),
+                    m.zone,
+                    m.status.value,
+                    m.purpose,
+                    None if m.wanted_response is None else m.wanted_response.value,
+                    m.mood,
+                    m.shared_notes,
+                    m.private_notes,
+                    role if m.role is None else m.role,
+                    team if m.team is None else m.team,
+                    m.source.value,
+                    m.ics_uid,
+                    m.ics_recurrence_id,
+                    m.ics_sequence,
+                    self.now,
+                    self.now,
+                ),
+            )
+            self.meeting_ids[m.ref] = mid = int(cur.lastrowid or 0)
+            self.counts[1] += 1
+            for position, t in enumerate(m.topics):
+                cur = self.conn.execute(
+                    "INSERT INTO topic (meeting_id, position, theme, text, raised_by, state)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (mid, position, t.theme.value, t.text, t.raised_by.value, t.state.value),
+                )
+                topic_ids[t.ref] = int(cur.lastrowid or 0)
+                self.counts[2] += 1
+                if t.carried_from is not None:
+                    carried.append((t.ref, t.carried_from))
+        # Second pass: a topic may name one written after it (refs, not order, link them).
+        self.conn.executemany(
+            "UPDATE topic SET carried_from = ? WHERE id = ?",
+            [(topic_ids[src], topic_ids[ref]) for ref, src in carried if src in topic_ids],
+        )
+
+    def actions(self) -> None:
+        for a in self.bundle.actions:
+            self.step()
+            if a.ref in self.placement.skipped_actions:
+                continue
+            self.conn.execute(
+                "INSERT INTO action (person_id, meeting_id, owner, text, due_on, done_on,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    self.person_ids[a.person],
+                    None if a.meeting is None else self.meeting_ids.get(a.meeting),
+                    a.owner.value,
+                    a.text,
+                    cv.opt_day(a.due_on),
+                    cv.opt_day(a.done_on),
+                    self.now if a.created_at is None else cv.ts(a.created_at),
+                ),
+            )
+            self.counts[3] += 1
 
 
 def _fold(name: str) -> str:
@@ -437,7 +489,3 @@ def _default_cadence(db: Database) -> int:
         return validate.cadence(int(value))
     except (ValueError, TypeError, InputError):
         return DEFAULT_CADENCE_DAYS
-
-
-def topic_count(meetings: Sequence[MeetingRecord]) -> int:
-    return sum(len(m.topics) for m in meetings)

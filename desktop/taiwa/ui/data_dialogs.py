@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QTableWidget,
@@ -150,6 +151,9 @@ class ExportDataDialog(QDialog):
         self.private_warning.setStyleSheet(_WARNING_STYLE)
         self.private_warning.hide()
         lay.addWidget(self.private_warning)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        lay.addWidget(self.progress)
         self.status = _label(name="exportStatus")
         lay.addWidget(self.status)
 
@@ -160,7 +164,7 @@ class ExportDataDialog(QDialog):
         self.export_button.setDefault(True)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self._on_export_clicked)
-        self.close_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self._on_close_clicked)
         lay.addWidget(buttons)
         self.scope.currentIndexChanged.connect(self._on_scope_changed)
         self.resize(560, 460)
@@ -223,17 +227,21 @@ class ExportDataDialog(QDialog):
         token = CancelToken()
         self.status.setText(self.tr("Exporting…"))
 
-        def work() -> ExportSummary:
+        def work(report: Any) -> ExportSummary:
             return export_data.export(
                 db,
                 target,
                 person_id=person_id,
                 include_private=private,
                 cancel=token.raise_if_cancelled,
+                progress=report,
             )
 
+        self.progress.setRange(0, 0)
+        self.progress.show()
         self._op = (
             Op(self, work, token=token)
+            .progress(self._on_progress)
             .success(self._on_exported)
             .failure(self._on_failed)
             .cancelled(self._on_cancelled)
@@ -241,7 +249,19 @@ class ExportDataDialog(QDialog):
         self._op.run()
         self._update()
 
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(min(done, total))
+
+    def _on_close_clicked(self) -> None:
+        if self._op is not None and not self._op.done:
+            self._op.cancel()  # the export stops and removes what it wrote
+            self.status.setText(self.tr("Cancelling…"))
+            return
+        self.reject()
+
     def _on_exported(self, summary: ExportSummary) -> None:
+        self.progress.hide()
         self.last_summary = summary
         self.status.setText(self.tr("Saved to {path}").format(path=str(summary.folder)))
         self.close_button.setText(self.tr("Close"))
@@ -249,10 +269,12 @@ class ExportDataDialog(QDialog):
         self.exported.emit(str(summary.folder))
 
     def _on_failed(self, exc: BaseException) -> None:
+        self.progress.hide()
         self.status.setText(error_text(exc))
         self._update()
 
     def _on_cancelled(self) -> None:
+        self.progress.hide()
         self.status.setText(self.tr("Export cancelled. No file was left behind."))
         self._update()
 
@@ -326,6 +348,9 @@ class ImportDataDialog(QDialog):
         self.private_note.setStyleSheet(_WARNING_STYLE)
         self.private_note.hide()
         lay.addWidget(self.private_note)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        lay.addWidget(self.progress)
         self.status = _label(name="importStatus")
         lay.addWidget(self.status)
         buttons = QDialogButtonBox()
@@ -335,7 +360,7 @@ class ImportDataDialog(QDialog):
         self.import_button.setDefault(True)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self._on_import_clicked)
-        self.close_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self._on_close_clicked)
         lay.addWidget(buttons)
         self.resize(640, 520)
         self._update()
@@ -430,15 +455,47 @@ class ImportDataDialog(QDialog):
             return
         db = self.ctx.db
         self.status.setText(self.tr("Importing…"))
+        token = CancelToken()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+        def work(report: Any) -> Written:
+            return import_data.apply(db, plan, token.raise_if_cancelled, report)
+
         self._op = (
-            Op(self, lambda: import_data.apply(db, plan))
+            Op(self, work, token=token)
+            .progress(self._on_progress)
             .success(self._on_imported)
             .failure(self._on_failed)
+            .cancelled(self._on_cancelled)
         )
         self._op.run()
         self._update()
 
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(min(done, total))
+
+    def _on_close_clicked(self) -> None:
+        if self._op is not None and not self._op.done and self._op.cancellable:
+            self._op.cancel()  # the transaction rolls back: nothing is written
+            self.status.setText(self.tr("Cancelling…"))
+            return
+        self.reject()
+
+    def _on_cancelled(self) -> None:
+        self.progress.hide()
+        self.status.setText(self.tr("Import cancelled. Nothing was written."))
+        self._update()
+
+    def done(self, result: int) -> None:
+        """Every way of closing (Cancel, Esc, lock, quit) cancels a running import."""
+        if self._op is not None and not self._op.done and self._op.cancellable:
+            self._op.cancel()
+        super().done(result)
+
     def _on_imported(self, written: Written) -> None:
+        self.progress.hide()
         self.written = written
         self.status.setText(
             self.tr(
@@ -457,5 +514,6 @@ class ImportDataDialog(QDialog):
         self.imported.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
+        self.progress.hide()
         self.status.setText(error_text(exc))
         self._update()

@@ -15,7 +15,7 @@ from taiwa.domain.models import ActionDraft, Owner, Theme, TopicDraft
 from taiwa.portable import export_data, handover, import_data, jsonfile
 from taiwa.portable.problems import ImportRefusedError, PortableError
 from taiwa.store import Store
-from taiwa.store.transfer import Transfer
+from taiwa.store.transfer import Bundle, Transfer
 from taiwa.vault.database import Database
 from taiwa.vault.keys import RawKey
 
@@ -314,3 +314,60 @@ def test_handover_markdown_has_no_private_parts(filled: Database, tmp_path: Path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     with pytest.raises(PortableError, match="already exists"):
         handover.write_markdown(filled, hanako.id, path)
+
+
+def test_a_stopped_import_writes_nothing(db: Database, other: Database, tmp_path: Path) -> None:
+    from taiwa.cancel import Cancelled
+
+    demo.fill(db, demo.generate("year", today=date(2026, 11, 30)))
+    export_data.export(db, tmp_path / "a")
+    plan = import_data.prepare(other, tmp_path / "a")
+    reports: list[tuple[int, int]] = []
+
+    def stop() -> None:
+        if reports:  # after the first progress report, well inside the transaction
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        import_data.apply(other, plan, stop, lambda done, total: reports.append((done, total)))
+    assert reports and reports[0][0] < reports[0][1]
+    assert Transfer(other).read() == Bundle()
+    assert Store(other).people.count(include_archived=True) == 0
+
+
+def test_a_cancelled_export_leaves_no_folder(filled: Database, tmp_path: Path) -> None:
+    from taiwa.cancel import Cancelled, CancelToken
+
+    token = CancelToken()
+    calls = 0
+
+    def check() -> None:
+        nonlocal calls
+        calls += 1
+        if calls > 2:  # after a note or two were written
+            token.cancel()
+        token.raise_if_cancelled()
+
+    with pytest.raises(Cancelled):
+        export_data.export(filled, tmp_path / "out", cancel=check)
+    assert not (tmp_path / "out").exists()
+
+
+def test_front_matter_subset() -> None:
+    from taiwa.portable.markdown import read_front_matter
+
+    front = read_front_matter(
+        "---\ntitle: 1on1 'x'\ndate: 2026-10-06\ntags:\n  - 1on1\n  - career\nmood: 3\n"
+        "person: \"Ann \\\"A\\\"\"\nnote: 'it''s'\n---\nbody\n"
+    )
+    assert front.values == {
+        "title": "1on1 'x'",
+        "date": "2026-10-06",
+        "tags": ["1on1", "career"],
+        "mood": 3,
+        "person": 'Ann "A"',
+        "note": "it's",
+    }
+    assert front.lines["date"] == 3 and front.body == "body\n"
+    unclosed = read_front_matter("---\ndate: 2026-10-06\nno end")
+    assert unclosed.values == {} and unclosed.body.startswith("---")
