@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa import __version__
+from taiwa.ui import window_size
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
@@ -95,10 +96,11 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        # Tall enough to show every row without scrolling.
+        # Tall enough to show every row without scrolling where the screen allows; on a laptop
+        # (1366x768) it fits the screen and the table scrolls.
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
-        table.setMinimumHeight(rows_height + table.horizontalHeader().height() + 6)
-        self.resize(540, min(900, rows_height + 160))
+        wanted = rows_height + table.horizontalHeader().height() + 6 + 110
+        window_size.fit(self, QSize(max(560, table.sizeHint().width()), wanted))
 
 
 class AboutDialog(QDialog):
