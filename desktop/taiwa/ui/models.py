@@ -328,6 +328,7 @@ class MeetingHistoryModel(_RowsTableModel):
     def __init__(self, parent: QObject | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.compact = compact  # dates without the time (the editor's narrow list)
+        self.mood_hidden = False  # privacy mode: the mood column gives nothing, in no role
         self._fetching = False
         self._fetch: Callable[[int, int], Sequence[Any]] | None = None
         self._total = 0
@@ -362,6 +363,16 @@ class MeetingHistoryModel(_RowsTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    def set_mood_hidden(self, hidden: bool) -> None:
+        """Privacy mode: the mood is private (no text, tooltip or sort key of it)."""
+        if hidden == self.mood_hidden:
+            return
+        self.mood_hidden = hidden
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.MOOD), self.index(len(self._rows) - 1, self.MOOD)
+            )
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total
@@ -399,6 +410,8 @@ class MeetingHistoryModel(_RowsTableModel):
             self._total = max(0, self._total - 1)
 
     def cell(self, m: Any, column: int, role: int) -> Any:
+        if column == self.MOOD and self.mood_hidden:
+            return None
         if role == _D.DisplayRole:
             if column == self.DATE:
                 return labels.format_weekday_date(m.starts_at, with_time=not self.compact)

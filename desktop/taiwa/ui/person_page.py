@@ -55,6 +55,7 @@ class PersonPage(Page):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._person: Any = None
+        self._privacy = False
         self._loading = False
         self._stale = False
         self._own_change = False
@@ -142,7 +143,7 @@ class PersonPage(Page):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(8, 0, 0, 0)
         rl.setSpacing(14)
-        mood_card = Card(self.tr("Mood trend"), right)
+        self.mood_card = mood_card = Card(self.tr("Mood trend"), right)
         self.mood_chart = MoodChart(mood_card)
         mood_card.body().addWidget(self.mood_chart)
         rl.addWidget(mood_card)
@@ -200,7 +201,18 @@ class PersonPage(Page):
     # -- the page protocol ------------------------------------------------------------------
 
     def set_privacy(self, on: bool) -> None:
-        """Nothing to hide: only the open person is shown and no private notes are."""
+        """Privacy mode: the mood is private — no column, tooltip or trend chart of it."""
+        on = bool(on)
+        if on == self._privacy:
+            return
+        self._privacy = on
+        self.history.set_mood_hidden(on)
+        self.history_view.setColumnHidden(MeetingHistoryModel.MOOD, on)
+        self.mood_card.setVisible(not on)
+        if on:
+            self.mood_chart.clear()
+        elif self._person is not None:
+            self.mood_chart.set_points(self.ctx.store.reports.mood_series(self._person.id))
 
     def flush(self) -> None:
         if self._person is not None:
@@ -268,7 +280,8 @@ class PersonPage(Page):
         self.log_card.title.setText(self.tr("Meetings (%1)").replace("%1", str(total)))
         self.actions_model.today = date.today()
         self.actions_model.set_rows(store.actions.open_actions(person_id=person.id))
-        self.mood_chart.set_points(store.reports.mood_series(person.id))
+        if not self._privacy:  # the mood is private
+            self.mood_chart.set_points(store.reports.mood_series(person.id))
         today = date.today()
         counts = store.reports.theme_balance(person.id, today - timedelta(days=365), today)
         self.theme_bars.set_counts(counts)

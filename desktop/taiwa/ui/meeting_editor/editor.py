@@ -192,7 +192,8 @@ class MeetingEditor(KeysPart, HeaderPart, AgendaPart, ActionItemsPart, NotesPart
     # -- the page protocol ------------------------------------------------------------------
 
     def set_privacy(self, on: bool) -> None:
-        """Privacy mode hides the private notes: saved first, then taken out of the editor."""
+        """Privacy mode hides the private notes (saved first, then taken out of the editor)
+        and the mood."""
         on = bool(on)
         if on == self._privacy:
             return
@@ -209,6 +210,8 @@ class MeetingEditor(KeysPart, HeaderPart, AgendaPart, ActionItemsPart, NotesPart
             self.private_panel.show()
             if self._meeting is not None:
                 self._load_private()
+        self._show_mood(not on)
+        self.history.set_mood_hidden(on)
 
     def flush(self) -> None:
         """Save typed text now, synchronously (before lock, page switch or another meeting)."""
@@ -375,7 +378,7 @@ class MeetingEditor(KeysPart, HeaderPart, AgendaPart, ActionItemsPart, NotesPart
             self.wanted.set_value(
                 None if m.wanted_response is None else WantedResponse(m.wanted_response)
             )
-            self.mood.set_value(m.mood)
+            self.mood.set_value(None if self._privacy else m.mood)
             if self.shared.text() != m.shared_notes:
                 self.shared.set_text(m.shared_notes)
             if self._privacy:

@@ -109,6 +109,12 @@ class HeaderPart(EditorBase):
 
     content: QWidget
 
+    def _show_mood(self, shown: bool) -> None:
+        """Privacy mode: the mood is private — its row is hidden and no button stays checked."""
+        self.mood_label.setVisible(shown)
+        self.mood.setVisible(shown)
+        self.mood.set_value(self._meeting.mood if shown and self._meeting is not None else None)
+
     def _build_header(self, cl: QVBoxLayout) -> None:
         head = QHBoxLayout()
         head.setSpacing(10)
@@ -193,8 +199,8 @@ class HeaderPart(EditorBase):
         self.wanted.chosen.connect(self._on_wanted_chosen)
         wants.addWidget(self.wanted)
         wants.addStretch(1)
-        mood_label = QLabel(_t("Mood:"), self.content)
-        wants.addWidget(mood_label)
+        self.mood_label = QLabel(_t("Mood:"), self.content)
+        wants.addWidget(self.mood_label)
         self.mood = _Choice([(m, str(m), labels.mood_name(m)) for m in range(1, 6)], self.content)
         self.mood.setAccessibleName(_t("Mood, 1 to 5"))
         self.mood.chosen.connect(self._on_mood_chosen)
@@ -209,7 +215,7 @@ class HeaderPart(EditorBase):
         def apply(value: int | None) -> Callable[[], None]:
             def go() -> None:
                 self._update_meeting_field(mood=value)
-                self.mood.set_value(value)
+                self.mood.set_value(None if self._privacy else value)
 
             return go
 
