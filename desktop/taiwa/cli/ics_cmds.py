@@ -84,6 +84,36 @@ _UP_DUE = Msg("due (cadence)", "期日（頻度）")
 _UP_OVERDUE = Msg("overdue (cadence)", "期限切れ（頻度）")
 _UP_CAL = Msg("calendar", "カレンダー")
 _UP_MANUAL = Msg("planned", "予定")
+_UP_CONFIRM = Msg("to confirm", "確認待ち")
+_UP_CONFIRM_HEAD = Msg(
+    "{count} past calendar 1on1(s) to confirm (held, cancelled or skipped) — they are not"
+    " counted as missed:",
+    "確認待ちの過去のカレンダー 1on1 が {count} 件あります（実施・中止・スキップ）。"
+    "未実施としては数えていません:",
+)
+_WHY = Msg(
+    "Not in this preview: {outside} event(s) outside the period, {other} not 1on1s,"
+    " {bad} unreadable, {ignored} ignored series.",
+    "この一覧に含まれないもの: 期間外 {outside} 件、1on1 以外 {other} 件、読めない予定 {bad} 件、"
+    "無視するシリーズ {ignored} 件。",
+)
+_WHO = Msg(
+    "Who is this? Series {uid}: {title} ({total} occurrence(s), nobody known invited) — answer"
+    " with --link {uid}=PERSON_ID, --new-person {uid}=NAME or --ignore-series {uid}"
+    " (remembered).",
+    "この人は誰ですか？ シリーズ {uid}: {title}（{total} 件、知っている出席者なし）— "
+    "--link {uid}=人のID、--new-person {uid}=名前、--ignore-series {uid} で答えてください"
+    "（記憶されます）。",
+)
+_WHO_ANSWERED = Msg("Series {uid}: {answer}", "シリーズ {uid}: {answer}")
+_WHO_LINK = Msg("linked to {name}", "{name} さんに結び付けます")
+_WHO_NEW = Msg("new person {name}", "新しい人 {name}")
+_WHO_IGNORE = Msg("ignored from now on", "今後は無視します")
+_BAD_ANSWER = Msg(
+    "'{value}' is not UID=VALUE, or that series is not asked about in this import.",
+    "'{value}' は UID=値 の形ではないか、この取り込みで尋ねているシリーズではありません。",
+)
+_BAD_PERSON = Msg("No person with the id '{value}'.", "ID '{value}' の人はいません。")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -114,6 +144,27 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "--add-people",
         action="store_true",
         help="create the proposed new people (title matches with an unknown attendee)",
+    )
+    p.add_argument(
+        "--link",
+        action="append",
+        default=[],
+        metavar="UID=PERSON_ID",
+        help="a series nobody known attends is with this person (remembered per series)",
+    )
+    p.add_argument(
+        "--new-person",
+        action="append",
+        default=[],
+        metavar="UID=NAME",
+        help="a series nobody known attends is with a new person of that name",
+    )
+    p.add_argument(
+        "--ignore-series",
+        action="append",
+        default=[],
+        metavar="UID",
+        help="never import this series (remembered)",
     )
     p.set_defaults(handler=import_ics)
 
@@ -193,17 +244,48 @@ def import_ics(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.err.write(f"taiwa: {exc.localized()}\n")
         return exc.exit_code
     accepted = list(plan.proposals) if args.add_people else []
+    who = _answers(args, plan)
     refused = bool(plan.problems) and not args.accept_partial
     if args.dry_run or refused:
-        _report(ctx, args, plan, accepted, final=_DRY if args.dry_run else _PREVIEW)
+        _report(ctx, args, plan, accepted, who, final=_DRY if args.dry_run else _PREVIEW)
         if refused:
             err = ics_errors.IcsPartialError(count=len(plan.problems))
             ctx.err.write(f"taiwa: {err.localized()}\n")
             return err.exit_code
         return 0
-    service.apply_import(db, plan, accept_partial=args.accept_partial, add_people=accepted)
-    _report(ctx, args, plan, accepted, final=_DONE)
+    service.apply_import(db, plan, accept_partial=args.accept_partial, add_people=accepted, who=who)
+    _report(ctx, args, plan, accepted, who, final=_DONE)
     return 0
+
+
+def _answers(args: argparse.Namespace, plan: service.ImportPlan) -> dict[str, service.Who]:
+    """The answers to "who is this?" given as options (only for series this plan asks about)."""
+    from taiwa.ics.service import Who
+
+    def split(value: str) -> tuple[str, str]:
+        uid, sep, rest = value.partition("=")
+        if not sep or uid.strip() not in plan.unknown or not rest.strip():
+            raise InputError(_BAD_ANSWER, value=value[:80])
+        return uid.strip(), rest.strip()
+
+    who: dict[str, Who] = {}
+    for value in args.link:
+        uid, person = split(value)
+        try:
+            person_id = int(person)
+        except ValueError:
+            raise InputError(_BAD_PERSON, value=person[:40]) from None
+        if person_id not in plan.people:
+            raise InputError(_BAD_PERSON, value=person[:40])
+        who[uid] = Who.link(person_id)
+    for value in args.new_person:
+        uid, name = split(value)
+        who[uid] = Who.new(name)
+    for uid in args.ignore_series:
+        if uid.strip() not in plan.unknown:
+            raise InputError(_BAD_ANSWER, value=uid[:80])
+        who[uid.strip()] = Who.ignore()
+    return who
 
 
 def _report(
@@ -211,13 +293,14 @@ def _report(
     args: argparse.Namespace,
     plan: service.ImportPlan,
     accepted: list[str],
+    who: dict[str, service.Who],
     *,
     final: Msg,
 ) -> None:
     from taiwa.ics import service
 
     if args.json:
-        ctx.print_json(plan.to_json(accepted))
+        ctx.print_json(plan.to_json(accepted, who))
         return
     if plan.owner is None:
         ctx.print(_OWNER_NONE.text())
@@ -232,17 +315,22 @@ def _report(
                 end=(plan.window.end - timedelta(seconds=1)).date().isoformat(),
             )
         )
+    if plan.outside or plan.not_1on1 or plan.problems or plan.ignored:
+        # Counts only: the titles of events that are not 1on1s are none of our business.
+        ctx.print(
+            _WHY.text(
+                outside=plan.outside,
+                other=plan.not_1on1,
+                bad=len(plan.problems),
+                ignored=plan.ignored,
+            )
+        )
     for name, items in plan.series():
-        actions = [plan.kind(i, accepted) for i in items]
-        first = items[0]
-        if first.proposed:
-            msg = _PROPOSED_ADDED if first.match.email in accepted else _PROPOSED
-            email = first.match.email or ""
-            proposed = plan.proposals.get(email, first.match.name)
-            ctx.print(msg.text(name=proposed, email=email, total=len(items)))
+        actions = [plan.kind(i, accepted, who) for i in items]
+        heading = _heading(ctx, plan, name, items, accepted=accepted, who=who)
         ctx.print(
             _SERIES.text(
-                name=name,
+                name=heading,
                 total=len(items),
                 add=actions.count(service.ADD),
                 update=actions.count(service.UPDATE),
@@ -253,7 +341,7 @@ def _report(
         for item in items:
             occ = item.occurrence
             status = _STATUS[occ.status].text()
-            action = _ACTION[plan.kind(item, accepted)].text()
+            action = _ACTION[plan.kind(item, accepted, who)].text()
             # Local time of this laptop; the JSON keeps each event's own offset.
             when = occ.start.astimezone(_local_zone()).strftime("%Y-%m-%d %H:%M")
             ctx.print(f"  {when}  {status}  {action}  {occ.summary}")
@@ -261,8 +349,45 @@ def _report(
         ctx.print(_PROBLEMS.text())
         for problem in plan.problems:
             ctx.print(f"  {problem.message()}")
-    counts = plan.counts(accepted)
+    counts = plan.counts(accepted, who)
     ctx.print(final.text(None, **counts))
+
+
+def _heading(
+    ctx: CliContext,
+    plan: service.ImportPlan,
+    name: str,
+    items: list[service.PlannedItem],
+    *,
+    accepted: list[str],
+    who: dict[str, service.Who],
+) -> str:
+    """Print what a series of people unknown is about; the name its line shows."""
+    first = items[0]
+    if first.match.rule == "unknown":
+        uid = first.occurrence.uid
+        answer = who.get(uid)
+        if answer is None:
+            ctx.print(_WHO.text(uid=uid, title=plan.unknown[uid], total=len(items)))
+        else:
+            ctx.print(_WHO_ANSWERED.text(uid=uid, answer=_answer_text(plan, answer)))
+        return plan.unknown[uid]
+    if first.proposed:
+        msg = _PROPOSED_ADDED if first.match.email in accepted else _PROPOSED
+        email = first.match.email or ""
+        proposed = plan.proposals.get(email, first.match.name)
+        ctx.print(msg.text(name=proposed, email=email, total=len(items)))
+    return name
+
+
+def _answer_text(plan: service.ImportPlan, answer: service.Who) -> str:
+    from taiwa.ics import service
+
+    if answer.kind == service.LINK:
+        return _WHO_LINK.text(name=plan.people.get(answer.person_id or 0, "?"))
+    if answer.kind == service.NEW:
+        return _WHO_NEW.text(name=answer.name)
+    return _WHO_IGNORE.text()
 
 
 def upcoming(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -270,8 +395,12 @@ def upcoming(ctx: CliContext, args: argparse.Namespace) -> int:
     if not 0 <= args.days <= 366:
         raise InputError(_BAD_DAYS)
     from taiwa.store import Store
+    from taiwa.store.calendar import awaiting_confirmation
 
-    items = Store(ctx.database()).reports.upcoming(datetime.now(UTC), args.days)
+    now = datetime.now(UTC)
+    store = Store(ctx.database())
+    items = store.reports.upcoming(now, args.days)
+    waiting = awaiting_confirmation(store.db, now)
     if args.json:
         ctx.print_json(
             {
@@ -291,9 +420,24 @@ def upcoming(ctx: CliContext, args: argparse.Namespace) -> int:
                     }
                     for item in items
                 ],
+                "to_confirm": [
+                    {
+                        "meeting_id": w.meeting_id,
+                        "person_id": w.person_id,
+                        "person": w.person_name,
+                        "start": w.starts_at.astimezone(_local_zone()).isoformat(),
+                        "series": w.series,
+                    }
+                    for w in waiting
+                ],
             }
         )
         return 0
+    if waiting:
+        ctx.print(_UP_CONFIRM_HEAD.text(count=len(waiting)))
+        for w in waiting:
+            when = w.starts_at.astimezone(_local_zone()).strftime("%Y-%m-%d %H:%M")
+            ctx.print(f"{when:<16}  {w.person_name}  ({_UP_CONFIRM.text()}, #{w.meeting_id})")
     if not items:
         ctx.print(_UP_NONE.text(days=args.days))
     for item in items:

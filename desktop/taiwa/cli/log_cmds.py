@@ -62,6 +62,11 @@ M_OVERALL = Msg(
     "Overall: {rate} held {held} of {planned} planned (target {target}).",
     "全体: 実施率 {rate}（予定 {planned} 回中 {held} 回実施、目標 {target}）。",
 )
+M_TO_CONFIRM = Msg(
+    "{count} past calendar 1on1(s) wait for confirmation and are not counted yet"
+    " (see taiwa upcoming).",
+    "確認待ちの過去のカレンダー 1on1 が {count} 件あり、まだ数えていません（taiwa upcoming を参照）。",
+)
 M_PERIOD = Msg("Period: {start} – {end}", "期間: {start} 〜 {end}")
 M_INTERVAL = Msg(
     "Average interval between held 1on1s: {days} days", "実施した 1on1 の平均間隔: {days} 日"
@@ -229,6 +234,7 @@ def _rate(rate: Rate) -> dict[str, Any]:
     return {
         "held": rate.held,
         "planned": rate.planned,
+        "to_confirm": rate.to_confirm,
         "rate": None if value is None else round(value, 4),
     }
 
@@ -644,6 +650,8 @@ def cmd_stats(ctx: CliContext, args: argparse.Namespace) -> int:
             target=_percent(report.target),
         )
     )
+    if report.overall.to_confirm:
+        ctx.print(M_TO_CONFIRM.text(count=report.overall.to_confirm))
     if report.average_interval_days is not None:
         ctx.print(M_INTERVAL.text(days=f"{report.average_interval_days:.1f}"))
     if report.actions_total:

@@ -248,10 +248,15 @@ class PersonStatus:
 
 @dataclass(frozen=True, slots=True)
 class Rate:
-    """Held ÷ planned with the parts, so a reader can check the sum."""
+    """Held ÷ planned with the parts, so a reader can check the sum.
+
+    ``to_confirm`` counts the past calendar occurrences nobody marked yet: they are in neither
+    part until the manager says held, cancelled or skipped (see :mod:`taiwa.domain.stats`).
+    """
 
     held: int
     planned: int
+    to_confirm: int = 0
 
     @property
     def value(self) -> float | None:

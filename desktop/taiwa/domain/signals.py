@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from taiwa.domain.facts import MeetingFact, PersonFact
 from taiwa.domain.models import MeetingStatus, SignalKind
+from taiwa.domain.stats import awaits_confirmation
 from taiwa.i18n import Msg
 
 MOOD_DROP = 1  # points on the 1–5 scale
@@ -105,7 +106,9 @@ def person_signals(data: PersonSignalsInput, *, today: date) -> list[Signal]:
     missed = (MeetingStatus.CANCELLED, MeetingStatus.SKIPPED)
     if len(past) >= 2 and past[-1].status in missed and past[-2].status in missed:
         add(SignalKind.SKIPPED_TWICE)
-    held_days = [m.day for m in past if m.held]
+    # A past calendar occurrence waiting for confirmation is not a missed one (yet); the
+    # meetings given have all started.
+    held_days = [m.day for m in past if m.held or awaits_confirmation(m, None)]
     anchor = held_days[-1] if held_days else person.active_from
     if anchor is not None:
         days = (today - anchor).days

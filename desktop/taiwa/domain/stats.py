@@ -19,6 +19,13 @@ counted only up to today (the future is not yet planned-and-missed):
 * **Held**: the rows that are held — status ``held``, or still ``planned`` but with shared or
   private notes or action items agreed in them (see :func:`taiwa.domain.facts.is_held`).
 
+* **To confirm**: a calendar occurrence that has started, is still ``planned`` and has nothing
+  written in it (:func:`awaits_confirmation`) is in neither part: an import cannot know whether
+  it took place, and counting it as missed made a fresh import of 90 past days read 11-20 %.
+  The rate says how many wait (``Rate.to_confirm``); its slot is not empty, and the person is
+  not overdue because of it. Derived, not stored: marking it held, cancelled or skipped
+  decides it.
+
 So held ≤ planned always, and the rate is None when nothing was planned. The overall rate is
 the sum of held over the sum of planned across people (not an average of rates), shown against
 the 90 % target (:data:`~taiwa.domain.models.EXECUTION_RATE_TARGET`).
@@ -41,7 +48,27 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from taiwa.domain.facts import ActionFact, MeetingFact, PersonFact, TopicFact
-from taiwa.domain.models import PersonStats, Rate, StatsReport, Theme
+from taiwa.domain.models import (
+    MeetingSource,
+    MeetingStatus,
+    PersonStats,
+    Rate,
+    StatsReport,
+    Theme,
+)
+
+
+def awaits_confirmation(meeting: MeetingFact, now: datetime | None) -> bool:
+    """A past calendar occurrence nobody decided on yet (held, cancelled or skipped).
+
+    ``now`` may be None when the caller passes only meetings that have started.
+    """
+    return (
+        meeting.status is MeetingStatus.PLANNED
+        and meeting.source is MeetingSource.CALENDAR
+        and not meeting.has_content
+        and (now is None or meeting.starts_at <= now)
+    )
 
 
 def execution_rate(
@@ -67,7 +94,8 @@ def execution_rate(
     if last < start:
         return Rate(held=0, planned=0)
     in_period = [m for m in meetings if start <= m.day <= last]
-    counted = [m for m in in_period if m.starts_at <= now]
+    started = [m for m in in_period if m.starts_at <= now]
+    counted = [m for m in started if not awaits_confirmation(m, now)]
     held = sum(1 for m in counted if m.held)
     planned = len(counted)
     if not person.archived:
@@ -77,7 +105,7 @@ def execution_rate(
             last=last,
             busy_days={m.day for m in in_period},
         )
-    return Rate(held=held, planned=planned)
+    return Rate(held=held, planned=planned, to_confirm=len(started) - len(counted))
 
 
 def empty_slots(cadence_days: int, *, first: date, last: date, busy_days: set[date]) -> int:
@@ -152,7 +180,7 @@ def stats_report(
         by_person[m.person_id].append(m)
     lines: list[PersonStats] = []
     all_gaps: list[int] = []
-    held_sum = planned_sum = done_sum = total_sum = 0
+    held_sum = planned_sum = done_sum = total_sum = waiting_sum = 0
     for person in people:
         own = by_person.get(person.id, [])
         rate = execution_rate(person, own, start=start, end=end, now=now, today=today)
@@ -164,6 +192,7 @@ def stats_report(
         all_gaps.extend(gaps)
         held_sum += rate.held
         planned_sum += rate.planned
+        waiting_sum += rate.to_confirm
         done, total = actions.get(person.id, (0, 0))
         done_sum += done
         total_sum += total
@@ -180,7 +209,7 @@ def stats_report(
     return StatsReport(
         start=start,
         end=end,
-        overall=Rate(held=held_sum, planned=planned_sum),
+        overall=Rate(held=held_sum, planned=planned_sum, to_confirm=waiting_sum),
         average_interval_days=average(all_gaps),
         actions_done=done_sum,
         actions_total=total_sum,

@@ -280,3 +280,61 @@ def delete_setting(db: Database, key: str) -> None:
     from taiwa.store import Store
 
     Store(db).settings.delete(key)
+
+
+# -- past occurrences to confirm --------------------------------------------------------------
+
+#: What the manager can say about a past calendar occurrence.
+CONFIRM_STATUSES = ("held", "cancelled", "skipped")
+_AWAITING = f"m.source = 'calendar' AND m.status = 'planned' AND m.starts_at <= ? AND {_NO_CONTENT}"
+
+
+@dataclass(frozen=True, slots=True)
+class ToConfirm:
+    """A past calendar occurrence nobody marked held, cancelled or skipped yet."""
+
+    meeting_id: int
+    person_id: int
+    person_name: str
+    starts_at: datetime
+    series: str  # the calendar UID: one series, confirmed together when the user asks
+
+
+def awaiting_confirmation(db: Database, now: datetime, limit: int = 1000) -> list[ToConfirm]:
+    """Past calendar occurrences waiting for confirmation, oldest first (active people).
+
+    The rule is :func:`taiwa.domain.stats.awaits_confirmation`'s, in SQL.
+    """
+    rows = db.query(
+        "SELECT m.id, m.person_id, p.name, m.starts_at, m.ics_uid FROM meeting m"  # noqa: S608 - constant
+        f" JOIN person p ON p.id = m.person_id WHERE p.archived = 0 AND {_AWAITING}"
+        " ORDER BY m.starts_at, m.id LIMIT ?",
+        (_ts(now), limit),
+    )
+    return [ToConfirm(r[0], r[1], r[2], _from_ts(r[3]), r[4] or "") for r in rows]
+
+
+def confirm(db: Database, meeting_ids: Iterable[int], status: str, now: datetime) -> int:
+    """Mark past calendar occurrences held, cancelled or skipped; how many changed.
+
+    Only occurrences still waiting are changed (one the manager wrote in meanwhile is left
+    alone), in one transaction.
+
+    Raises:
+        ValueError: ``status`` is not one of :data:`CONFIRM_STATUSES` (a bug of the caller).
+    """
+    if status not in CONFIRM_STATUSES:
+        raise ValueError(status)
+    ids = sorted(set(meeting_ids))
+    changed = 0
+    with db.transaction() as conn:
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            cur = conn.execute(
+                f"UPDATE meeting AS m SET status = ?, updated_at = ? WHERE m.id IN ({marks})"  # noqa: S608 - only '?' marks and constants
+                f" AND {_AWAITING}",
+                [status, _ts(now), *chunk, _ts(now)],
+            )
+            changed += cur.rowcount
+    return changed

@@ -6,11 +6,12 @@ before the window exists (see :mod:`taiwa.startup`), so the first screen arrives
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from taiwa.domain.models import Action, Owner, PersonStatus, StatsReport, UpcomingItem
+from taiwa.store.calendar import ToConfirm, awaiting_confirmation
 
 if TYPE_CHECKING:
     from taiwa.domain.signals import Signal
@@ -31,6 +32,8 @@ class DashboardData:
     theirs: list[Action]
     signals: list[Signal]
     names: dict[int, str]
+    #: Past calendar occurrences nobody marked held, cancelled or skipped (oldest first).
+    to_confirm: list[ToConfirm] = field(default_factory=list)
 
 
 def quarter_start(day: date) -> date:
@@ -56,4 +59,5 @@ def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
         theirs=[a for a in open_items if a.owner is Owner.REPORT],
         signals=reports.signals(now),
         names=names,
+        to_confirm=awaiting_confirmation(store.db, now),
     )

@@ -34,6 +34,11 @@ _HAS_CONTENT = """(CASE WHEN m.status <> 'planned' THEN 0 ELSE (
     m.shared_notes <> '' OR m.private_notes <> ''
     OR EXISTS (SELECT 1 FROM action a WHERE a.meeting_id = m.id)) END)"""
 _HELD = f"(m.status = 'held' OR (m.status = 'planned' AND {_HAS_CONTENT}))"
+# Held, or a past calendar occurrence waiting for confirmation (taiwa.domain.stats): either
+# covers the cadence, so an import of past occurrences makes nobody overdue.
+_MET = (
+    f"(m.status = 'held' OR (m.status = 'planned' AND (m.source = 'calendar' OR {_HAS_CONTENT})))"
+)
 # The columns of a meeting fact, in the order _meeting_fact unpacks them.
 _MEETING_COLUMNS = (
     f"m.id, m.person_id, m.starts_at, m.status, m.source, m.mood, {_HAS_CONTENT} AS has_content"
@@ -273,18 +278,22 @@ class Reports:
             out.extend(signals.person_signals(data, today=today))
         return out
 
-    def _last_held(self, now: datetime) -> dict[int, date]:
-        """Each active person's last held meeting up to ``now`` (one index lookup each)."""
+    def _last_held(self, now: datetime, *, met: bool = False) -> dict[int, date]:
+        """Each active person's last held meeting up to ``now`` (one index lookup each).
+
+        With ``met``, a past calendar occurrence waiting for confirmation counts too (for the
+        next due day: it is not missed until the manager says so).
+        """
         found: dict[int, date] = self._remembered(
-            ("last_held", now), lambda: self._read_last_held(now)
+            ("last_held", now, met), lambda: self._read_last_held(now, _MET if met else _HELD)
         )
         return dict(found)
 
-    def _read_last_held(self, now: datetime) -> dict[int, date]:
+    def _read_last_held(self, now: datetime, condition: str = _HELD) -> dict[int, date]:
         found: dict[int, date] = {}
         for r in self._db.query(
             "SELECT p.id, (SELECT m.starts_at FROM meeting m"  # noqa: S608 - constant fragments
-            f" WHERE m.person_id = p.id AND m.starts_at <= ? AND {_HELD}"
+            f" WHERE m.person_id = p.id AND m.starts_at <= ? AND {condition}"
             " ORDER BY m.starts_at DESC LIMIT 1) AS last FROM person p WHERE p.archived = 0",
             (cv.ts(now),),
         ):
@@ -299,7 +308,7 @@ class Reports:
         until = now + timedelta(days=max(0, days))
         today = local_day(now, self.zone)
         until_day = local_day(until, self.zone)
-        last_held = self._last_held(now)
+        last_held = self._last_held(now, met=True)
         planned: dict[int, list[tuple[int, datetime, date, MeetingSource]]] = defaultdict(list)
         # Planned meetings up to a cadence past the window can still cover a due day in it.
         horizon = until + timedelta(days=366)
@@ -334,6 +343,7 @@ class Reports:
         now = now or datetime.now(UTC)
         today = local_day(now, self.zone)
         last_held = self._last_held(now)
+        last_met = self._last_held(now, met=True)
         next_planned: dict[int, datetime] = {}
         for r in self._db.query(
             # Person by person through the (person_id, starts_at) index: grouping all planned
@@ -359,7 +369,7 @@ class Reports:
         for person in People(self._db).list():
             fact = facts[person.id]
             due = cadence.next_due(
-                last_held.get(person.id),
+                last_met.get(person.id),
                 person.cadence_days,
                 active_from=fact.active_from,
                 today=today,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
 
 from taiwa.ics import service
 from taiwa.ics.service import Who
@@ -105,3 +108,41 @@ def test_the_preview_says_why_it_is_short(store: Store, tmp_path: Path) -> None:
     assert (document["outside_period"], document["not_1on1"]) == (1, 2)
     assert document["unknown_series"] == ["weekly-1on1@example.com"]
     assert WINDOW.start.year == 2026
+
+
+# -- past occurrences are "to confirm", never overdue ---------------------------------------
+
+FEB_1 = datetime(2026, 2, 1, 12, tzinfo=UTC)
+
+
+def _imported_for_hanako(store: Store, tmp_path: Path) -> int:
+    hanako = next(p for p in store.people.list() if p.name == "Hanako Suzuki")
+    result = plan(store.db, _file(tmp_path))
+    service.apply_import(store.db, result, who={"weekly-1on1@example.com": Who.link(hanako.id)})
+    return hanako.id
+
+
+def test_past_imported_occurrences_wait_for_confirmation(store: Store, tmp_path: Path) -> None:
+    hanako = _imported_for_hanako(store, tmp_path)
+    waiting = repo.awaiting_confirmation(store.db, FEB_1)
+    # Jan 5, 12, 19 and 26 have passed by Feb 1.
+    assert [w.starts_at.day for w in waiting] == [5, 12, 19, 26]
+    assert {w.series for w in waiting} == {"weekly-1on1@example.com"}
+    rate = store.reports.execution_rate("2026-01-01", "2026-01-31", now=FEB_1, person_id=hanako)
+    assert (rate.overall.held, rate.overall.planned, rate.overall.to_confirm) == (0, 0, 4)
+    status = next(s for s in store.reports.overview(FEB_1) if s.person.id == hanako)
+    assert status.days_overdue == 0  # the occurrences were not missed: they wait
+    assert not [s for s in store.reports.signals(FEB_1) if s.person_id == hanako]
+
+
+def test_confirming_counts_in_the_rate(store: Store, tmp_path: Path) -> None:
+    hanako = _imported_for_hanako(store, tmp_path)
+    waiting = repo.awaiting_confirmation(store.db, FEB_1)
+    assert repo.confirm(store.db, [waiting[0].meeting_id, waiting[1].meeting_id], "held", FEB_1)
+    assert repo.confirm(store.db, [waiting[2].meeting_id], "skipped", FEB_1) == 1
+    # Already decided: a second click changes nothing.
+    assert repo.confirm(store.db, [waiting[0].meeting_id], "cancelled", FEB_1) == 0
+    rate = store.reports.execution_rate("2026-01-01", "2026-01-31", now=FEB_1, person_id=hanako)
+    assert (rate.overall.held, rate.overall.planned, rate.overall.to_confirm) == (2, 3, 1)
+    with pytest.raises(ValueError, match="planned"):
+        repo.confirm(store.db, [waiting[3].meeting_id], "planned", FEB_1)
