@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from typing import TypeAlias
+from collections.abc import Sequence
+from datetime import date
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -24,25 +21,32 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
-from reportlab.platypus.flowables import HRFlowable
 
 from taiwa.cancel import Cancel, check
 from taiwa.domain.models import Action, Meeting, Person, Theme, TopicState
 from taiwa.export import layout
 from taiwa.export.charts import months_between, mood_chart, theme_chart
-from taiwa.export.fonts import FONT_NAME, printable
 from taiwa.export.layout import PageDecor, para
-from taiwa.export.markup import plain, user
+from taiwa.export.markup import plain
 from taiwa.export.model import (
     Audience,
     ExportOptions,
     MeetingDoc,
     PersonDoc,
     Progress,
-    local_zone,
-    meeting_local,
+)
+from taiwa.export.parts import (
+    Cell,
+    Ctx,
+    audience_mark,
+    cover,
+    due,
+    kv_table,
+    state_cells,
+    table,
+    topic_line,
+    with_bullets,
 )
 from taiwa.export.texts import (
     OWNER_NAMES,
@@ -57,200 +61,12 @@ from taiwa.export.texts import (
     format_percent,
     tr,
 )
-from taiwa.i18n import Lang, Msg
-
-
-class _Ctx:
-    """Per-document helpers bound to the options (language, zone, what is shown)."""
-
-    def __init__(self, options: ExportOptions, cancel: Cancel | None = None) -> None:
-        self.options = options
-        self.lang: Lang = options.lang
-        # Checked once per paragraph of user text: the story of a ten-year summary takes
-        # a second to build, and a cancelled export must stop within one.
-        self.cancel = cancel
-
-    def t(self, msg: Msg, **params: object) -> str:
-        return tr(msg, self.lang, **params)
-
-    def h(self, msg: Msg, level: str = "h1", **params: object) -> Flowable:
-        text = self.t(msg, **params)
-        return para(plain(text, self.lang), level, source=text)
-
-    def section(self, msg: Msg, level: str = "h1", space: float = 30 * mm) -> list[Flowable]:
-        """A heading before a long table or long notes: the page breaks before the heading
-        unless ``space`` is left, instead of keepWithNext, which would lay the whole table or
-        note out once more just to measure it."""
-        text = self.t(msg)
-        return [CondPageBreak(space), para(plain(text, self.lang), f"{level}-flow", source=text)]
-
-    def text(self, value: str, style: str = "body") -> Flowable:
-        check(self.cancel)
-        return para(user(value, self.lang), style, source=value)
-
-    def cell(self, value: str, style: str = "cell") -> Flowable:
-        check(self.cancel)
-        return para(user(value, self.lang), style, source=value)
-
-    def fit(self, value: str, width: float) -> Cell:
-        """A table cell for user text: a plain string when it fits on one line of ``width``
-        points (drawn literally, never parsed), else a wrapping Paragraph."""
-        if "\n" not in value and "\r" not in value:
-            text = printable(value, self.lang)
-            if stringWidth(text, FONT_NAME, layout.CELL_SIZE) <= width - 2 * _CELL_PAD:
-                return text
-        return self.cell(value)
-
-    def head(self, msg: Msg) -> str:
-        """A table header cell: a fixed text drawn as a plain string."""
-        return self.t(msg)
-
-    def fixed(self, msg: Msg, style: str = "body", **params: object) -> Flowable:
-        text = self.t(msg, **params)
-        return para(plain(text, self.lang), style, source=text)
-
-    def local(self, meeting: Meeting) -> datetime:
-        return meeting_local(meeting, self.options)
-
-    def day(self, meeting: Meeting) -> date:
-        return self.local(meeting).date()
-
-    def today(self) -> date:
-        return self.options.today or datetime.now(local_zone(self.options)).date()
-
-    def width(self) -> float:
-        return float(layout.page_size(self.options.paper)[0] - 2 * layout.MARGIN_X)
-
-
-_CELL_PAD = 4
-Cell: TypeAlias = "Flowable | str"
-DONE_COLOR = colors.HexColor("#2f7d32")
-OVERDUE_COLOR = colors.HexColor("#b3261e")
-
-
-def _table(
-    rows: list[list[Cell]],
-    widths: Sequence[float],
-    *,
-    header: bool = True,
-    zebra: bool = True,
-    extra: Sequence[tuple[object, ...]] = (),
-) -> Table:
-    """A table whose rows may split across pages, repeating the header row on each page.
-
-    Short single-line cells are plain strings (drawn directly, far cheaper than Paragraphs and
-    never parsed as markup); cells that may need wrapping are Paragraphs.
-    """
-    table = Table(
-        rows,
-        colWidths=list(widths),
-        repeatRows=1 if header else 0,
-        splitByRow=1,
-        splitInRow=1,  # a single very long cell flows on to the next page instead of failing
-        hAlign="LEFT",
-    )
-    commands: list[tuple[object, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-        ("FONTSIZE", (0, 0), (-1, -1), layout.CELL_SIZE),
-        ("LEADING", (0, 0), (-1, -1), layout.CELL_LEADING),
-        ("TEXTCOLOR", (0, 0), (-1, -1), layout.INK),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8),
-        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.RULE),
-    ]
-    if header:
-        commands += [
-            ("BACKGROUND", (0, 0), (-1, 0), layout.HEAD_BG),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.ACCENT),
-            ("TEXTCOLOR", (0, 0), (-1, 0), layout.ACCENT),
-            ("FONTSIZE", (0, 0), (-1, 0), layout.CELL_HEAD_SIZE),
-        ]
-    if zebra:
-        commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [None, layout.ZEBRA]))
-    table.setStyle(TableStyle([*commands, *extra]))
-    return table
-
-
-def _kv_table(c: _Ctx, pairs: Iterable[tuple[Msg, str]]) -> Table:
-    rows: list[list[Cell]] = [[c.fixed(label, "cellhead"), c.cell(value)] for label, value in pairs]
-    width = c.width()
-    return _table(rows, [38 * mm, width - 38 * mm], header=False, zebra=False)
-
-
-_MARKS: dict[Audience, tuple[Msg, Msg]] = {
-    Audience.SHARED: (T.MARK_SHARED, T.COVER_FOR_SHARED),
-    Audience.HR: (T.MARK_HR, T.COVER_FOR_HR),
-    Audience.MANAGER: (T.MARK_MANAGER, T.COVER_FOR_MANAGER),
-    Audience.HANDOVER: (T.MARK_HANDOVER, T.COVER_FOR_HANDOVER),
-}
-
-
-def audience_mark(c: _Ctx, person: str) -> str:
-    """The audience as marked in the footer of every page."""
-    return c.t(_MARKS[c.options.target][0], person=person)
-
-
-def _cover(c: _Ctx, title: Msg, what: str, person: str) -> list[Flowable]:
-    story: list[Flowable] = [
-        c.fixed(title, "title"),
-        para(plain(what, c.lang), "cover", source=what),
-    ]
-    cover = c.t(_MARKS[c.options.target][1], person=person)
-    story.append(para(plain(cover, c.lang), "audience", source=cover))
-    if c.options.show_private:
-        story.append(c.fixed(T.COVER_PRIVATE_YES, "warning"))
-    elif c.options.target is Audience.MANAGER:
-        story.append(c.fixed(T.COVER_PRIVATE_NO, "cover"))
-    story.append(HRFlowable(width="100%", thickness=0.8, color=layout.ACCENT, spaceAfter=2 * mm))
-    return story
-
-
-def _action_state(c: _Ctx, action: Action) -> tuple[str, colors.Color]:
-    if action.done_on is not None:
-        return c.t(T.DONE_ON, date=format_date_short(action.done_on, c.lang)), DONE_COLOR
-    if action.is_overdue(c.today()):
-        return c.t(T.OVERDUE), OVERDUE_COLOR
-    return c.t(T.OPEN), layout.INK
-
-
-def _state_cells(
-    c: _Ctx, actions: Sequence[Action], column: int
-) -> tuple[list[str], list[tuple[object, ...]]]:
-    texts: list[str] = []
-    styles: list[tuple[object, ...]] = []
-    for row, action in enumerate(actions, start=1):
-        text, color = _action_state(c, action)
-        texts.append(text)
-        if color is not layout.INK:
-            styles.append(("TEXTCOLOR", (column, row), (column, row), color))
-    return texts, styles
-
-
-def _due(c: _Ctx, action: Action) -> str:
-    return format_date_short(action.due_on, c.lang) if action.due_on else c.t(T.NONE_DASH)
-
-
-def _topic_line(c: _Ctx, text: str, extra: Sequence[str]) -> Flowable:
-    markup = user(text, c.lang)
-    if extra:
-        note = "（" + "、".join(extra) + "）" if c.lang == "ja" else " (" + ", ".join(extra) + ")"
-        markup += f'<font color="#5f6b7a" size="8">{plain(note, c.lang)}</font>'
-    return para(markup, "bullet", source=text)
-
-
-def _with_bullets(items: list[Flowable]) -> list[Flowable]:
-    for item in items:
-        item.bulletText = "•"
-    return items
-
+from taiwa.i18n import Msg
 
 # -- meeting summary ---------------------------------------------------------------------------
 
 
-def _meeting_facts(c: _Ctx, doc: MeetingDoc, when: str) -> Table:
+def _meeting_facts(c: Ctx, doc: MeetingDoc, when: str) -> Table:
     m, person = doc.meeting, doc.person
     pairs: list[tuple[Msg, str]] = [(T.DATE, when), (T.PERSON, person.name)]
     # The role and team recorded with the meeting, so an old summary reads as it was then.
@@ -267,10 +83,10 @@ def _meeting_facts(c: _Ctx, doc: MeetingDoc, when: str) -> Table:
     # Up front rather than after the notes: it is what the reader acts on, and a summary
     # should not spill onto a second page for one line.
     pairs.append((T.NEXT_MEETING, _next_meeting_text(c, doc)))
-    return _kv_table(c, pairs)
+    return kv_table(c, pairs)
 
 
-def _agenda(c: _Ctx, m: Meeting) -> list[Flowable]:
+def _agenda(c: Ctx, m: Meeting) -> list[Flowable]:
     story: list[Flowable] = [c.h(T.AGENDA)]
     if not m.topics:
         return [*story, c.fixed(T.NO_TOPICS, "small")]
@@ -281,33 +97,33 @@ def _agenda(c: _Ctx, m: Meeting) -> list[Flowable]:
             if topic.carried_from is not None and topic.state is not TopicState.CARRIED:
                 extra.append(c.t(T.CARRIED))
             extra.append(c.t(T.RAISED_BY, who=c.t(OWNER_NAMES[topic.raised_by])))
-            items.append(_topic_line(c, topic.text, extra))
+            items.append(topic_line(c, topic.text, extra))
         if items:
-            story.append(KeepTogether([c.h(THEME_NAMES[theme], "h2"), *_with_bullets(items)]))
+            story.append(KeepTogether([c.h(THEME_NAMES[theme], "h2"), *with_bullets(items)]))
     return story
 
 
-def _meeting_actions_table(c: _Ctx, actions: Sequence[Action]) -> Table:
+def _meeting_actions_table(c: Ctx, actions: Sequence[Action]) -> Table:
     widths = [26 * mm, 0.0, 24 * mm, 28 * mm]
     widths[1] = c.width() - sum(widths)
     rows: list[list[Cell]] = [[c.head(h) for h in (T.OWNER, T.ACTION, T.DUE, T.STATE)]]
-    states, extra = _state_cells(c, actions, 3)
+    states, extra = state_cells(c, actions, 3)
     for action, state in zip(actions, states, strict=True):
         rows.append(
-            [c.t(OWNER_NAMES[action.owner]), c.fit(action.text, widths[1]), _due(c, action), state]
+            [c.t(OWNER_NAMES[action.owner]), c.fit(action.text, widths[1]), due(c, action), state]
         )
-    return _table(rows, widths, extra=extra)
+    return table(rows, widths, extra=extra)
 
 
 def meeting_story(
     doc: MeetingDoc, options: ExportOptions, cancel: Cancel | None = None
 ) -> list[Flowable]:
     """The flowables of a meeting summary (``cancel``: see :mod:`taiwa.cancel`)."""
-    c = _Ctx(options, cancel)
+    c = Ctx(options, cancel)
     m = doc.meeting
     when = format_datetime(c.local(m), c.lang)
     what = c.t(T.COVER_MEETING, person=doc.person.name, date=when)
-    story = _cover(c, T.MEETING_TITLE, what, doc.person.name)
+    story = cover(c, T.MEETING_TITLE, what, doc.person.name)
     story.append(_meeting_facts(c, doc, when))
     story += _agenda(c, m)
 
@@ -331,7 +147,7 @@ def meeting_story(
     return story
 
 
-def _next_meeting_text(c: _Ctx, doc: MeetingDoc) -> str:
+def _next_meeting_text(c: Ctx, doc: MeetingDoc) -> str:
     if doc.next_meeting is not None:
         return format_datetime(c.local(doc.next_meeting), c.lang)
     days = doc.person.cadence_days
@@ -342,14 +158,14 @@ def _next_meeting_text(c: _Ctx, doc: MeetingDoc) -> str:
 # -- person summary ----------------------------------------------------------------------------
 
 
-def _range_text(c: _Ctx, doc: PersonDoc) -> tuple[str, str]:
+def _range_text(c: Ctx, doc: PersonDoc) -> tuple[str, str]:
     days = [c.day(m) for m in doc.meetings]
     start = doc.start or (min(days) if days else c.today())
     end = doc.end or (max(days) if days else c.today())
     return format_date(start, c.lang), format_date(end, c.lang)
 
 
-def _role_history(c: _Ctx, meetings: Sequence[Meeting]) -> list[tuple[str, str, date, date]]:
+def _role_history(c: Ctx, meetings: Sequence[Meeting]) -> list[tuple[str, str, date, date]]:
     spans: list[tuple[str, str, date, date]] = []
     for m in meetings:
         if not (m.role or m.team):
@@ -369,17 +185,17 @@ def person_story(
 
     ``cancel`` (optional) is called for every paragraph of user text and may raise to stop.
     """
-    c = _Ctx(options, cancel)
+    c = Ctx(options, cancel)
     person = doc.person
     meetings = sorted(doc.meetings, key=lambda m: m.starts_at)
     start, end = _range_text(c, doc)
     title = T.SHARED_TITLE if options.target is Audience.SHARED else T.PERSON_TITLE
     what = c.t(T.COVER_PERSON, person=person.name, start=start, end=end)
-    story = _cover(c, title, what, person.name)
+    story = cover(c, title, what, person.name)
     width = c.width()
 
     story.append(c.h(T.PROFILE))
-    story.append(_kv_table(c, _profile_pairs(c, person)))
+    story.append(kv_table(c, _profile_pairs(c, person)))
     history = _role_history(c, meetings)
     if history:
         story.append(c.h(T.ROLE_HISTORY, "h2"))
@@ -394,7 +210,7 @@ def person_story(
                 ]
             )
         rest = width - 56 * mm
-        story.append(_table(rows, [rest * 0.55, rest * 0.45, 28 * mm, 28 * mm]))
+        story.append(table(rows, [rest * 0.55, rest * 0.45, 28 * mm, 28 * mm]))
 
     story.append(c.h(T.CAREER_GOALS))
     if person.career_goals.strip():
@@ -405,7 +221,7 @@ def person_story(
     story += _meetings_section(c, doc, meetings)
     story += _charts_section(c, doc, meetings)
     if options.show_signals and doc.signals:
-        bullets = _with_bullets([para(plain(s, c.lang), "bullet", source=s) for s in doc.signals])
+        bullets = with_bullets([para(plain(s, c.lang), "bullet", source=s) for s in doc.signals])
         story.append(KeepTogether([c.h(T.SIGNALS), c.fixed(T.SIGNALS_NOTE, "small"), *bullets]))
     story += _actions_section(c, doc, meetings)
     story += _topics_section(c, meetings)
@@ -413,7 +229,7 @@ def person_story(
     return story
 
 
-def _profile_pairs(c: _Ctx, person: Person) -> list[tuple[Msg, str]]:
+def _profile_pairs(c: Ctx, person: Person) -> list[tuple[Msg, str]]:
     pairs: list[tuple[Msg, str]] = [(T.NAME, person.name)]
     if person.emails:
         pairs.append((T.EMAIL, ", ".join(person.emails)))
@@ -427,7 +243,7 @@ def _profile_pairs(c: _Ctx, person: Person) -> list[tuple[Msg, str]]:
     return pairs
 
 
-def _meetings_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
+def _meetings_section(c: Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
     story: list[Flowable] = c.section(T.MEETINGS_HELD, space=45 * mm)
     figures = doc.execution
     if figures is not None:
@@ -466,11 +282,11 @@ def _meetings_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> l
         if show_mood:
             row.append(str(m.mood) if m.mood is not None else c.t(T.NONE_DASH))
         rows.append(row)
-    story.append(_table(rows, widths))
+    story.append(table(rows, widths))
     return story
 
 
-def _charts_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
+def _charts_section(c: Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
     story: list[Flowable] = []
     width = c.width()
     counts: Counter[tuple[int, int, Theme]] = Counter()
@@ -499,7 +315,7 @@ def _charts_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> lis
     return story
 
 
-def _actions_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
+def _actions_section(c: Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
     story: list[Flowable] = c.section(T.ALL_ACTIONS)
     actions = doc.all_actions()
     if not actions:
@@ -514,7 +330,7 @@ def _actions_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> li
     widths = [24 * mm, 24 * mm, 0.0, 22 * mm, 26 * mm]
     widths[2] = c.width() - sum(widths)
     rows: list[list[Cell]] = [[c.head(h) for h in (T.AGREED_ON, T.OWNER, T.ACTION, T.DUE, T.STATE)]]
-    states, extra = _state_cells(c, ordered, 4)
+    states, extra = state_cells(c, ordered, 4)
     for action, state in zip(ordered, states, strict=True):
         day = agreed.get(action.meeting_id or -1)
         rows.append(
@@ -522,15 +338,15 @@ def _actions_section(c: _Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> li
                 format_date_short(day, c.lang) if day else c.t(T.NONE_DASH),
                 c.t(OWNER_NAMES[action.owner]),
                 c.fit(action.text, widths[2]),
-                _due(c, action),
+                due(c, action),
                 state,
             ]
         )
-    story.append(_table(rows, widths, extra=extra))
+    story.append(table(rows, widths, extra=extra))
     return story
 
 
-def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
+def _topics_section(c: Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
     # A section heading never ends a page: the page breaks before it instead.
     story: list[Flowable] = c.section(T.TOPICS_BY_THEME, space=40 * mm)
     widths = [24 * mm, 0.0, 24 * mm]
@@ -551,13 +367,13 @@ def _topics_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
         if len(rows) > 1:
             story += c.section(THEME_NAMES[theme], "h2", 25 * mm)
             any_topic = True
-            story.append(_table(rows, widths))
+            story.append(table(rows, widths))
     if not any_topic:
         story.append(c.fixed(T.NO_THEMES, "small"))
     return story
 
 
-def _notes_section(c: _Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
+def _notes_section(c: Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
     show_private = c.options.show_private
     title = T.NOTES_ALL_IN_ORDER if show_private else T.NOTES_IN_ORDER
     story: list[Flowable] = c.section(title, space=40 * mm)
@@ -646,7 +462,7 @@ def _render(
     return buffer.getvalue()
 
 
-def _decor(c: _Ctx, left: str, right: str, person: str) -> PageDecor:
+def _decor(c: Ctx, left: str, right: str, person: str) -> PageDecor:
     mark = audience_mark(c, person)
     return PageDecor(
         lang=c.lang,
@@ -665,7 +481,7 @@ def render_meeting(
     cancel: Cancel | None = None,
 ) -> bytes:
     """The meeting summary as PDF bytes (unencrypted; see :mod:`taiwa.export.writer`)."""
-    c = _Ctx(options)
+    c = Ctx(options)
     when = format_date(c.day(doc.meeting), c.lang)
     decor = _decor(c, f"{c.t(T.MEETING_TITLE)} — {doc.person.name}", when, doc.person.name)
     story = meeting_story(doc, options, cancel)
@@ -683,7 +499,7 @@ def render_person(
     ``cancel`` (optional, see :mod:`taiwa.cancel`) is called for every paragraph while the
     story is built and after every flowable and page while it is laid out.
     """
-    c = _Ctx(options)
+    c = Ctx(options)
     start, end = _range_text(c, doc)
     title = c.t(T.SHARED_TITLE if options.target is Audience.SHARED else T.PERSON_TITLE)
     decor = _decor(c, f"{title} — {doc.person.name}", f"{start} – {end}", doc.person.name)
