@@ -93,6 +93,7 @@ class EditorBase(_Widget):
     shared: NotesEdit
     private: NotesEdit
     topics: TopicTreeModel
+    history_view: QTableView
     topic_view: QTreeView
     topic_text: QLineEdit
     actions_model: ActionsModel
@@ -101,6 +102,9 @@ class EditorBase(_Widget):
 
     # Implemented by other parts; declared here so each part can call them.
     def flush(self) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
         raise NotImplementedError
 
     def _on_text_edited(self) -> None:
@@ -131,6 +135,9 @@ class EditorBase(_Widget):
         raise NotImplementedError
 
     def _on_action_toggled(self, action_id: int, done: bool) -> None:
+        raise NotImplementedError
+
+    def _on_delete_meeting(self) -> None:
         raise NotImplementedError
 
     # -- structured changes (undoable) ------------------------------------------------------

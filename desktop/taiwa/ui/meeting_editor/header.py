@@ -159,6 +159,11 @@ class HeaderPart(EditorBase):
         self.export_button = QPushButton(_t("E&xport PDF…"), self.content)
         self.export_button.clicked.connect(self._on_export_clicked)
         head.addWidget(self.export_button)
+        self.delete_button = QPushButton(_t("&Delete…"), self.content)
+        self.delete_button.setToolTip(_t("Delete this meeting for good (Shift+Del in the list)"))
+        self.delete_button.setAccessibleName(_t("Delete meeting"))
+        self.delete_button.clicked.connect(self._on_delete_meeting)
+        head.addWidget(self.delete_button)
         cl.addLayout(head)
 
         purpose_label = QLabel(_t("&Purpose:"), self.content)
@@ -294,3 +299,19 @@ class HeaderPart(EditorBase):
         self.flush()
         # The window opens the export dialog (imported lazily: reportlab is heavy).
         self.ctx.events.export_requested.emit(int(self._meeting.id), int(self._meeting.person_id))
+
+    def _on_delete_meeting(self) -> None:
+        """Delete the open meeting for good, after a confirmation (the store erases it fully)."""
+        if self._meeting is None:
+            return
+        from taiwa.ui.lifecycle import delete_meeting
+
+        self.flush()  # what was typed is saved first: Cancel keeps the meeting as it is
+        meeting_id, person_id = int(self._meeting.id), int(self._meeting.person_id)
+
+        def deleted() -> None:
+            if self._meeting is not None and self._meeting.id == meeting_id:
+                self.clear()
+            self.ctx.events.open_person.emit(person_id)  # back to the person's other meetings
+
+        delete_meeting(self, self.ctx, meeting_id, then=deleted)

@@ -69,6 +69,14 @@ class KeysPart(EditorBase):
             a = self.theme_menu.addAction(labels.theme_name(theme))
             a.triggered.connect(lambda _checked=False, th=theme: self._on_move_topic(th))
         self.topic_view.addAction(self.theme_menu.menuAction())
+        self.delete_meeting_action = act(
+            _t("Delete meeting"),
+            "Shift+Del",
+            self._on_delete_meeting,
+            self.history_view,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.history_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.prev_action = act(
             _t("Previous meeting"), "Ctrl+PgDown", lambda: self._step_meeting(+1)
         )
