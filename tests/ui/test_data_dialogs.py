@@ -60,7 +60,7 @@ def test_export_dialog_warns_about_private_parts_and_writes_a_new_folder(
 def test_import_dialog_lists_bad_rows_and_writes_nothing_then_imports(
     qtbot: Any, seeded: Any, tmp_path: Path
 ) -> None:
-    from taiwa.ui.data_dialogs import ImportDataDialog
+    from taiwa.ui.import_data_dialog import ImportDataDialog
 
     path = tmp_path / "people.csv"
     path.write_text("name,email\nJiro,jiro@example.com\nBad,SECRET-NOT-MAIL\n")
@@ -92,7 +92,7 @@ def test_import_dialog_lists_bad_rows_and_writes_nothing_then_imports(
 
 
 def test_newer_format_is_a_message_not_a_crash(qtbot: Any, seeded: Any, tmp_path: Path) -> None:
-    from taiwa.ui.data_dialogs import ImportDataDialog
+    from taiwa.ui.import_data_dialog import ImportDataDialog
 
     path = tmp_path / "future.json"
     path.write_text(json.dumps({"format": "taiwa", "schema_version": 7}))
@@ -104,16 +104,44 @@ def test_newer_format_is_a_message_not_a_crash(qtbot: Any, seeded: Any, tmp_path
 
 
 def test_file_menu_opens_both_dialogs(qtbot: Any, main_window: Any) -> None:
-    from taiwa.ui.data_dialogs import ExportDataDialog, ImportDataDialog
+    from taiwa.ui.data_dialogs import ExportDataDialog
+    from taiwa.ui.handover_dialog import HandoverDialog
+    from taiwa.ui.import_data_dialog import ImportDataDialog
 
     texts = [a.text() for a in main_window._menus[0].actions()]
-    assert "Export &data…" in texts and "I&mport data…" in texts
+    assert {"Export &data…", "I&mport data…", "&Hand-over…"} <= set(texts)
     for action, kind in (
         (main_window.act_export_data, ExportDataDialog),
         (main_window.act_import_data, ImportDataDialog),
+        (main_window.act_handover, HandoverDialog),
     ):
         action.trigger()
         dialog = main_window.findChild(kind)
         assert dialog is not None and dialog.isVisible()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=3000)
+
+
+@pytest.mark.parametrize("suffix", ["md", "pdf"])
+def test_handover_dialog_writes_the_shared_history_only(
+    qtbot: Any, seeded: Any, tmp_path: Path, suffix: str
+) -> None:
+    from taiwa.ui.handover_dialog import HandoverDialog
+
+    person = seeded.store.people.resolve("高橋")
+    dialog = HandoverDialog(seeded, person.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.person.currentData() == person.id
+    target = tmp_path / f"handover.{suffix}"
+    with qtbot.waitSignal(dialog.written, timeout=30000):
+        dialog.write(target)
+    data = target.read_bytes()
+    assert SECRET.encode() not in data
+    if suffix == "md":
+        assert b"DATA-DIALOG-SHARED" in data
+    else:
+        assert data.startswith(b"%PDF")
+    dialog.write(target)  # exists: refused with a message, not replaced
+    qtbot.waitUntil(lambda: "already exists" in dialog.status.text(), timeout=30000)
+    assert target.read_bytes() == data

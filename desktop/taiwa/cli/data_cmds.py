@@ -228,21 +228,11 @@ def run_handover(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
     store = Store(db)
     person = store.people.resolve(args.person)
-    if suffix == ".md":
-        from taiwa.portable import handover
+    from taiwa.portable import handover
 
+    if suffix == ".md":
         written = handover.write_markdown(db, person.id, output, lang=lang, overwrite=args.force)
     else:
-        from taiwa.export import service, writer
-        from taiwa.export.model import DocKind, ExportOptions
-
-        target = writer.check_target(output, overwrite=args.force)
-        # shared_only: the export service's variant for the report, with no private notes,
-        # no mood and no signals, whatever else is asked (export/model.py).
-        options = ExportOptions(
-            lang=lang, include_private=False, shared_only=True, paper=service.default_paper(store)
-        )
-        request = service.ExportRequest(DocKind.PERSON, person.id, options)
-        written = service.export(store, request, target, overwrite=args.force).path
+        written = handover.write_pdf(store, person.id, output, lang=lang, overwrite=args.force)
     ctx.print(_WROTE.text(path=str(written)))
     return 0

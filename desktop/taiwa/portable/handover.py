@@ -10,13 +10,18 @@ export service's ``shared_only`` person summary, which leaves out all three.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from taiwa.atomic import write_atomic
+from taiwa.cancel import Cancel
 from taiwa.i18n import Lang, Msg
 from taiwa.portable.markdown import local_start
 from taiwa.portable.problems import PortableError
 from taiwa.store.transfer import Bundle, Transfer
 from taiwa.vault.database import Database
+
+if TYPE_CHECKING:
+    from taiwa.store import Store
 
 EXISTS = Msg(
     "{path} already exists; choose another name or use --force.",
@@ -125,3 +130,33 @@ def write_markdown(
         raise PortableError(EXISTS, path=str(path)) from None
     except OSError as exc:
         raise PortableError(CANNOT_WRITE, reason=exc.strerror or type(exc).__name__) from None
+
+
+def write_pdf(
+    store: Store,
+    person_id: int,
+    path: Path,
+    *,
+    lang: Lang = "en",
+    overwrite: bool = False,
+    cancel: Cancel | None = None,
+) -> Path:
+    """Write the person's hand-over as a PDF through the export service (atomically, 0600).
+
+    ``shared_only`` is the service's variant without private notes, mood and signals, whatever
+    else is asked (:class:`taiwa.export.model.ExportOptions`).
+
+    Raises:
+        InputError: a bad target (not .pdf, missing folder) or it exists without ``overwrite``.
+        ExportWriteError: the file could not be written (nothing is left behind).
+    """
+    # Imported here: reportlab is heavy, and the Markdown hand-over does not need it.
+    from taiwa.export import service, writer
+    from taiwa.export.model import DocKind, ExportOptions
+
+    target = writer.check_target(path, overwrite=overwrite)
+    options = ExportOptions(
+        lang=lang, include_private=False, shared_only=True, paper=service.default_paper(store)
+    )
+    request = service.ExportRequest(DocKind.PERSON, person_id, options)
+    return service.export(store, request, target, overwrite=overwrite, cancel=cancel).path

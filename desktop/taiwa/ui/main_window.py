@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(self.tr("&Export PDF…"), self._on_export_action, "Ctrl+E")
         self.act_export_data = self._action(self.tr("Export &data…"), self._on_export_data_action)
         self.act_import_data = self._action(self.tr("I&mport data…"), self._on_import_data_action)
+        self.act_handover = self._action(self.tr("&Hand-over…"), self._on_handover_action)
         self.act_backup = self._action(self.tr("&Back up…"), self._on_backup_action)
         self.act_restore = self._action(self.tr("&Restore from backup…"), self._on_restore_action)
         self.act_settings = self._action(self.tr("&Settings…"), self._on_settings_action, "Ctrl+,")
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
             self.act_export,
             self.act_export_data,
             self.act_import_data,
+            self.act_handover,
             self.act_backup,
             self.act_lock,
             self.act_privacy,
@@ -354,6 +356,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_export_data)
         file_menu.addAction(self.act_import_data)
+        file_menu.addAction(self.act_handover)
         file_menu.addSeparator()
         file_menu.addAction(self.act_backup)
         file_menu.addAction(self.act_restore)
@@ -947,9 +950,19 @@ class MainWindow(QMainWindow):
     def _on_import_data_action(self) -> None:
         if not self.ctx.is_unlocked:
             return
-        from taiwa.ui.data_dialogs import ImportDataDialog
+        from taiwa.ui.import_data_dialog import ImportDataDialog
 
         dialog = ImportDataDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.addAction(self.act_quit)
+        dialog.open()
+
+    def _on_handover_action(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        from taiwa.ui.handover_dialog import HandoverDialog
+
+        dialog = HandoverDialog(self.ctx, self._current_person_id() or None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.addAction(self.act_quit)
         dialog.open()
