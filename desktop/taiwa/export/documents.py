@@ -18,7 +18,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    SimpleDocTemplate,
     Spacer,
     Table,
 )
@@ -127,13 +126,14 @@ def meeting_story(
     story.append(_meeting_facts(c, doc, when))
     story += _agenda(c, m)
 
-    story.append(c.h(T.SHARED_NOTES))
+    # A section heading (no keepWithNext): a long note starts under it and flows over pages.
+    story += c.section(T.SHARED_NOTES, space=25 * mm)
     if m.shared_notes.strip():
         story.append(c.text(m.shared_notes, "note"))
     else:
         story.append(c.fixed(T.NO_SHARED_NOTES, "small"))
     if options.show_private and m.private_notes.strip():
-        story.append(c.h(T.PRIVATE_NOTES))
+        story += c.section(T.PRIVATE_NOTES, space=25 * mm)
         story.append(c.text(m.private_notes, "private"))
 
     # The store lists the open items carried over from earlier meetings with this one too.
@@ -365,9 +365,11 @@ def _topics_section(c: Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
                         ]
                     )
         if len(rows) > 1:
-            story += c.section(THEME_NAMES[theme], "h2", 25 * mm)
+            # The theme is the table's first row, repeated with the header on every page.
+            name = c.t(THEME_NAMES[theme])
+            story += [CondPageBreak(25 * mm), layout.anchor(name, 1)]
             any_topic = True
-            story.append(table(rows, widths))
+            story.append(table(rows, widths, caption=name))
     if not any_topic:
         story.append(c.fixed(T.NO_THEMES, "small"))
     return story
@@ -392,7 +394,8 @@ def _notes_section(c: Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
             heading_markup, heading_source = plain(heading, c.lang), heading
         # "notehead" does not keep with the next flowable: the CondPageBreak above already keeps
         # it with the start of its notes, and keepWithNext would re-wrap long notes each time.
-        block: list[Flowable] = [para(heading_markup, "notehead", source=heading_source)]
+        head = para(heading_markup, "notehead", source=heading_source)
+        block: list[Flowable] = [layout.outlined(head, _plain_title(c, m), 1)]
         if shared:
             block.append(c.text(m.shared_notes, "note"))
         if private:
@@ -405,6 +408,12 @@ def _notes_section(c: Ctx, meetings: Sequence[Meeting]) -> list[Flowable]:
     if not written:
         story.append(c.fixed(T.NO_SHARED_NOTES, "small"))
     return story
+
+
+def _plain_title(c: Ctx, m: Meeting) -> str:
+    """A meeting's outline entry: its date and purpose."""
+    day = format_date(c.day(m), c.lang)
+    return f"{day} {m.purpose.strip()}".strip()
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -420,7 +429,7 @@ def _render(
     cancel: Cancel | None = None,
 ) -> bytes:
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
+    template = layout.OutlineDocTemplate(
         buffer,
         pagesize=layout.page_size(options.paper),
         leftMargin=layout.MARGIN_X,

@@ -7,6 +7,7 @@ and draws the header and footer on all of them when the document is saved (repor
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from taiwa.export.fonts import FONT_NAME, printable, register_font
 from taiwa.export.linebreak import JisParagraph
@@ -178,6 +179,37 @@ def para(markup: str, style_name: str = "body", *, source: str | None = None) ->
     return Paragraph(markup, _styles()[style_name])
 
 
+class OutlineDocTemplate(SimpleDocTemplate):  # type: ignore[misc]
+    """A SimpleDocTemplate that adds an outline (bookmark) entry for every flowable marked by
+    :func:`outlined`, on the page where it is drawn (reportlab's table-of-contents recipe)."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's API
+        entry = getattr(flowable, "_taiwa_outline", None)
+        if entry is None:
+            return
+        title, level = entry
+        key = f"o{next(_outline_keys)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+
+_outline_keys = itertools.count(1)
+
+
+def outlined(flowable: Flowable, title: str, level: int) -> Flowable:
+    """``flowable`` marked to get an outline entry ``title`` at ``level`` (0: a section)."""
+    # Plain text only: printable() maps what the font lacks, and readers show the rest.
+    flowable._taiwa_outline = (title.replace("\n", " "), level)
+    return flowable
+
+
+def anchor(title: str, level: int) -> Flowable:
+    """A zero-size flowable carrying an outline entry, kept with what follows it."""
+    mark = Spacer(0, 0)
+    mark.keepWithNext = 1
+    return outlined(mark, title, level)
+
+
 @dataclass(frozen=True, slots=True)
 class PageDecor:
     """What goes around every page: header (from page 2), footer with "page / pages"."""
@@ -217,16 +249,26 @@ def make_canvas_class(decor: PageDecor, page_label: str) -> type[Canvas]:
             # Otherwise every page starts in (non-embedded) Helvetica.
             kwargs["initialFontName"] = FONT_NAME
             super().__init__(*args, **kwargs)
+            self.showOutline()  # open the reader's bookmarks pane
             self._saved_pages: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802 - reportlab's API
+            # A bookmark points at the page being written, which this canvas only hands to
+            # the document in save(): note it with the page and make it there.
+            self._marks.append((key, kwargs))
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's API
             self._saved_pages.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._saved_pages)
             for state in self._saved_pages:
                 self.__dict__.update(state)
+                for key, kwargs in self._marks:
+                    Canvas.bookmarkPage(self, key, **kwargs)
                 self._decorate(self._pageNumber, total)
                 super().showPage()
             super().save()

@@ -20,11 +20,13 @@ from taiwa.cancel import Cancel, check
 from taiwa.domain.models import Action, Meeting
 from taiwa.export import layout
 from taiwa.export.fonts import FONT_NAME, printable
-from taiwa.export.layout import para
+from taiwa.export.layout import outlined, para
 from taiwa.export.markup import plain, user
 from taiwa.export.model import Audience, ExportOptions, local_zone, meeting_local
 from taiwa.export.texts import T, format_date_short, tr
 from taiwa.i18n import Lang, Msg
+
+_LEVELS = {"h1": 0, "h2": 1, "h3": 2}
 
 
 class Ctx:
@@ -41,15 +43,17 @@ class Ctx:
         return tr(msg, self.lang, **params)
 
     def h(self, msg: Msg, level: str = "h1", **params: object) -> Flowable:
+        """A heading, with an outline entry (h1: a section, h2: under it)."""
         text = self.t(msg, **params)
-        return para(plain(text, self.lang), level, source=text)
+        return outlined(para(plain(text, self.lang), level, source=text), text, _LEVELS[level])
 
     def section(self, msg: Msg, level: str = "h1", space: float = 30 * mm) -> list[Flowable]:
         """A heading before a long table or long notes: the page breaks before the heading
         unless ``space`` is left, instead of keepWithNext, which would lay the whole table or
         note out once more just to measure it."""
         text = self.t(msg)
-        return [CondPageBreak(space), para(plain(text, self.lang), f"{level}-flow", source=text)]
+        heading = para(plain(text, self.lang), f"{level}-flow", source=text)
+        return [CondPageBreak(space), outlined(heading, text, _LEVELS[level])]
 
     def text(self, value: str, style: str = "body") -> Flowable:
         check(self.cancel)
@@ -102,16 +106,23 @@ def table(
     header: bool = True,
     zebra: bool = True,
     extra: Sequence[tuple[object, ...]] = (),
+    caption: str | None = None,
 ) -> Table:
     """A table whose rows may split across pages, repeating the header row on each page.
 
     Short single-line cells are plain strings (drawn directly, far cheaper than Paragraphs and
-    never parsed as markup); cells that may need wrapping are Paragraphs.
+    never parsed as markup); cells that may need wrapping are Paragraphs. A ``caption`` (a
+    fixed text such as the theme) is a first row repeated with the header on every page, so
+    a continuation page says what the table is about.
     """
+    top = 0
+    if caption is not None:
+        rows = [[caption, *([""] * (len(widths) - 1))], *rows]
+        top = 1
     table = Table(
         rows,
         colWidths=list(widths),
-        repeatRows=1 if header else 0,
+        repeatRows=top + 1 if header else top,
         splitByRow=1,
         splitInRow=1,  # a single very long cell flows on to the next page instead of failing
         hAlign="LEFT",
@@ -128,15 +139,25 @@ def table(
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.RULE),
     ]
+    if caption is not None:
+        commands += [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("FONTSIZE", (0, 0), (-1, 0), 10.5),
+            ("LEADING", (0, 0), (-1, 0), 15),
+            ("LEFTPADDING", (0, 0), (-1, 0), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("LINEBELOW", (0, 0), (-1, 0), 0, colors.white),
+        ]
     if header:
         commands += [
-            ("BACKGROUND", (0, 0), (-1, 0), layout.HEAD_BG),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.ACCENT),
-            ("TEXTCOLOR", (0, 0), (-1, 0), layout.ACCENT),
-            ("FONTSIZE", (0, 0), (-1, 0), layout.CELL_HEAD_SIZE),
+            ("BACKGROUND", (0, top), (-1, top), layout.HEAD_BG),
+            ("LINEBELOW", (0, top), (-1, top), 0.6, layout.ACCENT),
+            ("TEXTCOLOR", (0, top), (-1, top), layout.ACCENT),
+            ("FONTSIZE", (0, top), (-1, top), layout.CELL_HEAD_SIZE),
         ]
     if zebra:
-        commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [None, layout.ZEBRA]))
+        first = top + 1 if header else top
+        commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), [None, layout.ZEBRA]))
     table.setStyle(TableStyle([*commands, *extra]))
     return table
 
