@@ -77,6 +77,7 @@ def test_person_edit_changes_only_the_given_fields(vault: InProcessVault) -> Non
         (["Ken", "--email", "not-an-address"], "not-an-address"),
         (["Ken", "--email", "aoi@example.com"], "already belongs"),
         (["Ken"], "Nothing to change"),
+        (["Ken", "--name", "A\udc80"], "The argument --name is not valid UTF-8"),
     ],
 )
 def test_a_bad_person_edit_is_refused_and_changes_nothing(

@@ -139,7 +139,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     person = _group(sub, "person")
     p = _add(person, "edit", "change a person's fields (only those given)")
     p.add_argument("person", metavar="PERSON", help="name, e-mail or id")
-    p.add_argument("--name", metavar="NAME")
+    # Not dest "name": option_labels names a bad argument by its dest, and "name" is the NAME
+    # of person add.
+    p.add_argument("--name", dest="new_name", metavar="NAME")
     emails = p.add_mutually_exclusive_group()
     emails.add_argument(
         "--email", action="append", metavar="E", help="e-mail (repeatable; replaces the list)"
@@ -270,8 +272,8 @@ def _action_row_json(action: Action, names: dict[int, str]) -> dict[str, Any]:
 
 def cmd_person_edit(ctx: CliContext, args: argparse.Namespace) -> int:
     fields: dict[str, Any] = {}
-    if args.name is not None:
-        fields["name"] = validate.name(args.name)
+    if args.new_name is not None:
+        fields["name"] = validate.name(args.new_name)
     if args.email is not None:
         fields["emails"] = [validate.email(e) for e in args.email]
     elif args.no_email:

@@ -292,7 +292,7 @@ class PersonMenu:
         menu.setObjectName("personMenu")
 
         def action(text: str, slot: Callable[[], None]) -> QAction:
-            act = QAction(text, window)
+            act = QAction(text, menu)  # goes with the menu when the window is retranslated
             act.triggered.connect(slot)
             menu.addAction(act)
             return act
