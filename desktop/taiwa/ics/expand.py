@@ -318,6 +318,44 @@ def _clamped(parts: dict[str, str], dtstart: str, last: date, steps: int) -> str
     return "RRULE:" + ";".join(f"{key}={value}" for key, value in parts.items())
 
 
+_DATE_PROPS = re.compile(
+    r"^(DTSTART|DTEND|RECURRENCE-ID|EXDATE|RDATE)([;:][^\n]*)$", re.MULTILINE | re.IGNORECASE
+)
+_DATES_ONLY = re.compile(r"\d{8}(?:,\d{8})*")
+_DATE_TIME = re.compile(r"(\d{8})T\d{6}Z?")
+
+
+def _dates_as_dates(owns: list[str]) -> list[str]:
+    """The components of one series with their dates read as the references read them.
+
+    * ``DTSTART;VALUE=DATE;TZID=Europe/Berlin:20260105`` (invalid, but common) is a date: the
+      TZID goes, instead of making a timed event at midnight Berlin.
+    * In an all-day series (the master's DTSTART a date), Exchange writes the moved instance's
+      RECURRENCE-ID as a time in an offset zone (``RECURRENCE-ID;TZID=UTC+01:20260226T000000``);
+      the references match it to the series by its date, and so do we.
+    """
+    if not any(_TZID_PARAM.search(own) for own in owns):
+        return owns  # both cases need a TZID; most one-off meetings have none to look at
+    all_day = any(
+        (start := _DTSTART_LINE.search(own)) is not None
+        and _DATES_ONLY.fullmatch(value_of(start.group(1)).strip()) is not None
+        and _RID_LINE.search(own) is None
+        for own in owns
+    )
+
+    def fix(match: re.Match[str]) -> str:
+        name, rest = match.group(1), match.group(2)
+        value = value_of(rest).strip()
+        if _DATES_ONLY.fullmatch(value) and "TZID" in rest.upper():
+            return f"{name};VALUE=DATE:{value}"  # a date's other parameters mean nothing
+        moved = _DATE_TIME.fullmatch(value)
+        if all_day and name.upper() == "RECURRENCE-ID" and moved and "RANGE=" not in rest.upper():
+            return f"{name};VALUE=DATE:{moved.group(1)}"
+        return match.group(0)
+
+    return [_DATE_PROPS.sub(fix, own) for own in owns]
+
+
 def _moved_outside(own: str, start: datetime, end: datetime) -> bool:
     """Whether ``own`` changes one occurrence (not a range) and both its original and its new
     start surely lie outside the window."""
@@ -611,7 +649,7 @@ def _series(
         raise _RefusedError("too_many_changes", limit=MAX_OCCURRENCES)
     if any(e.broken for e in group):
         raise _RefusedError("malformed_event")
-    owns = [own_text(e.text) for e in group]
+    owns = _dates_as_dates([own_text(e.text) for e in group])
     refused: _RefusedError | None = None
     try:
         rules = [_read_rule(own, start, end) for own in owns]

@@ -41,6 +41,11 @@ MAX_DEPTH = 8
 _MARKER = re.compile(r"(?:\n|\A)(BEGIN|END):([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE | re.I)
 _MARKER_NL = re.compile(r"\n(BEGIN|END):([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE | re.I)
 _UNFOLD = re.compile(r"\n[ \t]")
+# A line holding only (part of) a property name, folded before its ";" or ":" ("UID" then
+# " :value"): valid iCalendar that the whole-file patterns below, which read a name and its
+# separator on one line, would not see. Rare: looked for only in events found without a UID
+# or DTSTART, and then undone in the whole file (see scan()).
+_NAME_FOLD = re.compile(r"\n[A-Za-z0-9-]+(?:\n[ \t][A-Za-z0-9-]*)*\n[ \t]")
 _FIELDS = re.compile(
     r"(?:\n|\A)(UID|SUMMARY|RECURRENCE-ID|RRULE|DTSTART)([;:][^\n]*(?:\n[ \t][^\n]*)*)",
     re.IGNORECASE,
@@ -52,8 +57,8 @@ _FIELDS_NL = re.compile(
 _MAILTO = re.compile(r"mailto:([^\s;,\"<>]+)", re.IGNORECASE)
 _PEOPLE = re.compile(r"^(?:ATTENDEE|ORGANIZER)[;:][^\n]*$", re.MULTILINE | re.IGNORECASE)
 _LONG_LINE = re.compile(r"[^\n]{1024,}")
-_X_WR_TZ = re.compile(r"^X-WR-TIMEZONE[;:]([^\n]*)$", re.MULTILINE | re.IGNORECASE)
-_TZID_LINE = re.compile(r"^TZID[;:]([^\n]*)$", re.MULTILINE | re.IGNORECASE)
+_X_WR_TZ = re.compile(r"^X-WR-TIMEZONE([;:][^\n]*)$", re.MULTILINE | re.IGNORECASE)
+_TZID_LINE = re.compile(r"^TZID([;:][^\n]*)$", re.MULTILINE | re.IGNORECASE)
 
 
 def _lines(head: re.Pattern[str], rest: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -73,6 +78,16 @@ def unfold(text: str) -> str:
 # Parameters may hold quoted colons (CN="Doe: Jane"); the value starts after the first colon
 # outside quotes.
 _PARAMS = re.compile(r'(?:[^":]|"[^"]*")*:')
+
+
+def join_folded_names(text: str) -> str:
+    """``text`` with the folds inside property names undone (see :data:`_NAME_FOLD`).
+
+    Returns the same string object when there are none (the usual case: no copy is made).
+    """
+    if _NAME_FOLD.search(text) is None:
+        return text
+    return _NAME_FOLD.sub(lambda m: _UNFOLD.sub("", m.group(0)), text)
 
 
 def value_of(rest: str) -> str:
@@ -269,7 +284,7 @@ def _fill(events: list[RawEvent], text: str, cancel: Cancel | None = None) -> No
 
 
 def scan(  # noqa: PLR0912, PLR0915 - one state machine
-    text: str, name: str, cancel: Cancel | None = None
+    text: str, name: str, cancel: Cancel | None = None, *, _folded: bool = False
 ) -> ScannedFile:
     """Find every VEVENT and VTIMEZONE in ``text`` (see the module's notes).
 
@@ -329,7 +344,10 @@ def scan(  # noqa: PLR0912, PLR0915 - one state machine
             block = unfold(text[begin : match.end()])
             tzid = _TZID_LINE.search(block)
             if tzid:
-                result.timezones.setdefault(value_of(":" + tzid.group(1)).strip(), block)
+                # Outlook 2007 escapes the comma where it defines the zone ("Kuala Lumpur\,
+                # Singapore") and not where it uses it (TZID="Kuala Lumpur, Singapore").
+                name_of_zone = unescape(value_of(tzid.group(1)).strip())
+                result.timezones.setdefault(name_of_zone, block)
         elif comp == "VCALENDAR":
             calendar_closed = True
     for comp, begin, index in stack:
@@ -338,10 +356,16 @@ def scan(  # noqa: PLR0912, PLR0915 - one state machine
     if calendar_seen and not calendar_closed:
         result.problems.append(result.problem("truncated"))
     _fill(result.events, text, cancel)
+    if not _folded and any(
+        (not e.uid or not e.dtstart) and _NAME_FOLD.search(text, e.offset, e.end)
+        for e in result.events
+    ):
+        return scan(join_folded_names(text), name, cancel, _folded=True)
     head = text[: result.events[0].offset] if result.events else text[:65536]
     x_wr = _X_WR_TZ.search(head)
     if x_wr:
-        result.x_wr_timezone = x_wr.group(1).strip()
+        # "X-WR-TIMEZONE;VALUE=TEXT:US/Pacific" (Apple) has parameters before its value.
+        result.x_wr_timezone = unescape(value_of(x_wr.group(1)).strip())
     return result
 
 

@@ -31,7 +31,13 @@ def _iana() -> dict[str, str]:
 
 @functools.cache
 def _windows() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[str, str]]]]:
+    # Windows ids from the CLDR mapping icalendar ships (updated with each icalendar release,
+    # so a zone Windows adds arrives with a dependency update); display names, which only
+    # CLDR's comments carry, from our generated table.
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
     by_id = {_key(win): iana for _, win, iana in WINDOWS_ZONES}
+    by_id.update({_key(win): iana for win, iana in WINDOWS_TO_OLSON.items()})
     by_display = {_key(display): iana for display, _, iana in WINDOWS_ZONES}
     by_offset: dict[str, list[tuple[str, str]]] = {}
     for display, _, iana in WINDOWS_ZONES:
@@ -53,11 +59,47 @@ def _places(text: str) -> set[str]:
     return {w.strip(" .") for w in re.split(r"[,/]", text) if w.strip(" .")}
 
 
+# "UTC+01", "GMT+9", "UTC-05:00": a fixed offset, nothing else.
+_BARE_OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+-])\s*(\d{1,2}):?(\d{2})?$", re.IGNORECASE)
+
+
+def _fixed_offset(tzid: str) -> str | None:
+    """The Etc/GMT zone of a bare whole-hour offset ("UTC+01" gives Etc/GMT-1: POSIX signs
+    are reversed), or None."""
+    match = _BARE_OFFSET.match(tzid)
+    if match is None or int(match.group(3) or 0) != 0:
+        return None
+    hours = int(match.group(2))
+    if hours == 0:
+        return "UTC"
+    name = f"Etc/GMT{'-' if match.group(1) == '+' else '+'}{hours}"
+    return name if is_known(name) else None
+
+
+def _from_places(tzid: str) -> str | None:
+    """A display name without its "(UTC+hh:mm)" prefix ("Kuala Lumpur, Singapore"): the one
+    row naming most of its places, when no other row names as many."""
+    words = _places(_key(tzid))
+    if not words:
+        return None
+    scores: dict[str, int] = {}
+    for rows in _windows()[2].values():
+        for row_places, iana in rows:
+            shared = len(words & _places(row_places))
+            if shared:
+                scores[iana] = max(scores.get(iana, 0), shared)
+    if not scores:
+        return None
+    best = max(scores.values())
+    winners = [iana for iana, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else None
+
+
 def _from_display(tzid: str) -> str | None:
     by_offset = _windows()[2]
     match = _OFFSET.match(tzid.strip())
     if not match:
-        return None
+        return _from_places(tzid)
     offset = _norm_offset(match.group(1), match.group(2))
     places = _key(match.group(3))
     rows = by_offset.get(offset, [])
@@ -85,7 +127,8 @@ def resolve(tzid: str) -> str | None:  # noqa: PLR0911 - one return per kind of 
     ``Asia/Tokyo``; ``/freeassociation.sourceforge.net/Europe/Berlin`` gives ``Europe/Berlin``;
     ``Customized Time Zone`` gives None.
     """
-    raw = tzid.strip().strip('"').strip()
+    # Outlook 2007 writes the comma of a display name escaped where it defines the zone.
+    raw = tzid.strip().strip('"').replace("\\,", ",").replace("\\;", ";").strip()
     if not raw:
         return None
     iana = _iana()
@@ -94,6 +137,9 @@ def resolve(tzid: str) -> str | None:  # noqa: PLR0911 - one return per kind of 
         return iana[cleaned.casefold()]
     if cleaned.upper() in ("Z", "UTC", "GMT", "ETC/UTC"):
         return "UTC"
+    fixed = _fixed_offset(cleaned)
+    if fixed is not None:
+        return fixed
     by_id, by_display, _ = _windows()
     key = _key(cleaned)
     if key in by_id:

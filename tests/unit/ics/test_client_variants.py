@@ -1,0 +1,134 @@
+"""What real clients write that the reader must take as they mean it (issue 16, part A):
+folded property names, escaped and prefix-less Windows zone names, offset TZIDs, all-day
+series moved by Exchange, dates with a TZID, X-WR-TIMEZONE with parameters."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from taiwa.ics import scan, zones
+from taiwa.ics.expand import Occurrence, expand
+
+START = datetime(2026, 1, 1, tzinfo=UTC)
+END = datetime(2026, 12, 31, tzinfo=UTC)
+
+
+def _read(*lines: str, head: tuple[str, ...] = ()) -> tuple[list[Occurrence], list[str]]:
+    text = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *head, *lines, "END:VCALENDAR", ""])
+    scanned = scan.scan(text, "t.ics")
+    occurrences, problems = expand(scanned, scanned.events, START, END)
+    return sorted(occurrences, key=lambda o: o.start), [p.code for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("tzid", "iana"),
+    [
+        ("Tokyo Standard Time", "Asia/Tokyo"),
+        ("(UTC+09:00) Osaka, Sapporo, Tokyo", "Asia/Tokyo"),
+        ("Kuala Lumpur\\, Singapore", "Asia/Singapore"),
+        ("Kuala Lumpur, Singapore", "Asia/Singapore"),
+        ("Pacific Time (US & Canada), Tijuana", "America/Los_Angeles"),
+        ("UTC+01", "Etc/GMT-1"),
+        ("GMT+9", "Etc/GMT-9"),
+        ("UTC-05:00", "Etc/GMT+5"),
+        ("Etc/GMT-3", "Etc/GMT-3"),
+        ("Customized Time Zone", None),
+        ("UTC+05:30", None),  # no fixed-offset zone: only the file's VTIMEZONE can say
+        ("La Paz", None),  # two Windows zones name it: ambiguous
+    ],
+)
+def test_zone_names_resolve(tzid: str, iana: str | None) -> None:
+    assert zones.resolve(tzid) == iana
+
+
+def test_a_property_name_folded_before_its_value_is_read() -> None:
+    found, problems = _read(
+        "BEGIN:VEVENT",
+        "UID",
+        " :folded@example.com",
+        "SUMM",
+        " ARY:1on1",
+        "DTSTART:20260105T090000Z",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:second@example.com",
+        "DTSTART:20260106T090000Z ",
+        "END:VEVENT ",
+    )
+    assert problems == []
+    assert [(o.uid, o.summary) for o in found] == [
+        ("folded@example.com", "1on1"),
+        ("second@example.com", ""),
+    ]
+
+
+def test_an_escaped_outlook_zone_definition_matches_its_use() -> None:
+    found, problems = _read(
+        "BEGIN:VTIMEZONE",
+        "TZID:Kuala Lumpur\\, Singapore",
+        "BEGIN:STANDARD",
+        "DTSTART:16010101T000000",
+        "TZOFFSETFROM:+0800",
+        "TZOFFSETTO:+0800",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+        "BEGIN:VEVENT",
+        "UID:kl@example.com",
+        'DTSTART;TZID="Kuala Lumpur, Singapore":20260105T093000',
+        "END:VEVENT",
+    )
+    assert problems == []
+    assert found[0].start.astimezone(UTC) == datetime(2026, 1, 5, 1, 30, tzinfo=UTC)
+    assert found[0].zone == "Asia/Singapore"
+
+
+def test_an_exchange_all_day_series_moved_with_an_offset_tzid_matches_by_date() -> None:
+    found, problems = _read(
+        "BEGIN:VEVENT",
+        "UID:allday@example.com",
+        "RRULE:FREQ=WEEKLY;COUNT=3;BYDAY=TH",
+        "DTSTART;VALUE=DATE:20260219",
+        "DTEND;VALUE=DATE:20260220",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:allday@example.com",
+        "RECURRENCE-ID;TZID=UTC+01:20260226T000000",
+        "DTSTART;VALUE=DATE:20260227",
+        "DTEND;VALUE=DATE:20260228",
+        "END:VEVENT",
+    )
+    assert problems == []
+    assert [o.start.date() for o in found] == [
+        date(2026, 2, 19),
+        date(2026, 2, 27),
+        date(2026, 3, 5),
+    ]
+    assert found[1].recurrence_id == "2026-02-26"
+
+
+def test_a_date_with_a_tzid_is_an_all_day_date() -> None:
+    found, problems = _read(
+        "BEGIN:VEVENT",
+        "UID:date-tz@example.com",
+        "DTSTART;VALUE=DATE;TZID=Europe/Berlin:20260105",
+        "DTEND;TZID=Europe/Berlin;VALUE=DATE:20260106",
+        "END:VEVENT",
+    )
+    assert problems == []
+    assert (found[0].start.hour, found[0].start.date()) == (0, date(2026, 1, 5))
+    assert found[0].end is not None and found[0].end.date() == date(2026, 1, 6)
+    assert found[0].zone == ""
+
+
+def test_x_wr_timezone_with_parameters_places_floating_times() -> None:
+    found, problems = _read(
+        "BEGIN:VEVENT",
+        "UID:floating@example.com",
+        "DTSTART:20260105T090000",
+        "END:VEVENT",
+        head=("X-WR-TIMEZONE;VALUE=TEXT:Asia/Tokyo",),
+    )
+    assert problems == []
+    assert found[0].start.astimezone(UTC) == datetime(2026, 1, 5, 0, 0, tzinfo=UTC)
