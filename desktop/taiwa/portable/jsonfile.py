@@ -68,6 +68,11 @@ UNKNOWN_REF = Msg(
     "{field} がファイルにないレコードを指しています。",
 )
 DUPLICATE_REF = Msg("its ref is used twice.", "ref が重複しています。")
+DUPLICATE_EMAIL = Msg(
+    "an e-mail address of {other} is given again.",
+    "{other} と同じメールアドレスがあります。",
+)
+DUPLICATE_EVENT = Msg("the same calendar event as {other}.", "{other} と同じカレンダーの予定です。")
 NOT_A_RECORD = Msg("not a JSON object.", "JSON オブジェクトではありません。")
 PERSON_AT = Msg("person {n}", "{n} 人目の人")
 MEETING_AT = Msg("meeting {n}", "{n} 件目のミーティング")
@@ -276,7 +281,11 @@ def _bool(value: Any) -> bool:
 def _emails(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or len(value) > 20:
         raise validate_error()
-    return tuple(validate.email(_short(v)) for v in value)
+    found: dict[str, str] = {}
+    for item in value:
+        address = validate.email(_short(item))
+        found.setdefault(address.casefold(), address)  # the vault compares them ignoring case
+    return tuple(found.values())
 
 
 def _uid(value: Any) -> str:
@@ -340,6 +349,10 @@ class _Records:
         self.actions: list[ActionRecord] = []
         self.topic_refs: set[str] = set()
         self.topic_total = 0
+        # The vault keeps an address for one person only, and a calendar event for one meeting:
+        # a file that repeats either would fail half-way through the write.
+        self.emails: dict[str, str] = {}
+        self.events: dict[tuple[str, str], str] = {}
 
     def bundle(self) -> Bundle:
         return Bundle(
@@ -380,6 +393,11 @@ class _Records:
             career_goals=r.get("career_goals", _str, ""),
             archived=r.get("archived", _bool, False),
         )
+        for email in record.emails:
+            other = self.emails.setdefault(email.casefold(), r.where)
+            if other != r.where:
+                self.problems.append(Problem(r.where, DUPLICATE_EMAIL, {"other": other}))
+                r.ok = False
         if r.ok:
             self.people.append(record)
 
@@ -430,6 +448,13 @@ class _Records:
             private_notes=r.get("private_notes", _str, "") if private else "",
             topics=tuple(t for t in topics if t is not None),
         )
+        if record.ics_uid is not None and record.ics_recurrence_id is not None:
+            # (uid, recurrence id) is unique in the vault; SQLite lets NULLs repeat.
+            key = (record.ics_uid, record.ics_recurrence_id)
+            other = self.events.setdefault(key, r.where)
+            if other != r.where:
+                self.problems.append(Problem(r.where, DUPLICATE_EVENT, {"other": other}))
+                r.ok = False
         if r.ok and None not in topics:
             self.meetings.append(record)
 

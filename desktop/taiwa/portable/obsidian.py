@@ -57,6 +57,10 @@ NO_PERSON = Msg(
 )
 NOTE_TOO_BIG = Msg("the note is larger than {limit} KB.", "ノートが {limit} KB を超えています。")
 NOTE_NOT_UTF8 = Msg("the note is not UTF-8 text.", "ノートが UTF-8 のテキストではありません。")
+EMAIL_TWICE = Msg(
+    "this e-mail address belongs to a person of another note with a different name.",
+    "このメールアドレスは、別の名前で書かれた別のノートの人のものです。",
+)
 LINE_AT = Msg("{file} line {n}", "{file} の {n} 行目")
 
 
@@ -229,6 +233,11 @@ def _person_ref(
                 emails = (validate.email(values["email"]),)
             except TaiwaError as exc:
                 problems.append(field_problem(where("email"), "email", exc))
+            taken = {e.casefold() for p in people.values() for e in p.emails}
+            if emails and emails[0].casefold() in taken:
+                # The vault keeps an address for one person: two names with it cannot both be.
+                problems.append(Problem(where("email"), EMAIL_TWICE))
+                return None
         people[folded] = PersonRecord(ref=f"p{len(people) + 1}", name=clean, emails=emails)
     return people[folded].ref
 

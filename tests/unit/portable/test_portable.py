@@ -371,3 +371,35 @@ def test_front_matter_subset() -> None:
     assert front.lines["date"] == 3 and front.body == "body\n"
     unclosed = read_front_matter("---\ndate: 2026-10-06\nno end")
     assert unclosed.values == {} and unclosed.body.startswith("---")
+
+
+def test_a_file_repeating_an_address_or_a_calendar_event_is_refused(
+    other: Database, tmp_path: Path
+) -> None:
+    event = {"starts_at": "2026-10-01T01:00:00Z", "ics_uid": "u1", "ics_recurrence_id": "r1"}
+    doc = {
+        "format": "taiwa",
+        "schema_version": 1,
+        "people": [
+            {"ref": "p1", "name": "A", "emails": ["a@example.com", "A@example.com"]},
+            {"ref": "p2", "name": "B", "emails": ["A@EXAMPLE.com"]},
+        ],
+        "meetings": [
+            {"ref": "m1", "person": "p1", **event},
+            {"ref": "m2", "person": "p1", **event},
+        ],
+    }
+    path = tmp_path / "dup.json"
+    path.write_text(json.dumps(doc))
+    plan = import_data.prepare(other, path)
+    assert [p.text("en") for p in plan.preview.problems] == [
+        "person 2: an e-mail address of person 1 is given again.",
+        "meeting 2: the same calendar event as meeting 1.",
+    ]
+    doc["people"] = doc["people"][:1]
+    doc["meetings"] = doc["meetings"][:1]
+    path.write_text(json.dumps(doc))
+    plan = import_data.prepare(other, path)
+    assert plan.preview.ok
+    import_data.apply(other, plan)
+    assert Store(other).people.resolve("a@example.com").emails == ("a@example.com",)
