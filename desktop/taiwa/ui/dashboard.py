@@ -101,11 +101,16 @@ class DashboardPage(Page):
         lay.addLayout(head)
 
         # Three rows: the numbers, the signals (their reasons need the full width), then
-        # what is coming up next to what is still open.
+        # what is coming up next to what is still open. Past calendar 1on1s to confirm, when
+        # there are any, come between the numbers and the signals (they change the numbers).
         row0, row1, row2 = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
         for row, stretch in ((row0, 0), (row1, 1), (row2, 2)):
             row.setSpacing(16)
             lay.addLayout(row, stretch)
+        from taiwa.ui.to_confirm import ToConfirmCard
+
+        self.to_confirm_card = ToConfirmCard(self.ctx, body)
+        lay.insertWidget(lay.indexOf(row1), self.to_confirm_card)
 
         rate_card = Card(self.tr("Execution rate"), body)
         rates = QHBoxLayout()
@@ -122,6 +127,9 @@ class DashboardPage(Page):
             rate_card,
         )
         rate_card.body().addWidget(self.rate_hint)
+        self.waiting_hint = MutedLabel("", rate_card)
+        self.waiting_hint.hide()
+        rate_card.body().addWidget(self.waiting_hint)
         rate_card.body().addStretch(1)
         row0.addWidget(rate_card, 3)
 
@@ -224,6 +232,7 @@ class DashboardPage(Page):
         self.privacy_note.hide()
         lay.insertWidget(1, self.privacy_note)
         self._personal = [
+            self.to_confirm_card,
             self.overdue_card,
             self.upcoming_card,
             self.signals_card,
@@ -238,6 +247,7 @@ class DashboardPage(Page):
             card.setVisible(not self._privacy)
         self.privacy_note.setVisible(self._privacy)
         if self._privacy:
+            self.to_confirm_card.clear()
             # Not only hidden: the names and reasons leave the widgets too.
             for m in (
                 self.overdue_model,
@@ -266,6 +276,7 @@ class DashboardPage(Page):
             m.clear()
         self.mine_model.person_names = {}
         self.theirs_model.person_names = {}
+        self.to_confirm_card.clear()
         self.month_gauge.clear()
         self.quarter_gauge.clear()
         self.today_label.clear()
@@ -322,8 +333,18 @@ class DashboardPage(Page):
         self.quarter_gauge.set_rate(
             d.quarter.overall.value, d.quarter.overall.held, d.quarter.overall.planned
         )
+        waiting = len(d.to_confirm)
+        self.waiting_hint.setText(
+            self.tr(
+                "%n past 1on1(s) from the calendar wait for confirmation; not counted yet.",
+                "",
+                waiting,
+            )
+        )
+        self.waiting_hint.setVisible(waiting > 0)
         if self._privacy:
             return
+        self.to_confirm_card.set_rows(d.to_confirm)
         overdue = sorted(
             (st for st in d.overview if st.days_overdue > 0), key=lambda st: -st.days_overdue
         )

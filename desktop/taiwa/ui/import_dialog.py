@@ -13,7 +13,10 @@ always completes (the import is then in the vault, and the dialog says so by clo
 Import). Closing by any other path (lock, quitting the app) cancels the same way, at once.
 
 The preview groups the 1on1 occurrences per person (adds / updates / cancellations), lists the
-proposed new people with a checkbox each (only ticked ones are created), and the problems —
+proposed new people with a checkbox each (only ticked ones are created), asks "who is this?"
+for each series nobody known attends (a person, a new person, or ignore it — remembered per
+series once imported, never by a preview), says why the preview is empty or short (counts
+only: events outside the period, not 1on1s, unreadable), and lists the problems —
 where they are in the file, never what the file says. When there are problems, the user agrees
 to import the rest with a checkbox; without it the Import button stays disabled. In privacy mode
 the preview shows counts only: no names, no meeting titles.
@@ -29,10 +32,12 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,7 +54,7 @@ from PySide6.QtWidgets import (
 from taiwa.cancel import CancelToken
 from taiwa.errors import TaiwaError
 from taiwa.ics import service
-from taiwa.ics.service import ImportPlan, ImportResult
+from taiwa.ics.service import ImportPlan, ImportResult, Who
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op, error_text, show_error
 
@@ -157,6 +162,18 @@ class ImportDialog(QDialog):
         self.tree.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.tree, 3)
 
+        self.why = QLabel()
+        self.why.setObjectName("hint")
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
+        self.why.setWordWrap(True)
+        self.why.hide()
+        layout.addWidget(self.why)
+        self.who_box = QGroupBox(self.tr("Who is this?"))
+        self.who_form = QFormLayout(self.who_box)
+        self.who_box.hide()
+        self._who: dict[str, tuple[QComboBox, QLineEdit]] = {}
+        layout.addWidget(self.who_box)
+
         self.problems_label = QLabel(self.tr("Problems (these events are not imported):"))
         self.problems = QListWidget()
         layout.addWidget(self.problems_label)
@@ -252,9 +269,13 @@ class ImportDialog(QDialog):
             self.owner_hint.setText(
                 self.tr("Guessed (the address in most events). Correct it if it is not yours.")
             )
+        elif plan.owner_given:
+            self.owner_hint.setText(self.tr("As entered; remembered once you import."))
         else:
             self.owner_hint.setText(self.tr("Remembered from an earlier import."))
+        self._fill_who(plan)
         self._fill_tree(plan)
+        self._explain(plan)
         self._show_problems([p.message() for p in plan.problems])
         self._update_summary()
         self.planned.emit(plan)
@@ -278,7 +299,12 @@ class ImportDialog(QDialog):
             first = items[0]
             heading = self.tr("Series {n}").format(n=n) if hide else name
             top = QTreeWidgetItem([heading, self._counts_text(plan, items, []), "", ""])
-            if first.proposed:
+            if first.match.rule == "unknown":
+                title = plan.unknown.get(first.occurrence.uid, "")
+                top.setText(
+                    0, heading if hide else self.tr("Who is this? {title}").format(title=title)
+                )
+            elif first.proposed:
                 top.setText(
                     0,
                     heading
@@ -303,7 +329,7 @@ class ImportDialog(QDialog):
                         occ.start.astimezone().strftime("%Y-%m-%d %H:%M"),
                         occ.summary,
                         statuses.get(occ.status, occ.status),
-                        labels[plan.kind(item, [])],
+                        labels[plan.kind(item, [], self.who())],
                     ]
                 )
                 top.addChild(child)
@@ -311,7 +337,8 @@ class ImportDialog(QDialog):
         self.tree.blockSignals(False)
 
     def _counts_text(self, plan: ImportPlan, items: list[Any], accepted: list[str]) -> str:
-        kinds = [plan.kind(i, accepted) for i in items]
+        who = self.who()
+        kinds = [plan.kind(i, accepted, who) for i in items]
         return self.tr("{add} to add, {update} to update, {cancel} to cancel").format(
             add=kinds.count(service.ADD),
             update=kinds.count(service.UPDATE),
@@ -340,11 +367,105 @@ class ImportDialog(QDialog):
                 found.append(str(email))
         return found
 
+    def _fill_who(self, plan: ImportPlan) -> None:
+        """One "who is this?" row per series nobody known attends (hidden in privacy mode)."""
+        while self.who_form.rowCount():
+            self.who_form.removeRow(0)
+        self._who.clear()
+        hide = self.ctx.privacy_mode
+        sizes = {uid: 0 for uid in plan.unknown}
+        for item in plan.items:
+            if item.occurrence.uid in sizes:
+                sizes[item.occurrence.uid] += 1
+        people = sorted(plan.people.items(), key=lambda kv: kv[1].casefold())
+        for uid, title in sorted(plan.unknown.items(), key=lambda kv: kv[1].casefold()):
+            combo = QComboBox()
+            combo.setObjectName("whoChoice")
+            combo.addItem(self.tr("Skip for now"), ("skip", 0))
+            combo.addItem(self.tr("Ignore this series"), ("ignore", 0))
+            combo.addItem(self.tr("A new person named…"), ("new", 0))
+            for person_id, name in people:
+                combo.addItem(name, ("link", person_id))
+            name_edit = QLineEdit()
+            name_edit.setPlaceholderText(self.tr("Name"))
+            name_edit.setEnabled(False)
+            combo.currentIndexChanged.connect(self._on_who_changed)
+            name_edit.textChanged.connect(self._on_who_changed)
+            row = QHBoxLayout()
+            row.addWidget(combo, 1)
+            row.addWidget(name_edit, 1)
+            text = self.tr("%1 (%n occurrence(s)):", "", sizes[uid]).replace("%1", title)
+            label = QLabel(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.who_form.addRow(label, row)
+            self._who[uid] = (combo, name_edit)
+        self.who_box.setVisible(bool(plan.unknown) and not hide)
+
+    def who(self) -> dict[str, Who]:
+        """The answers to "who is this?" chosen so far (skipped series are left out)."""
+        found: dict[str, Who] = {}
+        for uid, (combo, name_edit) in self._who.items():
+            kind, person_id = combo.currentData() or ("skip", 0)
+            if kind == "ignore":
+                found[uid] = Who.ignore()
+            elif kind == "new" and name_edit.text().strip():
+                found[uid] = Who.new(name_edit.text())
+            elif kind == "link":
+                found[uid] = Who.link(int(person_id))
+        return found
+
+    def _on_who_changed(self, *_args: Any) -> None:
+        for combo, name_edit in self._who.values():
+            name_edit.setEnabled((combo.currentData() or ("", 0))[0] == "new")
+        self._refresh_kinds()
+        self._update_summary()
+
+    def _refresh_kinds(self) -> None:
+        """Each series' counts and each occurrence's action, for the current choices."""
+        if self.plan is None:
+            return
+        accepted = self.accepted_people()
+        who = self.who()
+        labels = self._labels()
+        self.tree.blockSignals(True)
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            if top is None:
+                continue
+            items = self._series.get(id(top), [])
+            top.setText(1, self._counts_text(self.plan, items, accepted))
+            for i in range(top.childCount()):
+                child = top.child(i)
+                if child is not None and i < len(items):
+                    child.setText(3, labels[self.plan.kind(items[i], accepted, who)])
+        self.tree.blockSignals(False)
+
+    def _explain(self, plan: ImportPlan) -> None:
+        """Why the preview is empty or short: counts only (other events are not our business)."""
+        parts = []
+        if plan.outside:
+            parts.append(self.tr("%n event(s) outside the period", "", plan.outside))
+        if plan.not_1on1:
+            parts.append(self.tr("%n not 1on1s", "", plan.not_1on1))
+        if plan.problems:
+            parts.append(self.tr("%n unreadable", "", len(plan.problems)))
+        if plan.ignored:
+            parts.append(self.tr("%n ignored series", "", plan.ignored))
+        text = ""
+        if not plan.items:
+            text = self.tr("No 1on1s in this period.")
+        if parts:
+            text = " ".join(
+                [text, self.tr("Not in this preview: {parts}.").format(parts=", ".join(parts))]
+            ).strip()
+        self.why.setText(text)
+        self.why.setVisible(bool(text))
+
     def _update_summary(self) -> None:
         if self.plan is None:
             self.summary.setText("")
             return
-        counts = self.plan.counts(self.accepted_people())
+        counts = self.plan.counts(self.accepted_people(), self.who())
         self.summary.setText(
             self.tr(
                 "Will add {added}, update {updated}, cancel {cancelled}, leave {skipped} unchanged."
@@ -372,15 +493,7 @@ class ImportDialog(QDialog):
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column != 0 or not item.data(0, EMAIL_ROLE) or self.plan is None:
             return
-        accepted = self.accepted_people()
-        items = self._series.get(id(item), [])
-        self.tree.blockSignals(True)
-        item.setText(1, self._counts_text(self.plan, items, accepted))
-        for i in range(item.childCount()):
-            child = item.child(i)
-            if child is not None and i < len(items):
-                child.setText(3, self._labels()[self.plan.kind(items[i], accepted)])
-        self.tree.blockSignals(False)
+        self._refresh_kinds()
         self._update_summary()
 
     def _on_update_clicked(self) -> None:
@@ -410,6 +523,7 @@ class ImportDialog(QDialog):
         events = self.ctx.events
         accept_partial = self.accept_partial.isChecked()
         people = self.accepted_people()
+        who = self.who()
         token = CancelToken()
 
         def work() -> ImportResult:
@@ -420,6 +534,7 @@ class ImportDialog(QDialog):
                 plan,
                 accept_partial=accept_partial,
                 add_people=people,
+                who=who,
                 cancel=token.raise_if_cancelled,
             )
 

@@ -1,0 +1,86 @@
+"""Part B in the GUI: "who is this?" in the import preview, why a preview is short, and the
+dashboard's past 1on1s to confirm (keys H, C, S; a whole series at once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+
+from tests.unit.ics.test_who_and_reasons import OWN_CALENDAR
+
+UID = "weekly-1on1@example.com"
+
+
+def _dialog(qtbot: Any, ctx: Any, tmp_path: Path) -> Any:
+    from taiwa.ui.import_dialog import ImportDialog
+
+    path = tmp_path / "own.ics"
+    path.write_text(OWN_CALENDAR.replace("\n", "\r\n"), encoding="utf-8")
+    dialog = ImportDialog(ctx, [path])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.planned, timeout=20000):
+        dialog.show()
+    dialog.from_edit.setDate(QDate(2026, 1, 1))
+    dialog.to_edit.setDate(QDate(2026, 2, 28))
+    with qtbot.waitSignal(dialog.planned, timeout=20000):
+        dialog.update_button.click()
+    return dialog
+
+
+def test_who_is_this_then_import_then_confirm_on_the_dashboard(
+    qtbot: Any, app_ctx: Any, tmp_path: Path
+) -> None:
+    from taiwa.store import calendar as repo
+    from taiwa.ui.dashboard import DashboardPage
+
+    page = DashboardPage(app_ctx)
+    qtbot.addWidget(page)
+    app_ctx.store.people.add("Hanako Suzuki", emails=["hanako@example.com"])
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=5000)
+    assert not page.to_confirm_card.isVisible()
+
+    dialog = _dialog(qtbot, app_ctx, tmp_path)
+    assert dialog.why.text() == (
+        "Not in this preview: 1 event(s) outside the period, 2 not 1on1s."
+    )
+    assert "Dentist" not in dialog.why.text()
+    assert dialog.who_box.isVisible()
+    assert dialog.tree.topLevelItem(0).text(0) == "Who is this? Weekly 1:1s"
+    assert dialog.summary.text().startswith("Will add 0,")
+    combo, name = dialog._who[UID]
+    combo.setCurrentIndex(combo.findText("Hanako Suzuki"))
+    assert not name.isEnabled()
+    assert dialog.summary.text().startswith("Will add 4,")
+    assert repo.series_choices(app_ctx.db) == {}  # a preview remembers nothing
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.import_button.click()
+    assert list(repo.series_choices(app_ctx.db)) == [UID]
+
+    # The open dashboard refreshes by itself: four past occurrences wait.
+    card = page.to_confirm_card
+    qtbot.waitUntil(lambda: card.tree.topLevelItemCount() == 1, timeout=5000)
+    assert card.isVisible() and card.title.text() == "To confirm (4)"
+    assert "4 past 1on1(s) from the calendar wait" in page.waiting_hint.text()
+    series = card.tree.topLevelItem(0)
+    card.tree.setCurrentItem(series.child(0))
+    card.tree.setFocus()
+    qtbot.keyClick(card.tree, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: card.title.text() == "To confirm (3)", timeout=5000)
+    # The whole series at once: select its row, then S.
+    card.tree.setCurrentItem(card.tree.topLevelItem(0))
+    qtbot.keyClick(card.tree, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: not card.isVisible(), timeout=5000)
+    statuses = [r[0] for r in app_ctx.db.query("SELECT status FROM meeting ORDER BY starts_at")]
+    assert statuses == ["held", "skipped", "skipped", "skipped"]
+
+
+def test_a_typed_owner_is_not_called_remembered(qtbot: Any, app_ctx: Any, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, app_ctx, tmp_path)
+    dialog.owner_edit.setText("me@example.com")
+    with qtbot.waitSignal(dialog.planned, timeout=20000):
+        dialog.update_button.click()
+    assert dialog.owner_hint.text() == "As entered; remembered once you import."
