@@ -122,6 +122,7 @@ HOSTILE: dict[str, tuple[str, bytes, str]] = {
     "json of 3 M empty lists": ("lists.json", _json_head() + b"[" + b"[]," * 3_000_000 + b"[]]}", "too many values"),
     "json nested 200 000 deep": ("deep.json", _json_head() + b"[" * 200_000 + b"]" * 200_000 + b"}", "too deeply nested"),
     "json of 20 000 people": ("people.json", _json_head() + b"[" + b",".join([b'{"ref": "p", "name": "x"}'] * 20_000) + b"]}", "more than 10000 people"),
+    "json with a 60 MB text": ("text.json", _json_head() + b'[{"ref": "p1", "name": "x", "career_goals": "' + "対話".encode() * 10_000_000 + b'"}]}', "person 1: career_goals: The text is longer than 100000 characters."),
     "csv over 4 MB": ("big.csv", b"name,email\n" + b"x," * (2 * 1024 * 1024 + 10), "larger than 4 MB"),
     "csv of 20 000 rows": ("rows.csv", b"name\n" + b"x\n" * 20_000, "more than 10000 rows"),
 }  # fmt: skip
