@@ -1,7 +1,9 @@
 """How much an import may read: a hostile or mistaken file is refused before it costs much.
 
-Measured figures (tests/e2e/test_portable_limits.py): each refusal below takes well under a
-second and under 200 MB of memory; a JSON file at the size limit loads in a few seconds.
+Measured (tests/e2e/test_portable_cli.py -m slow -s, on 2 shared cores): each hostile case is
+refused in under 4 s (the interpreter's start included) and 180 MB of memory. The ten-year
+demo vault (100 people, 20 198 meetings, 108 743 topics, 64 582 actions) exports to a 56.6 MB
+taiwa.json with private parts, inside the JSON limit.
 """
 
 from __future__ import annotations
