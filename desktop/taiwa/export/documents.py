@@ -9,7 +9,6 @@ written to disk here.
 from __future__ import annotations
 
 import io
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -18,6 +17,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
+    PageBreak,
     Spacer,
     Table,
 )
@@ -25,7 +25,8 @@ from reportlab.platypus import (
 from taiwa.cancel import Cancel, check
 from taiwa.domain.models import Action, Meeting, Person, Theme, TopicState
 from taiwa.export import layout
-from taiwa.export.charts import months_between, mood_chart, theme_chart
+from taiwa.export.career import career_sheet
+from taiwa.export.charts import bucket_size, mood_chart, theme_chart
 from taiwa.export.layout import PageDecor, para
 from taiwa.export.markup import plain
 from taiwa.export.model import (
@@ -51,6 +52,7 @@ from taiwa.export.texts import (
     OWNER_NAMES,
     STATUS_NAMES,
     THEME_NAMES,
+    THEMES_CAPTIONS,
     TOPIC_STATE_NAMES,
     WANTED_NAMES,
     T,
@@ -192,6 +194,8 @@ def person_story(
     title = T.SHARED_TITLE if options.target is Audience.SHARED else T.PERSON_TITLE
     what = c.t(T.COVER_PERSON, person=person.name, start=start, end=end)
     story = cover(c, title, what, person.name)
+    story += career_sheet(c, doc, meetings, start, end)
+    story.append(PageBreak())
     width = c.width()
 
     story.append(c.h(T.PROFILE))
@@ -289,19 +293,15 @@ def _meetings_section(c: Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> li
 def _charts_section(c: Ctx, doc: PersonDoc, meetings: Sequence[Meeting]) -> list[Flowable]:
     story: list[Flowable] = []
     width = c.width()
-    counts: Counter[tuple[int, int, Theme]] = Counter()
-    for m in meetings:
-        day = c.day(m)
-        for topic in m.topics:
-            counts[(day.year, day.month, topic.theme)] += 1
+    topics = [(c.day(m), t.theme) for m in meetings for t in m.topics]
     title = c.h(T.THEMES_OVER_TIME)
-    if counts:
+    if topics:
         days = [c.day(m) for m in meetings]
         first = doc.start if doc.start and doc.start <= min(days) else min(days)
         last = doc.end if doc.end and doc.end >= max(days) else max(days)
-        months = months_between(first, last)
-        chart = theme_chart(counts, months, c.lang, width)
-        story.append(KeepTogether([title, chart, c.fixed(T.THEMES_CAPTION, "caption")]))
+        chart = theme_chart(topics, first, last, c.lang, width)
+        caption = THEMES_CAPTIONS[bucket_size(first, last)]
+        story.append(KeepTogether([title, chart, c.fixed(caption, "caption")]))
     else:
         story += [title, c.fixed(T.NO_THEMES, "small")]
     if c.options.show_mood:

@@ -100,13 +100,14 @@ OVERDUE_COLOR = colors.HexColor("#b3261e")
 
 
 def table(
-    rows: list[list[Cell]],
+    rows: Sequence[Sequence[Cell | list[Flowable]]],
     widths: Sequence[float],
     *,
     header: bool = True,
     zebra: bool = True,
     extra: Sequence[tuple[object, ...]] = (),
     caption: str | None = None,
+    row_heights: Sequence[float | None] | None = None,
 ) -> Table:
     """A table whose rows may split across pages, repeating the header row on each page.
 
@@ -120,8 +121,9 @@ def table(
         rows = [[caption, *([""] * (len(widths) - 1))], *rows]
         top = 1
     table = Table(
-        rows,
+        [list(row) for row in rows],
         colWidths=list(widths),
+        rowHeights=list(row_heights) if row_heights is not None else None,
         repeatRows=top + 1 if header else top,
         splitByRow=1,
         splitInRow=1,  # a single very long cell flows on to the next page instead of failing
@@ -162,8 +164,12 @@ def table(
     return table
 
 
-def kv_table(c: Ctx, pairs: Iterable[tuple[Msg, str]]) -> Table:
-    rows: list[list[Cell]] = [[c.fixed(label, "cellhead"), c.cell(value)] for label, value in pairs]
+def kv_table(c: Ctx, pairs: Iterable[tuple[Msg, str | list[Flowable]]]) -> Table:
+    """Label / value rows; a value is user text or ready-made flowables."""
+    rows: list[list[Cell | list[Flowable]]] = [
+        [c.fixed(label, "cellhead"), c.cell(value) if isinstance(value, str) else value]
+        for label, value in pairs
+    ]
     width = c.width()
     return table(rows, [38 * mm, width - 38 * mm], header=False, zebra=False)
 

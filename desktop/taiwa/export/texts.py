@@ -148,6 +148,35 @@ class T:
         "マネージャーへの気づきの促しであり、本人の評価ではありません。",
     )
     NONE_DASH = Msg("—", "—")
+    # The career-discussion sheet (first page of a person summary)
+    SHEET = Msg("Career discussion sheet", "キャリア面談シート")
+    PERIOD = Msg("Period", "対象期間")
+    PERIOD_RANGE = Msg("{start} – {end}", "{start}〜{end}")
+    HELD = Msg("1on1s held", "1on1 の実施")
+    HELD_VALUE = Msg(
+        "{held} of {planned} planned: execution rate {rate}",
+        "予定{planned}回のうち{held}回実施（実施率 {rate}）",
+    )
+    BALANCE = Msg("Balance of themes", "テーマのバランス")
+    BALANCE_ITEM = Msg("{theme} {count} ({share})", "{theme} {count}件（{share}）")
+    BALANCE_NONE = Msg(
+        "No short-, mid- or long-term topics in this period.",
+        "この期間に短期・中期・長期の話題はありません。",
+    )
+    ACTION_STATES = Msg(
+        "{done} done · {open} open · {overdue} overdue",
+        "完了 {done}件・未完了 {open}件・期限超過 {overdue}件",
+    )
+    OPEN_ACTIONS = Msg("Actions still open", "未完了のアクション")
+    MORE_ACTIONS = Msg(
+        "… and {count} more (see “Actions agreed”).", "ほか{count}件（「合意したアクション」参照）"
+    )
+    SIGN_OFF = Msg("Sign-off", "確認欄")
+    INTERVIEWER = Msg("Interviewer", "面談者")
+    EMPLOYEE = Msg("Employee", "本人")
+    SIGNATURE = Msg("Signature", "署名")
+    SIGNED_ON = Msg("Date", "日付")
+    DATE_BLANK = Msg("____ / ____ / ________", "　　　　年　　月　　日")
     PERIOD_ALL = Msg("all meetings", "全期間")
 
 
@@ -158,6 +187,13 @@ THEME_NAMES: dict[Theme, Msg] = {
     Theme.WELLBEING: Msg("Wellbeing", "コンディション"),
     Theme.FEEDBACK: Msg("Feedback", "フィードバック"),
     Theme.OTHER: Msg("Other", "その他"),
+}
+
+#: The theme chart's caption by months per bar.
+THEMES_CAPTIONS: dict[int, Msg] = {
+    1: T.THEMES_CAPTION,
+    3: Msg("Agenda topics per quarter, by theme.", "四半期ごとのアジェンダの件数（テーマ別）"),
+    12: Msg("Agenda topics per year, by theme.", "年ごとのアジェンダの件数（テーマ別）"),
 }
 
 THEME_SHORT: dict[Theme, Msg] = {
