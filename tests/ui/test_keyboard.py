@@ -246,3 +246,61 @@ def test_every_shortcut_on_every_page_works_without_error_or_ambiguity(
     ambiguous = [m for m in collector.messages if "mbiguous" in m]
     assert errors == []
     assert ambiguous == []
+
+
+def _documented() -> set[str]:
+    from taiwa.ui.help import shortcut_rows
+
+    return {part.strip() for _what, keys in shortcut_rows() for part in keys.split(" / ")}
+
+
+def test_every_bound_shortcut_is_in_the_keyboard_map(qtbot: Any, main_window: Any) -> None:
+    sample = seed(main_window.ctx.store)
+    main_window._on_open_person(sample.alice.id)
+    main_window._on_open_meeting(sample.second.id)
+    main_window.show_page("people")
+    native = QKeySequence.SequenceFormat.NativeText
+    documented = _documented()
+    missing: dict[str, str] = {}
+    for holder in (main_window, *main_window.findChildren(QWidget)):
+        for action in holder.actions():
+            for seq in action.shortcuts():
+                text = seq.toString(native)
+                if text and text not in documented:
+                    missing[text] = action.text() or type(holder).__name__
+    assert missing == {}
+
+
+def test_the_help_shows_the_map_and_the_cheat_sheet(qtbot: Any, main_window: Any) -> None:
+    from taiwa.ui.help import ShortcutsDialog, cheat_sheet_rows, keymap
+
+    dialog = ShortcutsDialog(main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table_texts = [dialog.table.item(r, 0).text().strip() for r in range(dialog.table.rowCount())]
+    for group, rows in keymap():
+        assert group in table_texts
+        assert all(what in table_texts for what, _keys in rows)
+    assert 10 <= len(cheat_sheet_rows()) <= 16
+    for what, _keys in cheat_sheet_rows():
+        assert what in dialog.cheat_sheet.text()
+    dialog.close()
+
+
+def test_ctrl_enter_confirms_the_person_dialog_from_its_text_box(
+    qtbot: Any, main_window: Any
+) -> None:
+    from taiwa.ui.people_page import PersonDialog
+
+    dialog = PersonDialog(main_window.ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()  # shortcuts work in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    dialog.name.setText("Kenji Ito")
+    dialog.goals.setFocus()
+    qtbot.keyClick(dialog.goals, Qt.Key.Key_Return)  # a new line, not OK
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.goals, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert dialog.result() == QDialog.DialogCode.Accepted

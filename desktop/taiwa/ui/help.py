@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,56 +22,139 @@ from taiwa import __version__
 from taiwa.ui import window_size
 
 
-def shortcut_rows() -> list[tuple[str, str]]:
-    """(What it does, keys) for every documented shortcut (the README has the same table)."""
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Shortcuts", text)
+
+
+Row = tuple[str, str]  # (what it does, the keys as the platform writes them)
+
+
+def _keys(*seqs: str | QKeySequence.StandardKey) -> str:
     native = QKeySequence.SequenceFormat.NativeText
+    return " / ".join(QKeySequence(s).toString(native) for s in seqs)
 
-    def keys(*seqs: str | QKeySequence.StandardKey) -> str:
-        return " / ".join(QKeySequence(s).toString(native) for s in seqs)
 
+def keymap() -> list[tuple[str, list[Row]]]:
+    """The whole keyboard map, by group: one place that the help, the cheat sheet and the
+    shortcut test read (a key bound in the app and missing here fails that test).
+
+    The design: Ctrl+digit goes to a page and lands in its list; arrows move inside a list,
+    Tab leaves it; Enter opens or acts (Ctrl+Enter where Enter makes a new line); Esc backs out
+    of a dialog; Alt+Left/Right walk the history; Del deletes a row, Shift+Del deletes for good;
+    F2 edits the selected row.
+    """
     return [
         (
-            QCoreApplication.translate("Shortcuts", "New meeting"),
-            keys(QKeySequence.StandardKey.New),
+            _t("Go"),
+            [
+                (_t("Dashboard"), _keys("Ctrl+1")),
+                (_t("People"), _keys("Ctrl+2")),
+                (_t("Search page"), _keys("Ctrl+3")),
+                (_t("Search (focus the search field)"), _keys(QKeySequence.StandardKey.Find)),
+                (_t("Back / forward"), _keys("Alt+Left", "Alt+Right")),
+                (_t("Keyboard shortcuts"), _keys("F1", "Ctrl+/")),
+            ],
         ),
         (
-            QCoreApplication.translate("Shortcuts", "Search (focus the search field)"),
-            keys(QKeySequence.StandardKey.Find),
-        ),
-        (QCoreApplication.translate("Shortcuts", "Privacy mode on/off"), keys("Ctrl+Shift+P")),
-        (QCoreApplication.translate("Shortcuts", "Lock now"), keys("Ctrl+L")),
-        (QCoreApplication.translate("Shortcuts", "Dashboard"), keys("Ctrl+1")),
-        (QCoreApplication.translate("Shortcuts", "People"), keys("Ctrl+2")),
-        (QCoreApplication.translate("Shortcuts", "Search page"), keys("Ctrl+3")),
-        (QCoreApplication.translate("Shortcuts", "Back"), keys("Alt+Left")),
-        (QCoreApplication.translate("Shortcuts", "Import calendar (.ics)"), keys("Ctrl+I")),
-        (QCoreApplication.translate("Shortcuts", "Export PDF"), keys("Ctrl+E")),
-        (QCoreApplication.translate("Shortcuts", "Settings"), keys("Ctrl+,")),
-        (QCoreApplication.translate("Shortcuts", "Keyboard shortcuts"), keys("F1", "Ctrl+/")),
-        (
-            QCoreApplication.translate("Shortcuts", "Undo / redo in a text field"),
-            keys(QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo),
+            _t("Lists and dialogs"),
+            [
+                (_t("Move in a list"), _keys("Up", "Down")),
+                (_t("Next / previous field (leaves a list)"), _keys("Tab", "Shift+Tab")),
+                (_t("Open the selected item"), "Enter"),
+                (_t("Confirm a dialog (Ctrl+Enter in a text box)"), _keys("Enter", "Ctrl+Enter")),
+                (_t("Close a dialog"), _keys("Esc")),
+                (_t("People / search: from the field to the list"), _keys("Down")),
+                (_t("People: add a person"), _keys("Ctrl+Shift+N")),
+                (_t("People: edit / delete the selected person"), _keys("F2", "Shift+Del")),
+            ],
         ),
         (
-            QCoreApplication.translate("Shortcuts", "Next / previous field"),
-            keys("Tab", "Shift+Tab"),
+            _t("Meeting"),
+            [
+                (_t("New meeting"), _keys(QKeySequence.StandardKey.New)),
+                (_t("Meeting: add a topic"), _keys("Ctrl+T")),
+                (_t("Meeting: add topics from the question bank"), _keys("Ctrl+Shift+T")),
+                (_t("Meeting: add an action item"), _keys("Ctrl+Shift+A")),
+                (_t("Meeting: toggle discussed / done"), _keys("Ctrl+D")),
+                (_t("Meeting: edit the selected topic or action item"), _keys("F2")),
+                (_t("Meeting: delete the selected topic or action item"), _keys("Del")),
+                (_t("Meeting: previous / next meeting"), _keys("Ctrl+PgDown", "Ctrl+PgUp")),
+                (_t("Meeting: delete the meeting (in its list)"), _keys("Shift+Del")),
+                (
+                    _t("Meeting: undo / redo a topic, action, mood or status change"),
+                    _keys(QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo),
+                ),
+                (
+                    _t("Undo / redo in a text field"),
+                    _keys(QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo),
+                ),
+            ],
         ),
-        (QCoreApplication.translate("Shortcuts", "Open the selected item"), "Enter"),
-        (QCoreApplication.translate("Shortcuts", "Close a dialog"), keys("Esc")),
-        (QCoreApplication.translate("Shortcuts", "Quit"), keys("Ctrl+Q")),
+        (
+            _t("Vault and files"),
+            [
+                (_t("Privacy mode on/off"), _keys("Ctrl+Shift+P")),
+                (_t("Lock now"), _keys("Ctrl+L")),
+                (_t("Import calendar (.ics)"), _keys("Ctrl+I")),
+                (_t("Export PDF"), _keys("Ctrl+E")),
+                (_t("Settings"), _keys("Ctrl+,")),
+                (_t("Quit"), _keys("Ctrl+Q")),
+            ],
+        ),
+        (
+            _t("Text size"),
+            [
+                (_t("Larger / smaller text"), _keys("Ctrl+=", "Ctrl++", "Ctrl+-")),
+                (_t("Actual size"), _keys("Ctrl+0")),
+            ],
+        ),
     ]
 
 
-def _page_rows() -> list[tuple[str, str]]:
-    """The pages' own shortcuts (the meeting editor module lists them)."""
-    try:
-        from taiwa.ui.meeting_editor import page_shortcut_rows
-    except ImportError:
-        return []
-    return list(page_shortcut_rows())
+def shortcut_rows() -> list[Row]:
+    """Every documented shortcut as one flat list (the README has the same table)."""
+    return [row for _group, rows in keymap() for row in rows]
+
+
+def cheat_sheet_rows() -> list[Row]:
+    """The dozen keys to learn first, for the cheat sheet."""
+    wanted = {
+        _t("Dashboard"),
+        _t("People"),
+        _t("Search (focus the search field)"),
+        _t("Back / forward"),
+        _t("New meeting"),
+        _t("Meeting: add a topic"),
+        _t("Meeting: add an action item"),
+        _t("Meeting: toggle discussed / done"),
+        _t("Next / previous field (leaves a list)"),
+        _t("Open the selected item"),
+        _t("Privacy mode on/off"),
+        _t("Lock now"),
+        _t("Export PDF"),
+        _t("Keyboard shortcuts"),
+    }
+    return [row for row in shortcut_rows() if row[0] in wanted]
+
+
+def cheat_sheet_html() -> str:
+    """The cheat sheet as a small two-column HTML table (keys first, as on a printed card)."""
+    cells = [
+        f"<td style='padding:4px 10px 4px 0'><b>{html.escape(keys)}</b></td>"
+        f"<td style='padding:4px 24px 4px 0'>{html.escape(what)}</td>"
+        for what, keys in cheat_sheet_rows()
+    ]
+    half = (len(cells) + 1) // 2
+    rows = [
+        "<tr>" + cells[i] + (cells[i + half] if i + half < len(cells) else "") + "</tr>"
+        for i in range(half)
+    ]
+    return "<table>" + "".join(rows) + "</table>"
 
 
 class ShortcutsDialog(QDialog):
+    """The keyboard map: every shortcut by group, and the cheat sheet of the first dozen."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
@@ -77,30 +163,53 @@ class ShortcutsDialog(QDialog):
         title = QLabel(self.tr("Keyboard shortcuts"))
         title.setObjectName("dialogTitle")
         lay.addWidget(title)
-        rows = shortcut_rows() + _page_rows()
-        table = QTableWidget(len(rows), 2, self)
+        self.tabs = QTabWidget(self)
+        lay.addWidget(self.tabs, 1)
+
+        self.cheat_sheet = QLabel(cheat_sheet_html())
+        self.cheat_sheet.setObjectName("cheatSheet")
+        self.cheat_sheet.setTextFormat(Qt.TextFormat.RichText)
+        self.cheat_sheet.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.cheat_sheet.setContentsMargins(12, 12, 12, 12)
+        self.tabs.addTab(self.cheat_sheet, self.tr("&Cheat sheet"))
+
+        self.table = table = QTableWidget(0, 2, self)
         table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setTabKeyNavigation(False)
         table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        for row, (what, keys) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(what))
-            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.setWordWrap(False)
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for group, rows in keymap():
+            # A group starts with its title on a row of its own.
+            at = table.rowCount()
+            table.insertRow(at)
+            head = QTableWidgetItem(group)
+            head.setFont(bold)
+            table.setItem(at, 0, head)
+            table.setItem(at, 1, QTableWidgetItem(""))
+            for what, keys in rows:
+                at = table.rowCount()
+                table.insertRow(at)
+                table.setItem(at, 0, QTableWidgetItem("    " + what))
+                table.setItem(at, 1, QTableWidgetItem(keys))
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(table)
+        self.tabs.addTab(table, self.tr("&All shortcuts"))
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         # Tall enough to show every row without scrolling where the screen allows; on a laptop
         # (1366x768) it fits the screen and the table scrolls.
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
-        wanted = rows_height + table.horizontalHeader().height() + 6 + 110
-        window_size.fit(self, QSize(max(560, table.sizeHint().width()), wanted))
+        wanted = rows_height + table.horizontalHeader().height() + 6 + 150
+        width = max(560, table.sizeHint().width(), self.cheat_sheet.sizeHint().width() + 40)
+        window_size.fit(self, QSize(width, wanted))
 
 
 class AboutDialog(QDialog):

@@ -36,6 +36,7 @@ from taiwa.ui.drafts import DraftKeeper
 from taiwa.ui.meeting_editor import shown_person
 from taiwa.ui.models import OBJECT_ROLE, PeopleFilterProxy, PeopleModel
 from taiwa.ui.pages import Page
+from taiwa.ui.widgets.accept import ctrl_enter_accepts
 from taiwa.ui.widgets.chips import MutedLabel, PageTitle
 from taiwa.ui.widgets.dates import OptionalDateEdit
 from taiwa.ui.widgets.tables import style_table
@@ -112,6 +113,7 @@ class PersonDialog(QDialog):
         box.accepted.connect(self._on_accept)
         box.rejected.connect(self.reject)
         lay.addWidget(box)
+        ctrl_enter_accepts(self)  # Enter makes a new line in the career goals
         if person is not None:
             self.name.setText(person.name)
             self.emails.setText(", ".join(person.emails))

@@ -32,7 +32,6 @@ The page is built from parts with one job each:
 
 from taiwa.ui.meeting_editor.bank import QuestionBankDialog
 from taiwa.ui.meeting_editor.editor import MeetingEditor
-from taiwa.ui.meeting_editor.keys import page_shortcut_rows
 from taiwa.ui.meeting_editor.reveal import (
     history_source,
     request_person_reveal,
@@ -46,7 +45,6 @@ __all__ = [
     "MeetingEditor",
     "QuestionBankDialog",
     "history_source",
-    "page_shortcut_rows",
     "request_person_reveal",
     "request_reveal",
     "set_shown_person",

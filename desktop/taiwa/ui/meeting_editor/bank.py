@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from taiwa import i18n
 from taiwa.domain.models import Theme
 from taiwa.ui.widgets import labels
+from taiwa.ui.widgets.accept import ctrl_enter_accepts
 from taiwa.ui.widgets.chips import MutedLabel
 
 
@@ -62,6 +63,8 @@ class QuestionBankDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         lay.addWidget(box)
+        self.add_button.setDefault(True)
+        ctrl_enter_accepts(self)
         self.theme.currentIndexChanged.connect(self._on_theme_changed)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         self._on_theme_changed()

@@ -1,4 +1,4 @@
-"""The meeting editor's keyboard shortcuts (and their rows in the shortcuts help)."""
+"""The meeting editor's keyboard shortcuts (listed in the keyboard map, :mod:`taiwa.ui.help`)."""
 
 from __future__ import annotations
 
@@ -108,54 +108,3 @@ class KeysPart(EditorBase):
             self._on_action_toggled(a.id, a.done_on is None)
 
     # -- export -----------------------------------------------------------------------------
-
-
-def page_shortcut_rows() -> list[tuple[str, str]]:
-    """(What it does, keys) for the pages' own shortcuts, for the shortcuts help."""
-    native = QKeySequence.SequenceFormat.NativeText
-
-    def keys(*seqs: str | QKeySequence.StandardKey) -> str:
-        return " / ".join(QKeySequence(s).toString(native) for s in seqs)
-
-    return [
-        (QCoreApplication.translate("Shortcuts", "Meeting: add a topic"), keys("Ctrl+T")),
-        (
-            QCoreApplication.translate("Shortcuts", "Meeting: add topics from the question bank"),
-            keys("Ctrl+Shift+T"),
-        ),
-        (
-            QCoreApplication.translate("Shortcuts", "Meeting: add an action item"),
-            keys("Ctrl+Shift+A"),
-        ),
-        (
-            QCoreApplication.translate("Shortcuts", "Meeting: toggle discussed / done"),
-            keys("Ctrl+D"),
-        ),
-        (
-            QCoreApplication.translate(
-                "Shortcuts", "Meeting: delete the selected topic or action item"
-            ),
-            keys("Del"),
-        ),
-        (
-            QCoreApplication.translate(
-                "Shortcuts", "Meeting: edit the selected topic or action item"
-            ),
-            keys("F2"),
-        ),
-        (
-            QCoreApplication.translate("Shortcuts", "Meeting: previous / next meeting"),
-            keys("Ctrl+PgDown", "Ctrl+PgUp"),
-        ),
-        (
-            QCoreApplication.translate(
-                "Shortcuts", "Meeting: undo / redo a topic, action, mood or status change"
-            ),
-            keys(QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo),
-        ),
-        (QCoreApplication.translate("Shortcuts", "People: add a person"), keys("Ctrl+Shift+N")),
-        (
-            QCoreApplication.translate("Shortcuts", "People / search: from the field to the list"),
-            keys("Down"),
-        ),
-    ]
