@@ -234,6 +234,23 @@ class Transfer:
         ]
         return Bundle(tuple(people), tuple(meetings), tuple(actions), include_private)
 
+    def counts(self, person_id: int | None = None) -> tuple[int, int, int]:
+        """How many people, meetings and action items :meth:`read` would give (no text read)."""
+        if person_id is None:
+            row = self._db.query_one(
+                "SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM meeting),"
+                " (SELECT count(*) FROM action)"
+            )
+        else:
+            row = self._db.query_one(
+                "SELECT (SELECT count(*) FROM person WHERE id = ?),"
+                " (SELECT count(*) FROM meeting WHERE person_id = ?),"
+                " (SELECT count(*) FROM action WHERE person_id = ?)",
+                (person_id, person_id, person_id),
+            )
+        assert row is not None
+        return int(row[0]), int(row[1]), int(row[2])
+
     # -- matching ---------------------------------------------------------------------------
 
     def place(self, bundle: Bundle) -> Placement:

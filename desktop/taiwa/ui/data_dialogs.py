@@ -199,13 +199,14 @@ class ExportDataDialog(QDialog):
     def _on_scope_changed(self, *_: Any) -> None:
         db = self.ctx.db
         person_id = self.person_id()
-        Op(self, lambda: Transfer(db).read(person_id)).success(self._show_counts).run()
+        Op(self, lambda: Transfer(db).counts(person_id)).success(self._show_counts).run()
 
-    def _show_counts(self, bundle: Any) -> None:
+    def _show_counts(self, counts: tuple[int, int, int]) -> None:
+        people, meetings, actions = counts
         rows = [
-            (self.tr("People"), len(bundle.people)),
-            (self.tr("Meetings (one Markdown note each)"), len(bundle.meetings)),
-            (self.tr("Action items"), len(bundle.actions)),
+            (self.tr("People"), people),
+            (self.tr("Meetings (one Markdown note each)"), meetings),
+            (self.tr("Action items"), actions),
         ]
         self.counts.setRowCount(len(rows))
         for i, (what, count) in enumerate(rows):

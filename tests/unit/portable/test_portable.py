@@ -110,6 +110,8 @@ def test_one_person(filled: Database, tmp_path: Path) -> None:
     taro = Store(filled).people.resolve("Taro")
     summary = export_data.export(filled, tmp_path / "out", person_id=taro.id)
     assert (summary.people, summary.meetings, summary.actions) == (1, 0, 0)
+    assert Transfer(filled).counts(taro.id) == (1, 0, 0)
+    assert Transfer(filled).counts() == (2, 2, 1)
 
 
 def test_export_refuses_a_folder_that_is_not_empty(filled: Database, tmp_path: Path) -> None:
