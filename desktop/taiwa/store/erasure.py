@@ -41,11 +41,14 @@ def delete_person_rows(conn: cv.Conn, person_id: int) -> None:
 
 
 def delete_meeting_rows(conn: cv.Conn, meeting_id: int) -> None:
-    """Delete a meeting with its topics and drafts, inside the caller's transaction.
+    """Delete a meeting with its topics, drafts and calendar links, inside the caller's
+    transaction.
 
-    Its action items stay with the person (they were agreed, and may be open); a calendar event
-    keeps its row without the link so that a re-import does not bring the meeting back.
+    Its action items stay with the person (they were agreed, and may be open). The calendar
+    events linked to it would only lose the link (``SET NULL``) and keep their title, so they go
+    too; importing the same .ics again proposes the occurrence anew.
     """
+    conn.execute("DELETE FROM calendar_event WHERE meeting_id = ?", (meeting_id,))
     conn.execute("DELETE FROM draft WHERE meeting_id = ?", (meeting_id,))
     conn.execute("DELETE FROM meeting WHERE id = ?", (meeting_id,))
 

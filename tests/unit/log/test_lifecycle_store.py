@@ -123,7 +123,15 @@ def test_deleting_a_meeting_erases_its_notes_and_keeps_its_actions(
             actions=[ActionDraft(owner="report", text="Keep this item")],
         )
         store.drafts.save(f"meeting:{meeting.id}:shared_notes", SENTINEL + "d")
+        with db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO calendar_event (uid, starts_at, summary, status, person_id,"
+                " meeting_id, imported_at) VALUES ('u2', '2026-10-01T00:00:00Z', ?, 'confirmed',"
+                " ?, ?, 'x')",
+                (SENTINEL, person.id, meeting.id),
+            )
         store.meetings.delete(meeting.id)
+        assert db.query("SELECT count(*) FROM calendar_event")[0][0] == 0
         assert not store.meetings.exists(meeting.id)
         assert [a.text for a in store.actions.list_for_person(person.id)] == ["Keep this item"]
         assert store.drafts.count() == 0
