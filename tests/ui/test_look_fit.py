@@ -3,7 +3,6 @@ English and Japanese, at the size it opens with — measured with a 10 pt deskto
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,20 +22,25 @@ ICS = (
 )
 
 
-ZOOM = int(os.environ.get("TAIWA_FIT_ZOOM", "100"))
+# At 200 % text zoom these still clip and are left to their owners' layouts (issue 17): the
+# person page's title column, the meeting editor's button rows, the export dialog's height, the
+# About dialog's fixed size, the shortcuts table's minimum width (1381-1399 px), one wrapped
+# line of the import dialog's owner field in Japanese.
+NOT_YET_AT_200 = frozenset({"person", "meeting", "export", "about", "shortcuts", "import"})
 
 
-@pytest.fixture(params=["en", "ja"])
+@pytest.fixture(params=[("en", 100), ("ja", 100), ("en", 200), ("ja", 200)], ids=str)
 def laptop(request: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A 1366x720 usable screen, a 10 pt desktop font, and the language under test."""
+    """A 1366x720 usable screen, a 10 pt desktop font, the language and text zoom under test."""
     from taiwa.ui import i18n as ui_i18n
 
+    lang, zoom = request.param
     monkeypatch.setattr(window_size, "available", lambda _w: QSize(SCREEN))
     desktop = theme._desktop_point_size
     theme._desktop_point_size = 10.0
-    theme.apply(qapp, zoom=ZOOM)
-    ui_i18n.install(request.param)
-    yield request.param
+    theme.apply(qapp, zoom=zoom)
+    ui_i18n.install(lang)
+    yield f"{lang} {zoom}"
     theme._desktop_point_size = desktop
     theme.apply(qapp, zoom=100)
 
@@ -48,6 +52,8 @@ def _settle(qtbot: Any, ms: int = 150) -> None:
 
 
 def _check(widget: Any, where: str) -> None:
+    if theme.zoom() == 200 and where.split()[2] in NOT_YET_AT_200:
+        return
     assert widget.width() <= SCREEN.width() and widget.height() <= SCREEN.height(), (
         where,
         widget.size(),

@@ -50,7 +50,7 @@ class FirstRunScreen(QWidget):
         self._code = ""
         self._keyring_name = ""
 
-        card_layout = centered_card(self, 560, 640)
+        card_layout = centered_card(self, 560, 640)  # scrolls and widens with the zoom
         self.steps = QStackedWidget(self)
         card_layout.addWidget(self.steps)
         self.steps.addWidget(self._build_create_step())

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
 
         side = QFrame(workspace)
         side.setObjectName("sidebarPanel")
-        side.setFixedWidth(200)
+        self._side = side
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(10, 16, 10, 12)
         side_lay.setSpacing(8)
@@ -192,6 +192,8 @@ class MainWindow(QMainWindow):
         self._lock_hint.setWordWrap(True)
         self._lock_hint.setTextFormat(Qt.TextFormat.PlainText)
         side_lay.addWidget(self._lock_hint)
+        self._brand = brand
+        self._fit_sidebar()
         row.addWidget(side)
 
         self._stack = QStackedWidget(workspace)
@@ -199,6 +201,18 @@ class MainWindow(QMainWindow):
         self._stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         row.addWidget(self._stack, 1)
         return workspace
+
+    def _fit_sidebar(self) -> None:
+        """Size the left navigation to its texts at the current text zoom (200 px at 100 %)."""
+        # Polished first: the brand's size comes from the style sheet, applied only at show.
+        self._brand.ensurePolished()
+        self._nav.ensurePolished()
+        fm = QFontMetrics(self._nav.font())
+        widest = max(fm.horizontalAdvance(self._nav_label(k)) for k in NAV_KEYS)
+        brand = QFontMetrics(self._brand.font()).horizontalAdvance(self._brand.text())
+        self._side.setFixedWidth(max(200, min(360, max(widest + 60, brand + 48))))
+        for row in range(self._nav.count()):
+            self._nav.item(row).setSizeHint(QSize(0, max(38, fm.height() + 18)))
 
     def _nav_label(self, key: str) -> str:
         return {
@@ -1099,6 +1113,7 @@ class MainWindow(QMainWindow):
         if wanted == current or not isinstance(app, QApplication):
             return
         self.ctx.prefs.text_zoom = theme.set_zoom(app, wanted)
+        self._fit_sidebar()
         try:
             self.ctx.prefs.save()
         except OSError as exc:

@@ -42,6 +42,7 @@ from taiwa.ui import i18n as ui_i18n
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op, error_text
 from taiwa.ui.recovery_sheet import friendly_keyring_name
+from taiwa.ui.window_size import scrolling
 
 # Vault setting keys shared with the calendar import (taiwa.ics.service) and the log (store).
 CALENDAR_OWNER = "calendar.owner"
@@ -73,10 +74,11 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(640, 540)
         lay = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_general(), self.tr("General"))
+        # Each tab scrolls: at a large text zoom its texts need more room than a laptop has.
+        self.tabs.addTab(scrolling(self._build_general()), self.tr("General"))
         self.tabs.addTab(self._build_questions(), self.tr("Question banks"))
-        self.tabs.addTab(self._build_calendar(), self.tr("Calendar"))
-        self.tabs.addTab(self._build_security(), self.tr("Keys and backups"))
+        self.tabs.addTab(scrolling(self._build_calendar()), self.tr("Calendar"))
+        self.tabs.addTab(scrolling(self._build_security()), self.tr("Keys and backups"))
         lay.addWidget(self.tabs)
         self.error = QLabel()
         self.error.setObjectName("errorBanner")

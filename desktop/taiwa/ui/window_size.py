@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 # Room left for the window frame and title bar, which resize() does not include.
 FRAME_MARGIN = QSize(16, 40)
@@ -65,3 +65,16 @@ def remember(widget: QWidget, name: str, prefs: Any) -> None:
         return
     size = widget.size()
     prefs.remember_window_size(name, _screen_key(widget), (size.width(), size.height()))
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area: at a large text zoom it scrolls instead of clipping.
+
+    For tab pages and dialog bodies whose content can outgrow a laptop screen.
+    """
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
