@@ -298,6 +298,7 @@ class ToConfirm:
     person_name: str
     starts_at: datetime
     series: str  # the calendar UID: one series, confirmed together when the user asks
+    title: str = ""  # the calendar's title of the occurrence (what the import saw)
 
 
 def awaiting_confirmation(db: Database, now: datetime, limit: int = 1000) -> list[ToConfirm]:
@@ -306,12 +307,14 @@ def awaiting_confirmation(db: Database, now: datetime, limit: int = 1000) -> lis
     The rule is :func:`taiwa.domain.stats.awaits_confirmation`'s, in SQL.
     """
     rows = db.query(
-        "SELECT m.id, m.person_id, p.name, m.starts_at, m.ics_uid FROM meeting m"  # noqa: S608 - constant
-        f" JOIN person p ON p.id = m.person_id WHERE p.archived = 0 AND {_AWAITING}"
+        "SELECT m.id, m.person_id, p.name, m.starts_at, m.ics_uid, ce.summary FROM meeting m"  # noqa: S608 - constant
+        " JOIN person p ON p.id = m.person_id LEFT JOIN calendar_event ce"
+        " ON ce.uid = m.ics_uid AND ce.recurrence_id = m.ics_recurrence_id"
+        f" WHERE p.archived = 0 AND {_AWAITING}"
         " ORDER BY m.starts_at, m.id LIMIT ?",
         (_ts(now), limit),
     )
-    return [ToConfirm(r[0], r[1], r[2], _from_ts(r[3]), r[4] or "") for r in rows]
+    return [ToConfirm(r[0], r[1], r[2], _from_ts(r[3]), r[4] or "", r[5] or "") for r in rows]
 
 
 def confirm(db: Database, meeting_ids: Iterable[int], status: str, now: datetime) -> int:

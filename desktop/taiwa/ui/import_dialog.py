@@ -456,7 +456,12 @@ class ImportDialog(QDialog):
             text = self.tr("No 1on1s in this period.")
         if parts:
             text = " ".join(
-                [text, self.tr("Not in this preview: {parts}.").format(parts=", ".join(parts))]
+                [
+                    text,
+                    self.tr("Not in this preview: {parts}.").format(
+                        parts=self.tr(", ").join(parts)
+                    ),
+                ]
             ).strip()
         self.why.setText(text)
         self.why.setVisible(bool(text))

@@ -62,8 +62,12 @@ class ToConfirmCard(Card):
         self.tree = _Tree(self)
         self.tree.setObjectName("toConfirm")
         self.tree.setAccessibleName(self.tr("Past 1on1s to confirm"))
-        self.tree.setColumnCount(2)
+        self.tree.setColumnCount(3)
         self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")
+        self.tree.itemExpanded.connect(self._fit_height)
+        self.tree.itemCollapsed.connect(self._fit_height)
         self.tree.setRootIsDecorated(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.decided.connect(self._decide)
@@ -107,6 +111,7 @@ class ToConfirmCard(Card):
             top = QTreeWidgetItem(
                 [
                     first.person_name,
+                    first.title,
                     self.tr("%n occurrence(s)", "", len(items)),
                 ]
             )
@@ -114,7 +119,7 @@ class ToConfirmCard(Card):
             top.setToolTip(0, self.tr("Select this row to decide the whole series."))
             for r in items:
                 when = labels.format_weekday_date(r.starts_at.astimezone(), with_time=True)
-                child = QTreeWidgetItem([when, ""])
+                child = QTreeWidgetItem([when, r.title if r.title != first.title else "", ""])
                 child.setData(0, IDS_ROLE, [r.meeting_id])
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
@@ -122,8 +127,10 @@ class ToConfirmCard(Card):
         if len(groups) <= 3:
             self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
         self.title.setText(self.tr("To confirm (%1)").replace("%1", str(len(rows))))
         self.setVisible(bool(rows))
+        self._fit_height()
         head = self.tree.topLevelItem(0)
         if head is not None:
             self.tree.setCurrentItem(head)
@@ -131,6 +138,17 @@ class ToConfirmCard(Card):
 
     def clear(self) -> None:
         self.tree.clear()
+
+    def _fit_height(self, *_args: Any) -> None:
+        # As tall as its rows, at most eight (more scroll): the card must not push the
+        # signals off the page, nor leave a tall empty box under two rows.
+        shown = 0
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            if top is not None:
+                shown += 1 + (top.childCount() if top.isExpanded() else 0)
+        row = self.tree.fontMetrics().height() + 10
+        self.tree.setFixedHeight(row * max(2, min(shown, 8)) + 6)
 
     def selected_ids(self) -> list[int]:
         """The meetings the selected rows stand for (a series row: all of its occurrences)."""
