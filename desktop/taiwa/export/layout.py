@@ -19,7 +19,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
 
 from taiwa.export.fonts import FONT_NAME, printable, register_font
 from taiwa.export.linebreak import JisParagraph
@@ -61,6 +69,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         fontSize=BODY_SIZE,
         leading=BODY_SIZE * 1.6,
         textColor=INK,
+        # A paragraph split over pages leaves at least two lines on each side.
+        allowWidows=0,
+        allowOrphans=0,
     )
     styles = {
         "body": base,
@@ -180,8 +191,34 @@ def para(markup: str, style_name: str = "body", *, source: str | None = None) ->
 
 
 class OutlineDocTemplate(SimpleDocTemplate):  # type: ignore[misc]
-    """A SimpleDocTemplate that adds an outline (bookmark) entry for every flowable marked by
-    :func:`outlined`, on the page where it is drawn (reportlab's table-of-contents recipe)."""
+    """A SimpleDocTemplate with one set of margins, and an outline (bookmark) entry for every
+    flowable marked by :func:`outlined`, on the page where it is drawn (reportlab's
+    table-of-contents recipe)."""
+
+    def build(self, flowables: list[Flowable], canvasmaker: type[Canvas] = Canvas) -> None:
+        # reportlab's frame pads its content by 6 pt on every side: the text then sat inside
+        # the margin the header and footer use, and tables sized to the margins ran 12 pt past
+        # the right one. Without the padding, body, tables, header and footer share the margins.
+        self._calc()
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="normal",
+        )
+        # SimpleDocTemplate moves from "First" to "Later" after page 1; both are the same here.
+        self.addPageTemplates(
+            [
+                PageTemplate(id="First", frames=[frame], pagesize=self.pagesize),
+                PageTemplate(id="Later", frames=[frame], pagesize=self.pagesize),
+            ]
+        )
+        BaseDocTemplate.build(self, flowables, canvasmaker=canvasmaker)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's API
         entry = getattr(flowable, "_taiwa_outline", None)

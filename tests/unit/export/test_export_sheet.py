@@ -101,3 +101,17 @@ def test_buckets_follow_the_period_length() -> None:
     assert quarters == [(2025, 1), (2025, 4), (2025, 7), (2025, 10), (2026, 1)]
     assert bucket_label((2025, 10), 3, "en") == "Q4 2025"
     assert len(buckets_between(date(2016, 1, 1), date(2026, 12, 31), 12)) == 11
+
+
+def test_long_note_starts_on_page_one_and_flows_on() -> None:
+    from dataclasses import replace
+
+    from bench.pdf_data import sample_meeting_doc
+    from taiwa.export.documents import render_meeting
+
+    doc = sample_meeting_doc()
+    note = "LONGNOTE-START " + "評価面談に向けて成果を棚卸しした。" * 300 + " LONGNOTE-END"
+    doc = replace(doc, meeting=replace(doc.meeting, shared_notes=note))
+    pdf = render_meeting(doc, ExportOptions(lang="ja", today=TODAY))
+    assert "LONGNOTE-START" in _page(pdf, 0)  # not pushed whole to page 2
+    assert len(reader(pdf).pages) >= 2
