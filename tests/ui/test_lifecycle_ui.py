@@ -67,6 +67,10 @@ def test_the_person_menu_archives_and_brings_back(
     menu.archive.trigger()
     _settle()
     assert main_window.ctx.store.people.get(aiko.id).archived
+    person_page = main_window.page("person")
+    assert person_page is not None
+    person_page.show_person(aiko.id, force=True)
+    assert person_page.facts.text().startswith("Archived")
     assert main_window.current_page_key() == "people"
     listed = main_window.page("people")
     assert listed is not None

@@ -304,6 +304,9 @@ class PersonPage(Page):
     def _fill_profile(self, p: Any, *, keep_goals: bool) -> None:
         self.title.setText(p.name)
         facts = [x for x in (p.role, p.team) if x]
+        if p.archived:
+            #: First fact on the page of an archived person (off the dashboard, kept).
+            facts.insert(0, self.tr("Archived"))
         if p.started_on:
             facts.append(self.tr("since %1").replace("%1", labels.format_date(p.started_on)))
         facts.append(self.tr("1on1 every %1 days").replace("%1", str(p.cadence_days)))
