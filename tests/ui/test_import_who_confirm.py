@@ -84,3 +84,26 @@ def test_a_typed_owner_is_not_called_remembered(qtbot: Any, app_ctx: Any, tmp_pa
     with qtbot.waitSignal(dialog.planned, timeout=20000):
         dialog.update_button.click()
     assert dialog.owner_hint.text() == "As entered; remembered once you import."
+
+
+def test_every_open_view_refreshes_after_an_import(
+    qtbot: Any, app_ctx: Any, main_window: Any, tmp_path: Path
+) -> None:
+    hanako = app_ctx.store.people.add("Hanako Suzuki", emails=["hanako@example.com"])
+    dashboard = main_window.show_page("dashboard")
+    people = main_window.show_page("people")
+    qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=5000)
+    app_ctx.events.open_person.emit(hanako.id)
+    person = main_window.page("person")
+    qtbot.waitUntil(lambda: person.isVisible(), timeout=5000)
+    assert person.history.rowCount() == 0
+    dialog = _dialog(qtbot, app_ctx, tmp_path)
+    combo, _name = dialog._who[UID]
+    combo.setCurrentIndex(combo.findText("Hanako Suzuki"))
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.import_button.click()
+    # The page on screen at once; the others when they are shown again.
+    qtbot.waitUntil(lambda: person.history.rowCount() == 4, timeout=5000)
+    main_window.show_page("dashboard")
+    qtbot.waitUntil(lambda: dashboard.to_confirm_card.isVisible(), timeout=5000)
+    assert dashboard.to_confirm_card.title.text() == "To confirm (4)"
