@@ -1,15 +1,11 @@
 """Benchmark: the 1on1 log on the ten-year demo vault (100 people, 20 000 meetings, ~200 000
 notes, topics and action items).
 
-Run: ``python -m bench.bench_log`` (``--json FILE`` to keep the figures, ``--repeat N``,
-``--rebuild`` to make the vault again).
+Run: ``python -m bench.bench_log`` (``--json FILE`` to keep the figures, ``--repeat N``).
 
-The vault is built once with :func:`taiwa.demo.build_demo_vault` in passphrase-only mode (so no
-keyring is touched) and cached under the temporary folder. Measured, as medians:
+The vault is the cached passphrase-only 1x vault of :mod:`bench.scaled` (no keyring is touched;
+search has its own benchmark, :mod:`bench.bench_search`). Measured, as medians:
 
-* search for a Japanese and an English term: the first 50 ranked hits with snippets, resolved to
-  person and meeting, against the floor of the same FTS5 query (MATCH, bm25, snippet(), LIMIT 50)
-  on a bare sqlcipher3 connection to the same file — budget 2×;
 * the execution-rate stats for the last year, and the signals for all people — budget 100 ms
   each (reported next to the floor of a bare count of the year's meetings);
 * adding a meeting with carry-over to the person with the most open topics (committed, then
@@ -19,73 +15,24 @@ keyring is touched) and cached under the temporary folder. Measured, as medians:
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from bench.common import Result, median_ms, paired_ms, report
-from taiwa.demo import build_demo_vault
+from bench.common import Result, median_ms, report
+from bench.scaled import PASSPHRASE, base_vault
 from taiwa.store import Store
-from taiwa.store.search import SNIPPET_TOKENS
-from taiwa.vault import schema
 from taiwa.vault.service import VaultDatabase, open_vault
-
-PASSPHRASE = "benchmark passphrase, not a secret"  # noqa: S105 - throwaway demo vault
-CACHE = Path(tempfile.gettempdir()) / "taiwa-bench-log"
-MARKER = "built-v3"
-TERMS = (("search ja 「キャリア」", "キャリア"), ("search en 'career'", "career"))
-
-
-def vault_folder(rebuild: bool) -> Path:
-    folder = CACHE / "vault"
-    if rebuild or not (CACHE / MARKER).exists():
-        shutil.rmtree(CACHE, ignore_errors=True)
-        CACHE.mkdir(mode=0o700, parents=True)
-        start = time.perf_counter()
-        result = build_demo_vault(
-            folder, size="ten-years", use_keyring=False, recovery_passphrase=PASSPHRASE
-        )
-        print(
-            f"built the ten-year vault in {time.perf_counter() - start:.1f} s: {result.people}"
-            f" people, {result.meetings} meetings, {result.items} notes/topics/actions"
-        )
-        (CACHE / MARKER).write_text("ok\n", encoding="utf-8")
-    return folder
 
 
 def bare_connection(db: VaultDatabase) -> sqlcipher.Connection:
     conn = sqlcipher.connect(str(db.path), isolation_level=None)
-    conn.execute(f"PRAGMA key = {db.key.sql_literal()}")
+    conn.executescript(f"PRAGMA key = {db.key.sql_literal()};")
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
-
-
-def bench_search(store: Store, bare: sqlcipher.Connection, repeat: int) -> list[Result]:
-    sql = (
-        "SELECT rowid, snippet(search_index, 0, char(2), char(3), '…', ?), rank"  # noqa: S608 - a constant
-        " FROM search_index WHERE search_index MATCH ?"
-        f" AND (rowid & 7) <> {schema.KIND_PRIVATE_NOTES} ORDER BY rank LIMIT 50"
-    )
-    results = []
-    for name, term in TERMS:
-        hits = store.search.search(term, limit=50)
-        assert len(hits) == 50, f"expected 50 hits for {term}"
-
-        def ours(term: str = term) -> None:
-            store.search.search(term, limit=50)
-
-        def floor(term: str = term) -> None:
-            bare.execute(sql, (SNIPPET_TOKENS, f'"{term}"')).fetchall()
-
-        mine, base = paired_ms(ours, floor, repeat=repeat)
-        results.append(Result(name, mine, base, 2.0))
-    return results
 
 
 def bench_reports(store: Store, bare: sqlcipher.Connection, repeat: int) -> list[Result]:
@@ -138,17 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--json", metavar="FILE")
     parser.add_argument("--repeat", type=int, default=9)
-    parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args(argv)
-    folder = vault_folder(args.rebuild)
-    db = open_vault(folder, recovery_secret=PASSPHRASE)
+    db = open_vault(base_vault(1), recovery_secret=PASSPHRASE)
     try:
         assert isinstance(db, VaultDatabase)
         store = Store(db)
         bare = bare_connection(db)
         try:
-            results = bench_search(store, bare, args.repeat)
-            results += bench_reports(store, bare, args.repeat)
+            results = bench_reports(store, bare, args.repeat)
             results.append(bench_add_meeting(store, args.repeat))
         finally:
             bare.close()

@@ -8,11 +8,10 @@ touched) and filled with ``--meetings`` meetings of about 1 KB of notes each, in
 Measured, paired and interleaved so load spikes hit both alike:
 
 * ours: ``open_vault`` (header, instance lock, keyring read, key check, PRAGMA key, cipher
-  version, ``sqlite_master``, ``quick_check``, pragmas, WAL), the first query, ``close()``;
-* floor: ``sqlcipher3.connect``, ``PRAGMA key``, the same first query, ``close()``.
-
-The gap is what Taiwa's checks cost; ``quick_check`` reads every page, so it grows with the
-vault, and is reported on its own too.
+  version, ``sqlite_master``, pragmas, WAL, the unclean-shutdown marker), the first query,
+  ``close()``;
+* floor: ``sqlcipher3.connect``, ``PRAGMA key``, the same first query, ``close()``;
+* and both again with ``quick_check``, as the first open after a crash or an upgrade runs it.
 """
 
 from __future__ import annotations
@@ -33,7 +32,10 @@ from taiwa.vault.keystore import Keystore
 from taiwa.vault.service import create_vault, open_vault
 
 FIRST_QUERY = "SELECT count(*) FROM person"
-BUDGET_RATIO = 1.2
+# No budget for the bare open: it is a millisecond, and Taiwa's fixed costs (header MAC, lock,
+# marker, checkpoint on close) are what the whole-process budgets of bench_cli include.
+BUDGET_RATIO = None
+CHECKED_BUDGET_RATIO = 1.2
 
 
 class _ProcessKeyring(KeyringBackend):
@@ -111,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
             conn.execute(FIRST_QUERY).fetchone()
             conn.close()
 
+        def ours_checked() -> None:
+            db = open_vault(folder, keystore=store, check_integrity=True)
+            db.query_one(FIRST_QUERY)
+            db.close()
+
         def floor_with_quick_check() -> None:
             conn = sqlcipher.connect(str(path))
             conn.execute(f"PRAGMA key = {key.sql_literal()}")
@@ -119,20 +126,18 @@ def main(argv: list[str] | None = None) -> int:
             conn.close()
 
         ours_ms, floor_ms = paired_ms(ours, floor, repeat=args.repeat)
-        ours_qc_ms, floor_qc_ms = paired_ms(ours, floor_with_quick_check, repeat=args.repeat)
-        # Informational: the design's open sequence runs quick_check, which reads every page,
-        # so this ratio grows with the vault and has no budget.
-        print(
-            f"info open vault (keyring key): {ours_ms:.2f} ms vs bare sqlcipher3 open + first"
-            f" query {floor_ms:.2f} ms = {ours_ms / floor_ms:.1f}x"
-        )
+        check_ms, bare_ms = paired_ms(ours_checked, floor_with_quick_check, repeat=args.repeat)
         results = [
-            # Taiwa's own cost on top of SQLCipher: header, lock, keyring, key check, pragmas.
+            # Taiwa's own cost on top of SQLCipher: header, lock, keyring, key check, pragmas,
+            # the unclean-shutdown marker; no quick_check (see taiwa.vault.integrity).
             Result(
-                "open vault (keyring key) vs bare sqlcipher3 open + quick_check",
-                ours_qc_ms,
-                floor_qc_ms,
-                BUDGET_RATIO,
+                "open vault (keyring key) vs bare sqlcipher3 open", ours_ms, floor_ms, BUDGET_RATIO
+            ),
+            Result(
+                "open vault with quick_check (after a crash) vs bare open + quick_check",
+                check_ms,
+                bare_ms,
+                CHECKED_BUDGET_RATIO,
             ),
         ]
     finally:

@@ -90,15 +90,10 @@ def mark_open(folder: Path) -> None:
     if path.exists():
         return  # a check is still owed: it stays until one completes
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, _MODE)
+        # Empty: only its name counts, so the folder is synced, not the file.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, _MODE))
     except OSError:
         return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
     # The marker's name must be on disk before the database is written, or power loss could
     # take both the marker and the last writes.
     with contextlib.suppress(OSError):
