@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taiwa import i18n
 from taiwa.cli.context import CliContext
 from taiwa.errors import InputError
 from taiwa.i18n import Msg
 from taiwa.prefs import Prefs
+
+if TYPE_CHECKING:
+    from taiwa.portable.import_data import Preview
 
 _EXPORTED = Msg(
     "Exported {people} people, {meetings} meetings, {actions} action items to {folder}",
@@ -142,6 +145,46 @@ def run_export_data(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _preview_json(preview: Preview, *, written: bool) -> dict[str, Any]:
+    return {
+        "kind": preview.kind.value,
+        "people": [
+            {"name": p.name, "new": p.new, "meetings": p.meetings, "actions": p.actions}
+            for p in preview.people
+        ],
+        "people_new": preview.people_new,
+        "people_matched": preview.people_matched,
+        "meetings_new": preview.meetings_new,
+        "meetings_skipped": preview.meetings_skipped,
+        "topics_new": preview.topics_new,
+        "actions_new": preview.actions_new,
+        "actions_skipped": preview.actions_skipped,
+        "private_parts": preview.private_parts,
+        "problems": [p.text() for p in preview.problems],
+        "written": written,
+    }
+
+
+def _print_preview(ctx: CliContext, preview: Preview) -> None:
+    ctx.print(
+        _PREVIEW.text(
+            kind=_KINDS[preview.kind.value].text(),
+            people_new=preview.people_new,
+            people_matched=preview.people_matched,
+            meetings_new=preview.meetings_new,
+            meetings_skipped=preview.meetings_skipped,
+            topics_new=preview.topics_new,
+            actions_new=preview.actions_new,
+            actions_skipped=preview.actions_skipped,
+        )
+    )
+    for p in preview.people:
+        status = (_NEW if p.new else _MATCHED).text()
+        ctx.print(
+            _PERSON_LINE.text(name=p.name, status=status, meetings=p.meetings, actions=p.actions)
+        )
+
+
 def run_import_data(ctx: CliContext, args: argparse.Namespace) -> int:
     from taiwa.portable import import_data
     from taiwa.portable.problems import ImportRefusedError
@@ -149,58 +192,27 @@ def run_import_data(ctx: CliContext, args: argparse.Namespace) -> int:
     db = ctx.database()
     plan = import_data.prepare(db, Path(args.file))
     preview = plan.preview
-    if args.json:
-        ctx.print_json(
-            {
-                "kind": preview.kind.value,
-                "people": [
-                    {"name": p.name, "new": p.new, "meetings": p.meetings, "actions": p.actions}
-                    for p in preview.people
-                ],
-                "people_new": preview.people_new,
-                "people_matched": preview.people_matched,
-                "meetings_new": preview.meetings_new,
-                "meetings_skipped": preview.meetings_skipped,
-                "topics_new": preview.topics_new,
-                "actions_new": preview.actions_new,
-                "actions_skipped": preview.actions_skipped,
-                "private_parts": preview.private_parts,
-                "problems": [p.text() for p in preview.problems],
-                "written": not (args.dry_run or preview.problems),
-            }
-        )
-    else:
-        ctx.print(
-            _PREVIEW.text(
-                kind=_KINDS[preview.kind.value].text(),
-                people_new=preview.people_new,
-                people_matched=preview.people_matched,
-                meetings_new=preview.meetings_new,
-                meetings_skipped=preview.meetings_skipped,
-                topics_new=preview.topics_new,
-                actions_new=preview.actions_new,
-                actions_skipped=preview.actions_skipped,
-            )
-        )
-        for p in preview.people:
-            status = (_NEW if p.new else _MATCHED).text()
-            ctx.print(
-                _PERSON_LINE.text(
-                    name=p.name, status=status, meetings=p.meetings, actions=p.actions
-                )
-            )
+    if not args.json:
+        _print_preview(ctx, preview)
     if preview.problems:
+        if args.json:
+            ctx.print_json(_preview_json(preview, written=False))
         for problem in preview.problems:
             print(f"taiwa: {problem.text()}", file=ctx.err)
         raise ImportRefusedError(list(preview.problems))
-    if preview.private_parts and not args.json:
+    if preview.private_parts:
         print(_PRIVATE_IN.text(), file=ctx.err)
     if args.dry_run:
-        if not args.json:
+        if args.json:
+            ctx.print_json(_preview_json(preview, written=False))
+        else:
             ctx.print(_DRY_RUN.text())
         return 0
     written = import_data.apply(db, plan)
-    if not args.json:
+    # Printed once the transaction has committed: "written": true is then a fact.
+    if args.json:
+        ctx.print_json(_preview_json(preview, written=True))
+    else:
         ctx.print(
             _IMPORTED.text(
                 people=written.people,
