@@ -304,3 +304,51 @@ def test_ctrl_enter_confirms_the_person_dialog_from_its_text_box(
     qtbot.keyClick(dialog.goals, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def _tab_stops(root: QWidget) -> list[QWidget]:
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if w.isVisible()
+        and w.isEnabled()
+        and w.focusProxy() is None
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+    ]
+
+
+def test_every_tab_stop_shows_that_it_has_the_focus(
+    qtbot: Any, main_window: Any, qapp: Any
+) -> None:
+    from taiwa.ui import theme
+
+    sample = seed(main_window.ctx.store)
+    saved = (qapp.font(), qapp.palette(), qapp.styleSheet())
+    theme.apply(qapp, zoom=100)  # the focus rings come from the app's style sheet
+    try:
+        invisible: dict[str, list[str]] = {}
+        for name, open_page in (
+            ("dashboard", lambda: main_window.show_page("dashboard")),
+            ("people", lambda: main_window.show_page("people")),
+            ("person", lambda: main_window._on_open_person(sample.alice.id)),
+            ("meeting", lambda: main_window._on_open_meeting(sample.first.id)),
+        ):
+            open_page()
+            qtbot.wait(100)
+            page = main_window.page(name)
+            for w in [*_tab_stops(page), main_window._nav]:
+                main_window.search_field.setFocus()
+                before = w.grab().toImage()
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                # What Qt sets when the focus moved by the keyboard (Tab), as here.
+                main_window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+                w.update()
+                if w.grab().toImage() == before:
+                    invisible.setdefault(name, []).append(
+                        f"{type(w).__name__}:{w.accessibleName() or w.objectName()}"
+                    )
+        assert invisible == {}
+    finally:
+        qapp.setFont(saved[0])
+        qapp.setPalette(saved[1])
+        qapp.setStyleSheet(saved[2])

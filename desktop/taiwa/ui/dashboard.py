@@ -80,6 +80,9 @@ class DashboardPage(Page):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop of its own (it would show no focus): Tab goes to its tables, and it
+        # still scrolls to whichever of them takes the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(scroll)
         self._scroll = scroll
         # A vault with nobody in it shows the first steps instead of empty cards.

@@ -171,6 +171,10 @@ class ShortcutsDialog(QDialog):
         self.cheat_sheet.setTextFormat(Qt.TextFormat.RichText)
         self.cheat_sheet.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.cheat_sheet.setContentsMargins(12, 12, 12, 12)
+        big = QFont(self.cheat_sheet.font())
+        if big.pointSizeF() > 0:
+            big.setPointSizeF(big.pointSizeF() * 1.2)  # a card to read at a glance
+            self.cheat_sheet.setFont(big)
         self.tabs.addTab(self.cheat_sheet, self.tr("&Cheat sheet"))
 
         self.table = table = QTableWidget(0, 2, self)
