@@ -115,6 +115,9 @@ def read(path: Path) -> tuple[Kind, Bundle, list[Problem]]:
         bundle, problems = obsidian.read_folder(path)
         return Kind.NOTES_FOLDER, bundle, problems
     data = _read_file(path, max(limits.MAX_JSON_BYTES, limits.MAX_CSV_BYTES))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode text" is UTF-16: say how to fix it rather than "unknown".
+        raise PortableError(csvfiles.NOT_UTF8)
     if jsonfile.looks_like_json(data[:4096]):
         bundle, problems = jsonfile.read(data)
         return Kind.TAIWA_JSON, bundle, problems

@@ -304,6 +304,9 @@ def test_unknown_input_is_refused(other: Database, tmp_path: Path) -> None:
     path.write_bytes(b"\x00\x01garbage")
     with pytest.raises(PortableError, match="Cannot tell"):
         import_data.prepare(other, path)
+    path.write_bytes("name,email\nA,a@example.com\n".encode("utf-16"))
+    with pytest.raises(PortableError, match="not UTF-8"):
+        import_data.prepare(other, path)
 
 
 def test_handover_markdown_has_no_private_parts(filled: Database, tmp_path: Path) -> None:
