@@ -44,9 +44,7 @@ def test_who_is_this_then_import_then_confirm_on_the_dashboard(
     assert not page.to_confirm_card.isVisible()
 
     dialog = _dialog(qtbot, app_ctx, tmp_path)
-    assert dialog.why.text() == (
-        "Not in this preview: 1 event(s) outside the period, 2 not 1on1s."
-    )
+    assert dialog.why.text() == ("Not in this preview: 1 event(s) outside the period, 2 not 1on1s.")
     assert "Dentist" not in dialog.why.text()
     assert dialog.who_box.isVisible()
     assert dialog.tree.topLevelItem(0).text(0) == "Who is this? Weekly 1:1s"
@@ -95,7 +93,7 @@ def test_every_open_view_refreshes_after_an_import(
     qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=5000)
     app_ctx.events.open_person.emit(hanako.id)
     person = main_window.page("person")
-    qtbot.waitUntil(lambda: person.isVisible(), timeout=5000)
+    qtbot.waitUntil(person.isVisible, timeout=5000)
     assert person.history.rowCount() == 0
     dialog = _dialog(qtbot, app_ctx, tmp_path)
     combo, _name = dialog._who[UID]
@@ -105,5 +103,5 @@ def test_every_open_view_refreshes_after_an_import(
     # The page on screen at once; the others when they are shown again.
     qtbot.waitUntil(lambda: person.history.rowCount() == 4, timeout=5000)
     main_window.show_page("dashboard")
-    qtbot.waitUntil(lambda: dashboard.to_confirm_card.isVisible(), timeout=5000)
+    qtbot.waitUntil(dashboard.to_confirm_card.isVisible, timeout=5000)
     assert dashboard.to_confirm_card.title.text() == "To confirm (4)"

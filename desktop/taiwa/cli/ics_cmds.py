@@ -180,6 +180,17 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     k.add_argument("--json", action="store_true", help='print {"keywords": [..], "exclude": [..]}')
     k.set_defaults(handler=calendar_keywords)
 
+    c = sub.add_parser(
+        "calendar-series",
+        help='show or forget the answers to "who is this?" (per calendar series UID)',
+        description="A series nobody known attends is linked to a person or ignored when you"
+        " import it; the answer is remembered per series UID. Forget one to be asked again.",
+    )
+    c.add_argument("--forget", metavar="UID", help="forget the answer for this series")
+    c.add_argument("--forget-all", action="store_true", help="forget every answer")
+    c.add_argument("--json", action="store_true", help='print {"series": [{"uid", "answer", ...}]}')
+    c.set_defaults(handler=calendar_series)
+
     u = sub.add_parser("upcoming", help="planned 1on1s and cadence slots coming up")
     u.add_argument("--days", type=int, default=14, help="how many days ahead (default 14)")
     u.add_argument("--json", action="store_true", help="print as JSON (see README)")
@@ -480,4 +491,49 @@ def calendar_keywords(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         ctx.print(_KEYWORDS.text(words=", ".join(keywords)))
         ctx.print(_EXCLUDE.text(words=", ".join(exclude)))
+    return 0
+
+
+_SERIES_NONE = Msg("No remembered answers.", "記憶している答えはありません。")
+_SERIES_LINK = Msg("{uid}: with {name}", "{uid}: {name} さん")
+_SERIES_IGNORE = Msg("{uid}: ignored", "{uid}: 無視")
+_SERIES_FORGOT = Msg("Forgot {count} answer(s).", "{count} 件の答えを忘れました。")
+_SERIES_UNKNOWN = Msg(
+    "No answer is remembered for the series '{value}'.",
+    "シリーズ '{value}' の答えは記憶されていません。",
+)
+
+
+def calendar_series(ctx: CliContext, args: argparse.Namespace) -> int:
+    """``taiwa calendar-series [--forget UID | --forget-all] [--json]``."""
+    from taiwa.store import Store
+    from taiwa.store import calendar as repo
+
+    db = ctx.database()
+    if args.forget_all or args.forget is not None:
+        uid = None if args.forget_all else args.forget
+        gone = repo.forget_series(db, uid)
+        if uid is not None and not gone:
+            raise InputError(_SERIES_UNKNOWN, value=uid[:80])
+        ctx.print(_SERIES_FORGOT.text(count=gone))
+        return 0
+    names = {p.id: p.name for p in Store(db).people.list(include_archived=True)}
+    choices = repo.series_choices(db)
+    if args.json:
+        ctx.print_json(
+            {
+                "series": [
+                    {"uid": uid, "answer": kind, "person_id": pid, "person": names.get(pid or 0)}
+                    for uid, (kind, pid) in sorted(choices.items())
+                ]
+            }
+        )
+        return 0
+    if not choices:
+        ctx.print(_SERIES_NONE.text())
+    for uid, (kind, pid) in sorted(choices.items()):
+        if kind == "ignore":
+            ctx.print(_SERIES_IGNORE.text(uid=uid))
+        else:
+            ctx.print(_SERIES_LINK.text(uid=uid, name=names.get(pid or 0, "?")))
     return 0

@@ -64,3 +64,24 @@ def test_an_answer_for_a_series_not_asked_about_is_refused(
     args = ["--vault", str(folder), "import-ics", ics, "--ignore-series", "nope"]
     assert main(args) == 2
     assert "not UID=VALUE" in capsys.readouterr().err
+
+
+def test_calendar_series_lists_and_forgets_answers(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ics = str(_ics(tmp_path))
+    period = ["--from", "2026-01-01", "--to", "2026-02-28"]
+    args = ["--vault", str(folder), "import-ics", ics, *period, "--ignore-series", UID]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(["--vault", str(folder), "calendar-series", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["series"] == [
+        {"uid": UID, "answer": "ignore", "person_id": None, "person": None}
+    ]
+    assert main(["--vault", str(folder), "import-ics", ics, *period, "--dry-run"]) == 0
+    assert "1 ignored series" in capsys.readouterr().out
+    assert main(["--vault", str(folder), "calendar-series", "--forget", UID]) == 0
+    assert "Forgot 1 answer(s)." in capsys.readouterr().out
+    assert main(["--vault", str(folder), "calendar-series", "--forget", UID]) == 2
+    assert main(["--vault", str(folder), "import-ics", ics, *period, "--dry-run"]) == 0
+    assert "Who is this?" in capsys.readouterr().out
