@@ -103,6 +103,7 @@ def test_handover_markdown_and_pdf_hold_no_private_parts(filled: CliVault) -> No
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     content = "".join(page.extract_text() for page in reader.pages)
     assert "AGREED-ACTION" in content
+    assert "Hand-over to the next manager" in content
     assert PRIVATE not in content
     assert "Mood" not in content and "Signals" not in content
     done = filled.run("handover", "鈴木", "-o", str(pdf))

@@ -4,7 +4,7 @@ What the next manager may read is what the report heard: the meetings' dates, pu
 topics, shared notes and agreed actions, and the person's career goals. Never private notes,
 mood or signals — the Markdown is built from records read without them
 (:meth:`taiwa.store.transfer.Transfer.read` with ``include_private=False``), and the PDF is the
-export service's ``shared_only`` person summary, which leaves out all three.
+export service's person summary for the hand-over audience, which leaves out all three.
 """
 
 from __future__ import annotations
@@ -143,8 +143,9 @@ def write_pdf(
 ) -> Path:
     """Write the person's hand-over as a PDF through the export service (atomically, 0600).
 
-    ``shared_only`` is the service's variant without private notes, mood and signals, whatever
-    else is asked (:class:`taiwa.export.model.ExportOptions`).
+    The service's hand-over audience leaves out private notes, mood and signals, whatever else
+    is asked, and marks every page "Hand-over to the next manager"
+    (:class:`taiwa.export.model.Audience`).
 
     Raises:
         InputError: a bad target (not .pdf, missing folder) or it exists without ``overwrite``.
@@ -152,11 +153,14 @@ def write_pdf(
     """
     # Imported here: reportlab is heavy, and the Markdown hand-over does not need it.
     from taiwa.export import service, writer
-    from taiwa.export.model import DocKind, ExportOptions
+    from taiwa.export.model import Audience, DocKind, ExportOptions
 
     target = writer.check_target(path, overwrite=overwrite)
     options = ExportOptions(
-        lang=lang, include_private=False, shared_only=True, paper=service.default_paper(store)
+        lang=lang,
+        include_private=False,
+        audience=Audience.HANDOVER,
+        paper=service.default_paper(store),
     )
     request = service.ExportRequest(DocKind.PERSON, person_id, options)
     return service.export(store, request, target, overwrite=overwrite, cancel=cancel).path
