@@ -4,6 +4,14 @@ Every piece of user text goes through :func:`taiwa.export.markup.user` or
 :func:`~taiwa.export.markup.plain` before it becomes a Paragraph; the markup added here is only
 the fixed styling around it. The PDF is built in memory and returned as bytes: nothing is
 written to disk here.
+
+Not PDF/A-2b: reportlab 5.1 (the open-source toolkit) has no PDF/A mode. It writes no XMP
+metadata with a pdfaid part and no OutputIntent with an ICC profile, and its charts and
+backgrounds would need checking against the PDF/A rules; patching those in by hand could not
+be verified here (no validator such as veraPDF), and PDF/A forbids encryption, which the
+password-protected variant needs. A file that claims PDF/A without being it is worse than
+one that does not claim it, so the export keeps a plain PDF 1.4 with the neutral title,
+/Lang and an outline.
 """
 
 from __future__ import annotations
