@@ -352,3 +352,25 @@ def test_every_tab_stop_shows_that_it_has_the_focus(
         qapp.setFont(saved[0])
         qapp.setPalette(saved[1])
         qapp.setStyleSheet(saved[2])
+
+
+def test_esc_backs_out_of_a_meeting_list_but_not_out_of_a_cell_editor(
+    qtbot: Any, main_window: Any
+) -> None:
+    sample = seed(main_window.ctx.store)
+    main_window._on_open_person(sample.alice.id)
+    main_window._on_open_meeting(sample.first.id)
+    editor = main_window.page("meeting")
+    editor.topic_text.setFocus()
+    qtbot.keyClick(editor.topic_text, Qt.Key.Key_Escape)
+    assert main_window.current_page_key() == "meeting"  # a text field keeps its Esc
+    editor.action_view.setFocus()
+    editor.action_view.setCurrentIndex(editor.actions_model.index(0, 2))
+    editor.action_view.edit(editor.action_view.currentIndex())
+    cell = _focused()
+    assert cell is not None and cell is not editor.action_view
+    qtbot.keyClick(cell, Qt.Key.Key_Escape)  # cancels the edit only
+    assert main_window.current_page_key() == "meeting"
+    editor.action_view.setFocus()
+    qtbot.keyClick(editor.action_view, Qt.Key.Key_Escape)
+    assert main_window.current_page_key() == "person"

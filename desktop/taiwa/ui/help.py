@@ -52,6 +52,7 @@ def keymap() -> list[tuple[str, list[Row]]]:
                 (_t("Search page"), _keys("Ctrl+3")),
                 (_t("Search (focus the search field)"), _keys(QKeySequence.StandardKey.Find)),
                 (_t("Back / forward"), _keys("Alt+Left", "Alt+Right")),
+                (_t("Back out of a person's or a meeting's list"), _keys("Esc")),
                 (_t("Keyboard shortcuts"), _keys("F1", "Ctrl+/")),
             ],
         ),

@@ -305,6 +305,13 @@ class MainWindow(QMainWindow):
             self.tr("&Actual size"), lambda: self.zoom_text(0), "Ctrl+0"
         )
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        # Esc backs out of a person's page or a meeting while the focus is in one of its lists.
+        # Enabled only then, so a cell editor, a popup or a text field keeps its own Esc.
+        self.act_escape = self._action(self.tr("Back out"), self.go_back, "Esc")
+        self.act_escape.setEnabled(False)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         # Actions that need an unlocked vault.
         self._vault_actions = [
             self.act_new_meeting,
@@ -663,6 +670,16 @@ class MainWindow(QMainWindow):
                     self._nav.setCurrentRow(row)
         finally:
             self._nav.blockSignals(False)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        page = self._pages.get(self._current_key)
+        self.act_escape.setEnabled(
+            self._current_key in ("person", "meeting")
+            and isinstance(new, QAbstractItemView)
+            and page is not None
+            and shiboken6.isValid(page)
+            and page.isAncestorOf(new)
+        )
 
     def go_back(self) -> None:
         """Back to the previous page (Alt+Left)."""
