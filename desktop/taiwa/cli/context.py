@@ -83,6 +83,11 @@ class CliContext:
         In passphrase-only mode the recovery passphrase comes from ``TAIWA_RECOVERY`` or a
         prompt on the terminal. When the keyring fails and ``TAIWA_RECOVERY`` is set, the vault
         is opened with it instead (the keyring is left alone: ``unlock --recovery`` repairs it).
+
+        The full-file ``quick_check`` runs only when it is owed (the first open after an unclean
+        shutdown or an upgrade, see :mod:`taiwa.vault.integrity`) and in ``doctor``: reading
+        every page on every command cost seconds on a big vault, while SQLCipher's per-page HMAC
+        already refuses a damaged page whenever a command reads it.
         """
         if self._db is None:
             from taiwa.vault.service import open_vault
