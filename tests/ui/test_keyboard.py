@@ -374,3 +374,20 @@ def test_esc_backs_out_of_a_meeting_list_but_not_out_of_a_cell_editor(
     editor.action_view.setFocus()
     qtbot.keyClick(editor.action_view, Qt.Key.Key_Escape)
     assert main_window.current_page_key() == "person"
+
+
+def test_enter_opens_the_current_row_of_each_list(qtbot: Any, main_window: Any) -> None:
+    sample = seed(main_window.ctx.store)
+    people = main_window.show_page("people")
+    qtbot.waitUntil(lambda: people.proxy.rowCount() > 0, timeout=3000)
+    main_window.focus_page(people)
+    assert _focused() is people.view
+    qtbot.keyClick(people.view, Qt.Key.Key_Return)
+    assert main_window.current_page_key() == "person"
+    person = main_window.page("person")
+    main_window.focus_page(person)
+    assert _focused() is person.history_view
+    qtbot.keyClick(person.history_view, Qt.Key.Key_Return)
+    assert main_window.current_page_key() == "meeting"
+    assert main_window.page("meeting").person_id == person.current_person_id()
+    assert {sample.alice.id, sample.bob.id} >= {person.current_person_id()}
