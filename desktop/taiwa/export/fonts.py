@@ -2,8 +2,12 @@
 
 reportlab embeds a TrueType font as a subset of the glyphs used. IPAex Gothic covers Japanese,
 Latin and most symbols, but not emoji, some dingbats or the zero-width characters people paste
-from chat tools; those would print as empty boxes, so :func:`printable` maps or replaces them,
-and :func:`collect_missing` lets the export name them before the file is written.
+from chat tools. The fallback chain is short on purpose (package size): DejaVu Sans (760 kB,
+Bitstream Vera licence shipped as DejaVu_LICENSE.txt) draws emoji faces, dingbats and
+symbols in paragraphs (:func:`fallback_markup`). What neither font has (Hangul, kanji
+outside JIS X 0213 such as 𠮷, colour emoji) or what reportlab cannot lay out (right-to-left
+scripts) is replaced by 〓 / ?, and :func:`collect_missing` lets the export name those
+characters before the file is written.
 
 Two fixes to reportlab's embedding, so that text copied out of the PDF is what was typed:
 
@@ -34,6 +38,9 @@ from taiwa.i18n import Lang
 from taiwa.paths import resource_path
 
 FONT_NAME = "IPAexGothic"
+#: The second font of the chain: DejaVu Sans (Bitstream Vera licence, DejaVu_LICENSE.txt),
+#: for symbols, emoji faces, Greek, Cyrillic and other Latin letters IPAex Gothic lacks.
+FALLBACK_NAME = "TaiwaFallback"
 _lock = threading.Lock()
 
 # Characters the font lacks that have a close equivalent it has.
@@ -191,17 +198,23 @@ def collect_missing() -> Iterator[set[str]]:
 def missing_chars(text: str) -> set[str]:
     """The characters of ``text`` the font cannot draw (after the usual substitutions)."""
     with collect_missing() as found:
-        printable(text, "en")
+        printable(text, "en", fallback=True)
     return found
 
 
+def fallback_path() -> str:
+    """The path of the bundled fallback font (DejaVu Sans)."""
+    return str(resource_path("fonts", "DejaVuSans.ttf"))
+
+
 def register_font() -> str:
-    """Register the bundled font with reportlab once per process and return its name."""
+    """Register the bundled fonts with reportlab once per process and return the main name."""
     with _lock:
         try:
             pdfmetrics.getFont(FONT_NAME)
         except KeyError:
             # subfontIndex 0; reportlab embeds TrueType fonts as subsets by default.
+            pdfmetrics.registerFont(_TaiwaFont(FALLBACK_NAME, fallback_path()))
             pdfmetrics.registerFont(_TaiwaFont(FONT_NAME, font_path()))
             # Charts start every drawing in the graphics default font (Helvetica, never
             # embedded) even when all their labels use ours; this process draws only Taiwa's
@@ -215,6 +228,49 @@ def _covered() -> frozenset[int]:
     register_font()
     font = pdfmetrics.getFont(FONT_NAME)
     return frozenset(font.face.charToGlyph)
+
+
+@lru_cache(maxsize=1)
+def _fallback_only() -> frozenset[int]:
+    """What only the fallback font draws. Right-to-left letters are left out: reportlab
+    neither shapes nor reorders them, so they would print as unjoined letters in the wrong
+    order; they stay "missing" and are listed in the warning instead."""
+    register_font()
+    covered = _covered()
+    return frozenset(
+        code
+        for code in pdfmetrics.getFont(FALLBACK_NAME).face.charToGlyph
+        if code not in covered
+        and code > 0x20
+        and unicodedata.bidirectional(chr(code)) not in ("R", "AL", "AN")
+        and unicodedata.category(chr(code)) not in _DROP_CATEGORIES
+    )
+
+
+def single_font(text: str) -> bool:
+    """Whether the main font draws all of ``text`` (a :func:`printable` result)."""
+    only = _fallback_only()
+    return not any(ord(c) in only for c in text)
+
+
+def fallback_markup(escaped: str) -> str:
+    """Paragraph markup: runs of characters only the fallback font has, wrapped in its
+    ``<font>`` tag. ``escaped`` is already escaped markup of :func:`printable` text (with
+    ``fallback=True``); the tag is the only markup added."""
+    only = _fallback_only()
+    if not any(ord(c) in only for c in escaped):
+        return escaped
+    out: list[str] = []
+    inside = False
+    for ch in escaped:
+        wanted = ord(ch) in only
+        if wanted != inside:
+            out.append(f'<font name="{FALLBACK_NAME}">' if wanted else "</font>")
+            inside = wanted
+        out.append(ch)
+    if inside:
+        out.append("</font>")
+    return "".join(out)
 
 
 def _report(ch: str) -> None:
@@ -248,8 +304,12 @@ def _replacement(ch: str, lang: Lang) -> str:
     return "\u3013" if lang == "ja" else "?"
 
 
-def printable(text: str, lang: Lang) -> str:
+def printable(text: str, lang: Lang, *, fallback: bool = False) -> str:
     """``text`` with newlines normalised and every character the font cannot draw replaced.
+
+    With ``fallback`` the characters the fallback font has are kept (for paragraphs, which
+    switch fonts through :func:`fallback_markup`); without it (strings drawn in one font:
+    table cells, header, footer) they are replaced like the others.
 
     Tabs become spaces; ``\\r\\n`` and ``\\r`` become ``\\n``; other control characters and
     zero-width characters are dropped; a variation sequence the font knows becomes its private
@@ -262,6 +322,7 @@ def printable(text: str, lang: Lang) -> str:
     covered = _covered()
     if all(ord(c) in covered or c == "\n" for c in text):
         return text
+    extra = _fallback_only() if fallback else frozenset()
     out: list[str] = []
     for ch in text:
         if _is_selector(ch) and out:
@@ -269,7 +330,7 @@ def printable(text: str, lang: Lang) -> str:
             if sequence is not None:
                 out[-1] = sequence
                 continue
-        if ch == "\n" or ord(ch) in covered:
+        if ch == "\n" or ord(ch) in covered or (ord(ch) in extra and ch not in _MAP):
             out.append(ch)
         else:
             out.append(_replacement(ch, lang))

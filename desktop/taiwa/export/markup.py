@@ -10,25 +10,25 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from taiwa.export.fonts import printable
+from taiwa.export.fonts import fallback_markup, printable
 from taiwa.i18n import Lang
 
 
 def user(text: str, lang: Lang) -> str:
     """Paragraph markup that prints ``text`` literally, with its line breaks."""
-    lines = printable(text, lang).split("\n")
+    lines = printable(text, lang, fallback=True).split("\n")
     out: list[str] = []
     for line in lines:
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         # Leading spaces would be collapsed by the paragraph parser; keep the writer's indents.
-        out.append("&#160;" * indent + escape(stripped))
+        out.append("&#160;" * indent + fallback_markup(escape(stripped)))
     return "<br/>".join(out)
 
 
 def plain(text: str, lang: Lang) -> str:
     """Escaped single-line markup (for table cells and headings): newlines become spaces."""
-    return escape(printable(text, lang).replace("\n", " "))
+    return fallback_markup(escape(printable(text, lang, fallback=True).replace("\n", " ")))
 
 
 def has_cjk(text: str) -> bool:

@@ -19,7 +19,7 @@ from reportlab.platypus.flowables import HRFlowable
 from taiwa.cancel import Cancel, check
 from taiwa.domain.models import Action, Meeting
 from taiwa.export import layout
-from taiwa.export.fonts import FONT_NAME, printable
+from taiwa.export.fonts import FONT_NAME, printable, single_font
 from taiwa.export.layout import outlined, para
 from taiwa.export.markup import plain, user
 from taiwa.export.model import Audience, ExportOptions, local_zone, meeting_local
@@ -67,8 +67,10 @@ class Ctx:
         """A table cell for user text: a plain string when it fits on one line of ``width``
         points (drawn literally, never parsed), else a wrapping Paragraph."""
         if "\n" not in value and "\r" not in value:
-            text = printable(value, self.lang)
-            if stringWidth(text, FONT_NAME, layout.CELL_SIZE) <= width - 2 * CELL_PAD:
+            text = printable(value, self.lang, fallback=True)
+            # A string is drawn in one font: text that needs the fallback font is a Paragraph.
+            fits = stringWidth(text, FONT_NAME, layout.CELL_SIZE) <= width - 2 * CELL_PAD
+            if fits and single_font(text):
                 return text
         return self.cell(value)
 

@@ -16,7 +16,7 @@ from bench.pdf_data import PRIVATE_SENTINEL, sample_meeting_doc, sample_person_d
 from taiwa.export.documents import render_meeting, render_person
 from taiwa.export.fonts import missing_chars
 from taiwa.export.model import Audience, ExportOptions, PersonDoc
-from tests.unit.export.pdfcheck import flat, reader
+from tests.unit.export.pdfcheck import flat, fonts, reader
 
 TODAY = date(2026, 11, 21)
 MARKS = {
@@ -95,4 +95,19 @@ def test_round_trip_with_pypdf_and_characters_the_font_lacks_are_named() -> None
     doc = replace(doc, meeting=replace(doc.meeting, shared_notes=ROUND_TRIP))
     assert ROUND_TRIP in flat(render_meeting(doc, ExportOptions(lang="ja", today=TODAY)))
     assert missing_chars(ROUND_TRIP) == set()
-    assert missing_chars("𠮷野家 😀 한") == {"𠮷", "😀", "한"}
+    # 😀 is drawn by the fallback font; Korean, 𠮷 and right-to-left Arabic are not.
+    assert missing_chars("𠮷野家 😀 한 ☺ مر") == {"𠮷", "한", "م", "ر"}
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_fallback_font_draws_and_copies_out_what_the_main_font_lacks(tmp_path: Path) -> None:
+    doc = sample_meeting_doc()
+    sample = "絵文字 😀 ☺ と ✓"
+    doc = replace(doc, meeting=replace(doc.meeting, shared_notes=sample, purpose="目的 😀"))
+    pdf = tmp_path / "fallback.pdf"
+    pdf.write_bytes(render_meeting(doc, ExportOptions(lang="ja", today=TODAY)))
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert sample in out and "目的 😀" in out
+    assert any("TaiwaFallback" in name or "DejaVu" in name for name in fonts(pdf.read_bytes()))
