@@ -194,3 +194,16 @@ def test_main_window_opens_the_dialog_on_request(qtbot: Any, main_window: Any, s
     assert dialog.meeting_id == meeting_id and dialog.person_id == person_id
     assert dialog.kind() is DocKind.MEETING and dialog.kind_person.isEnabled()
     dialog.reject()
+
+
+def test_preview_names_characters_the_pdf_cannot_show(
+    qtbot: Any, app_ctx: Any, tmp_path: Path
+) -> None:
+    person = app_ctx.store.people.add("김 지민", role="エンジニア")
+    dialog = make(qtbot, app_ctx, tmp_path, person_id=person.id)
+    text = wait_preview(qtbot, dialog, "cannot be shown")
+    assert "print as 〓 or ?: 김 민 지" in text  # sorted, the characters only
+    # Every audience can be chosen; the hand-over leaves mood and signals out.
+    dialog.audience.setCurrentIndex(dialog.audience.findData(Audience.HANDOVER.value))
+    assert dialog.request().options.target is Audience.HANDOVER
+    wait_preview(qtbot, dialog, "Signals: not included")
