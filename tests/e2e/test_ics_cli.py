@@ -30,7 +30,18 @@ def test_import_reimport_and_json(cli_vault: CliVault, tmp_path: Path) -> None:
         files.append(str(tmp_path / name))
     period = ("--from", "2026-01-01", "--to", "2026-02-28")
     preview = json.loads(ok(cli_vault, "import-ics", *files, *period, "--dry-run", "--json"))
-    assert set(preview) == {"occurrences", "added", "updated", "cancelled", "skipped", "errors"}
+    assert set(preview) == {
+        "occurrences",
+        "added",
+        "updated",
+        "cancelled",
+        "skipped",
+        "outside_period",
+        "not_1on1",
+        "ignored_series",
+        "unknown_series",
+        "errors",
+    }
     first = preview["occurrences"][0]
     assert set(first) == {
         "uid",
@@ -41,6 +52,7 @@ def test_import_reimport_and_json(cli_vault: CliVault, tmp_path: Path) -> None:
         "person",
         "email",
         "status",
+        "unknown",
     }
     assert first["start"] == "2026-01-05T10:00:00+09:00" and first["person"] == "Taro Yamada"
     assert [o["summary"] for o in preview["occurrences"]].count("面談(鈴木さん)") == 4
