@@ -32,7 +32,9 @@ def person_upcoming(
 
     Args:
         person: the person.
-        last_held: the day of their last held meeting.
+        last_held: the day of their last held meeting — or of a later past calendar
+            occurrence still waiting for confirmation (:func:`taiwa.domain.stats.
+            awaits_confirmation`): it was not missed, so it covers the cadence.
         planned: their planned meetings from ``now`` on as (id, start, local day, source),
             oldest first.
         today: the local day.
