@@ -45,6 +45,7 @@ SCREENS = (
 WINDOW_SIZE = (1366, 720)
 SCHEMES = ("light", "dark")
 ZOOMS = (100, 200)
+SETTLE_SCALE = 0.5
 SEARCH_WORDS = {"ja": "キャリア", "en": "career"}
 
 
@@ -74,10 +75,14 @@ def _memory_keyring() -> Any:
 
 
 def _settle(app: Any, ms: int = 250, until: Callable[[], bool] | None = None) -> None:
-    """Let queued work, background ops and repaints finish (bounded)."""
+    """Let queued work, background ops and repaints finish (bounded).
+
+    ``ms`` is scaled by :data:`SETTLE_SCALE`: fifty-odd shots must stay well within the e2e
+    test's four minutes on a busy machine; background ops are waited for regardless.
+    """
     from taiwa.ui import ops
 
-    deadline = time.monotonic() + max(ms, 50) / 1000
+    deadline = time.monotonic() + max(ms * SETTLE_SCALE, 40) / 1000
     hard = time.monotonic() + 20
     while True:
         ops.wait_for_pending(2000)
@@ -168,6 +173,8 @@ def _render(
     schemes: tuple[str, ...],
     zooms: tuple[int, ...],
 ) -> list[Path]:
+    from PySide6.QtCore import QEvent
+
     from taiwa.demo import build_demo_vault
     from taiwa.prefs import Prefs
     from taiwa.ui import app as app_module
@@ -186,9 +193,14 @@ def _render(
     variants = _variants(schemes, zooms)
 
     def look(scheme: str, zoom: int) -> None:
-        theme.force_scheme(app, scheme)
-        theme.set_zoom(app, zoom)
+        theme.force_scheme(app, scheme, zoom=zoom)  # one re-polish of every widget, not two
         _settle(app, 100)
+
+    def dispose(window: Any) -> None:
+        window.close()
+        window.deleteLater()
+        # Deleted now: every later change of the look re-polishes each widget still alive.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def save(widget: Any, scheme: str, zoom: int, name: str) -> None:
         _settle(app, 150)
@@ -215,8 +227,7 @@ def _render(
         for scheme, zoom in variants:
             look(scheme, zoom)
             save(first, scheme, zoom, "first_run")
-        first.close()
-        first.deleteLater()
+        dispose(first)
         ctx, empty = window_on(work / "empty-vault")
         _settle(app, 300, until=lambda: ctx.is_unlocked)
         empty.show_page("dashboard")
@@ -224,8 +235,7 @@ def _render(
             look(scheme, zoom)
             _settle(app, 300)
             save(empty, scheme, zoom, "welcome")
-        empty.close()
-        empty.deleteLater()
+        dispose(empty)
 
         ctx, window = window_on(vault)
         _settle(app, 300, until=lambda: ctx.is_unlocked)

@@ -372,9 +372,15 @@ def apply(app: QApplication, *, zoom: int | None = None, scheme: str | None = No
     font = QFont(register_font())
     font.setPointSizeF(round(base_point_size() * _zoom / 100, 1))
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    app.setFont(font)
-    app.setPalette(palette(app.palette()))
-    app.setStyleSheet(stylesheet())
+    if app.font() != font:
+        app.setFont(font)
+    pal = palette(app.palette())
+    if pal != app.palette():
+        app.setPalette(pal)
+    # Re-polishing every widget takes a while in a full window: only when something changed.
+    sheet = stylesheet()
+    if sheet != app.styleSheet():
+        app.setStyleSheet(sheet)
 
 
 def set_zoom(app: QApplication, percent: int) -> int:
@@ -406,8 +412,8 @@ def follow_system(app: QApplication, *, on_change: Callable[[], None] | None = N
     return holder
 
 
-def force_scheme(app: QApplication, name: str | None) -> None:
+def force_scheme(app: QApplication, name: str | None, *, zoom: int | None = None) -> None:
     """Use ``name`` regardless of the OS (screenshots, tests); None follows the OS again."""
     global _forced  # noqa: PLW0603 - one look per process
     _forced = name is not None
-    apply(app, scheme=name)
+    apply(app, scheme=name, zoom=zoom)
