@@ -21,7 +21,8 @@ this page belongs to another person. ``clear()`` empties every editor, model and
 
 The page is built from parts with one job each:
 
-- :mod:`.editor` — the page: the meeting list, the container, the page protocol, opening;
+- :mod:`.editor` — the page: the container, the page protocol, opening a meeting;
+- :mod:`.meeting_list` — the person's meetings, newest first;
 - :mod:`.header` — who, when, status, purpose, what they want, mood, export;
 - :mod:`.agenda` and :mod:`.bank` — topics by theme and the question bank;
 - :mod:`.action_items` — the agreed next steps;

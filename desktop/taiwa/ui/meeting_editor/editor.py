@@ -11,14 +11,11 @@ import itertools
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
-    QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,16 +27,24 @@ from taiwa.ui.meeting_editor.action_items import ActionItemsPart
 from taiwa.ui.meeting_editor.agenda import AgendaPart
 from taiwa.ui.meeting_editor.header import HeaderPart
 from taiwa.ui.meeting_editor.keys import KeysPart
+from taiwa.ui.meeting_editor.meeting_list import MeetingListPart
 from taiwa.ui.meeting_editor.notes import NotesPart
 from taiwa.ui.meeting_editor.reveal import RevealPart, history_source, set_shown_person
-from taiwa.ui.models import OBJECT_ROLE, MeetingHistoryModel
 from taiwa.ui.pages import Page
 from taiwa.ui.widgets.autosave import AutoSaver
-from taiwa.ui.widgets.chips import MutedLabel, SectionTitle
-from taiwa.ui.widgets.tables import style_table
+from taiwa.ui.widgets.chips import MutedLabel
 
 
-class MeetingEditor(KeysPart, HeaderPart, AgendaPart, ActionItemsPart, NotesPart, RevealPart, Page):
+class MeetingEditor(
+    KeysPart,
+    MeetingListPart,
+    HeaderPart,
+    AgendaPart,
+    ActionItemsPart,
+    NotesPart,
+    RevealPart,
+    Page,
+):
     """The meeting editor page (see the module docstring for saving, privacy and clearing)."""
 
     nav_key = "meeting"
@@ -83,42 +88,7 @@ class MeetingEditor(KeysPart, HeaderPart, AgendaPart, ActionItemsPart, NotesPart
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         outer.addWidget(self.splitter)
 
-        # Left: the person's meetings.
-        side = QWidget(self)
-        sl = QVBoxLayout(side)
-        sl.setContentsMargins(16, 16, 8, 16)
-        sl.setSpacing(8)
-        self.side_title = SectionTitle(self.tr("Meetings"), side)
-        sl.addWidget(self.side_title)
-        self.history = MeetingHistoryModel(self, compact=True)
-        self.history_view = QTableView(side)
-        self.history_view.setModel(self.history)
-        self.history_view.setAccessibleName(self.tr("Meetings of this person"))
-        for col in (
-            MeetingHistoryModel.STATUS,
-            MeetingHistoryModel.MOOD,
-            MeetingHistoryModel.AGENDA,
-            MeetingHistoryModel.PURPOSE,
-        ):
-            self.history_view.setColumnHidden(col, True)
-        style_table(self.history_view, editable=True)
-        self.history_view.horizontalHeader().setSectionResizeMode(
-            MeetingHistoryModel.DATE, QHeaderView.ResizeMode.Stretch
-        )
-        self.history_view.horizontalHeader().hide()
-        self.history_view.selectionModel().currentRowChanged.connect(self._on_history_current)
-        sl.addWidget(self.history_view, 1)
-        self.new_button = QPushButton(self.tr("&New meeting"), side)
-        self.new_button.setToolTip(
-            self.tr(
-                "Start a new meeting with this person (open topics "
-                "and action items are carried over)"
-            )
-        )
-        self.new_button.clicked.connect(self._on_new_clicked)
-        sl.addWidget(self.new_button)
-        side.setMinimumWidth(200)
-        self.splitter.addWidget(side)
+        self.splitter.addWidget(self._build_meeting_list(self))
 
         # Right: the meeting.
         main = QWidget(self)
@@ -410,43 +380,6 @@ class MeetingEditor(KeysPart, HeaderPart, AgendaPart, ActionItemsPart, NotesPart
         self._meeting = m
         self.private.set_text(m.private_notes)
         self._private_loaded = True
-
-    def _select_history_row(self, meeting_id: int) -> None:
-        row = self.history.row_of(meeting_id)
-        while row < 0 and self.history.canFetchMore():
-            self.history.fetchMore()
-            row = self.history.row_of(meeting_id)
-        if row >= 0:
-            self._loading = True
-            try:
-                self.history_view.selectionModel().setCurrentIndex(
-                    self.history.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.history_view.scrollTo(self.history.index(row, 0))
-            finally:
-                self._loading = False
-
-    def _on_history_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._loading or not current.isValid():
-            return
-        m = current.data(OBJECT_ROLE)
-        if m is not None and (self._meeting is None or m.id != self._meeting.id):
-            self.open_meeting(m.id)
-
-    def _step_meeting(self, delta: int) -> None:
-        row = self.history_view.currentIndex().row() + delta
-        if row >= self.history.rowCount() and self.history.canFetchMore():
-            self.history.fetchMore()
-        if 0 <= row < self.history.rowCount():
-            self.history_view.setCurrentIndex(self.history.index(row, 0))
-
-    def _on_new_clicked(self) -> None:
-        # The main window creates the meeting (carry-over applied) and navigates to it.
-        if self._person is not None:
-            self.flush()
-            self.ctx.events.new_meeting.emit(self._person.id)
 
 
 def _topic_order(t: Any) -> tuple[int, int, int]:
