@@ -334,8 +334,10 @@ def test_every_tab_stop_shows_that_it_has_the_focus(
             ("meeting", lambda: main_window._on_open_meeting(sample.first.id)),
         ):
             open_page()
-            qtbot.wait(100)
             page = main_window.page(name)
+            # Pages load off the GUI thread: wait until the page shows its data.
+            qtbot.waitUntil(lambda p=page: getattr(p, "data", True) is not None, timeout=5000)
+            qtbot.wait(100)
             for w in [*_tab_stops(page), main_window._nav]:
                 main_window.search_field.setFocus()
                 before = w.grab().toImage()
