@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taiwa.cli import calendar_rules_cmds
 from taiwa.cli.context import CliContext
 from taiwa.domain import validate
 from taiwa.errors import InputError
@@ -178,7 +179,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     k.add_argument("--exclude", nargs="+", metavar="WORD", help="replace the exclusions")
     k.add_argument("--reset", action="store_true", help="back to the built-in lists")
     k.add_argument("--json", action="store_true", help='print {"keywords": [..], "exclude": [..]}')
-    k.set_defaults(handler=calendar_keywords)
+    k.set_defaults(handler=calendar_rules_cmds.calendar_keywords)
 
     c = sub.add_parser(
         "calendar-series",
@@ -189,7 +190,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     c.add_argument("--forget", metavar="UID", help="forget the answer for this series")
     c.add_argument("--forget-all", action="store_true", help="forget every answer")
     c.add_argument("--json", action="store_true", help='print {"series": [{"uid", "answer", ...}]}')
-    c.set_defaults(handler=calendar_series)
+    c.set_defaults(handler=calendar_rules_cmds.calendar_series)
 
     u = sub.add_parser("upcoming", help="planned 1on1s and cadence slots coming up")
     u.add_argument("--days", type=int, default=14, help="how many days ahead (default 14)")
@@ -459,81 +460,4 @@ def upcoming(ctx: CliContext, args: argparse.Namespace) -> int:
             when = item.due_on.isoformat()
             what = (_UP_OVERDUE if item.overdue else _UP_DUE).text()
         ctx.print(f"{when:<16}  {item.person_name}  ({what})")
-    return 0
-
-
-_KEYWORDS = Msg("1on1 keywords: {words}", "1on1 のキーワード: {words}")
-_EXCLUDE = Msg(
-    "Not a 1on1 when the title has: {words}", "次を含むタイトルは 1on1 ではありません: {words}"
-)
-_EMPTY_KEYWORDS = Msg("Give at least one keyword.", "キーワードを 1 つ以上指定してください。")
-
-
-def calendar_keywords(ctx: CliContext, args: argparse.Namespace) -> int:
-    """``taiwa calendar-keywords [--set K…] [--exclude W…] [--reset] [--json]``."""
-    from taiwa.ics import service
-    from taiwa.ics.match import DEFAULT_EXCLUDE, DEFAULT_KEYWORDS
-
-    db = ctx.database()
-    _, keywords, exclude = service.matching_settings(db)
-    if args.reset:
-        keywords, exclude = list(DEFAULT_KEYWORDS), list(DEFAULT_EXCLUDE)
-    if args.set is not None:
-        keywords = [k.strip() for k in args.set if k.strip()]
-        if not keywords:
-            raise InputError(_EMPTY_KEYWORDS)
-    if args.exclude is not None:
-        exclude = [k.strip() for k in args.exclude if k.strip()]
-    if args.reset or args.set is not None or args.exclude is not None:
-        service.save_keywords(db, keywords, exclude)
-    if args.json:
-        ctx.print_json({"keywords": keywords, "exclude": exclude})
-    else:
-        ctx.print(_KEYWORDS.text(words=", ".join(keywords)))
-        ctx.print(_EXCLUDE.text(words=", ".join(exclude)))
-    return 0
-
-
-_SERIES_NONE = Msg("No remembered answers.", "記憶している答えはありません。")
-_SERIES_LINK = Msg("{uid}: with {name}", "{uid}: {name} さん")
-_SERIES_IGNORE = Msg("{uid}: ignored", "{uid}: 無視")
-_SERIES_FORGOT = Msg("Forgot {count} answer(s).", "{count} 件の答えを忘れました。")
-_SERIES_UNKNOWN = Msg(
-    "No answer is remembered for the series '{value}'.",
-    "シリーズ '{value}' の答えは記憶されていません。",
-)
-
-
-def calendar_series(ctx: CliContext, args: argparse.Namespace) -> int:
-    """``taiwa calendar-series [--forget UID | --forget-all] [--json]``."""
-    from taiwa.store import Store
-    from taiwa.store import calendar as repo
-
-    db = ctx.database()
-    if args.forget_all or args.forget is not None:
-        uid = None if args.forget_all else args.forget
-        gone = repo.forget_series(db, uid)
-        if uid is not None and not gone:
-            raise InputError(_SERIES_UNKNOWN, value=uid[:80])
-        ctx.print(_SERIES_FORGOT.text(count=gone))
-        return 0
-    names = {p.id: p.name for p in Store(db).people.list(include_archived=True)}
-    choices = repo.series_choices(db)
-    if args.json:
-        ctx.print_json(
-            {
-                "series": [
-                    {"uid": uid, "answer": kind, "person_id": pid, "person": names.get(pid or 0)}
-                    for uid, (kind, pid) in sorted(choices.items())
-                ]
-            }
-        )
-        return 0
-    if not choices:
-        ctx.print(_SERIES_NONE.text())
-    for uid, (kind, pid) in sorted(choices.items()):
-        if kind == "ignore":
-            ctx.print(_SERIES_IGNORE.text(uid=uid))
-        else:
-            ctx.print(_SERIES_LINK.text(uid=uid, name=names.get(pid or 0, "?")))
     return 0
