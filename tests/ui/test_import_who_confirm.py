@@ -49,7 +49,7 @@ def test_who_is_this_then_import_then_confirm_on_the_dashboard(
     assert dialog.who_box.isVisible()
     assert dialog.tree.topLevelItem(0).text(0) == "Who is this? Weekly 1:1s"
     assert dialog.summary.text().startswith("Will add 0,")
-    combo, name = dialog._who[UID]
+    combo, name = dialog.who_box.rows[UID]
     combo.setCurrentIndex(combo.findText("Hanako Suzuki"))
     assert not name.isEnabled()
     assert dialog.summary.text().startswith("Will add 4,")
@@ -96,7 +96,7 @@ def test_every_open_view_refreshes_after_an_import(
     qtbot.waitUntil(person.isVisible, timeout=5000)
     assert person.history.rowCount() == 0
     dialog = _dialog(qtbot, app_ctx, tmp_path)
-    combo, _name = dialog._who[UID]
+    combo, _name = dialog.who_box.rows[UID]
     combo.setCurrentIndex(combo.findText("Hanako Suzuki"))
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         dialog.import_button.click()

@@ -32,12 +32,10 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,6 +54,7 @@ from taiwa.errors import TaiwaError
 from taiwa.ics import service
 from taiwa.ics.service import ImportPlan, ImportResult, Who
 from taiwa.ui.context import AppContext
+from taiwa.ui.import_who import WhoPanel, WhyShort
 from taiwa.ui.ops import Op, error_text, show_error
 
 # Role of a proposal item: the proposed e-mail address.
@@ -162,16 +161,10 @@ class ImportDialog(QDialog):
         self.tree.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.tree, 3)
 
-        self.why = QLabel()
-        self.why.setObjectName("hint")
-        self.why.setTextFormat(Qt.TextFormat.PlainText)
-        self.why.setWordWrap(True)
-        self.why.hide()
+        self.why = WhyShort()
         layout.addWidget(self.why)
-        self.who_box = QGroupBox(self.tr("Who is this?"))
-        self.who_form = QFormLayout(self.who_box)
-        self.who_box.hide()
-        self._who: dict[str, tuple[QComboBox, QLineEdit]] = {}
+        self.who_box = WhoPanel()
+        self.who_box.changed.connect(self._on_who_changed)
         layout.addWidget(self.who_box)
 
         self.problems_label = QLabel(self.tr("Problems (these events are not imported):"))
@@ -273,9 +266,9 @@ class ImportDialog(QDialog):
             self.owner_hint.setText(self.tr("As entered; remembered once you import."))
         else:
             self.owner_hint.setText(self.tr("Remembered from an earlier import."))
-        self._fill_who(plan)
+        self.who_box.fill(plan, hide=self.ctx.privacy_mode)
         self._fill_tree(plan)
-        self._explain(plan)
+        self.why.explain(plan)
         self._show_problems([p.message() for p in plan.problems])
         self._update_summary()
         self.planned.emit(plan)
@@ -367,56 +360,11 @@ class ImportDialog(QDialog):
                 found.append(str(email))
         return found
 
-    def _fill_who(self, plan: ImportPlan) -> None:
-        """One "who is this?" row per series nobody known attends (hidden in privacy mode)."""
-        while self.who_form.rowCount():
-            self.who_form.removeRow(0)
-        self._who.clear()
-        hide = self.ctx.privacy_mode
-        sizes = {uid: 0 for uid in plan.unknown}
-        for item in plan.items:
-            if item.occurrence.uid in sizes:
-                sizes[item.occurrence.uid] += 1
-        people = sorted(plan.people.items(), key=lambda kv: kv[1].casefold())
-        for uid, title in sorted(plan.unknown.items(), key=lambda kv: kv[1].casefold()):
-            combo = QComboBox()
-            combo.setObjectName("whoChoice")
-            combo.addItem(self.tr("Skip for now"), ("skip", 0))
-            combo.addItem(self.tr("Ignore this series"), ("ignore", 0))
-            combo.addItem(self.tr("A new person named…"), ("new", 0))
-            for person_id, name in people:
-                combo.addItem(name, ("link", person_id))
-            name_edit = QLineEdit()
-            name_edit.setPlaceholderText(self.tr("Name"))
-            name_edit.setEnabled(False)
-            combo.currentIndexChanged.connect(self._on_who_changed)
-            name_edit.textChanged.connect(self._on_who_changed)
-            row = QHBoxLayout()
-            row.addWidget(combo, 1)
-            row.addWidget(name_edit, 1)
-            text = self.tr("%1 (%n occurrence(s)):", "", sizes[uid]).replace("%1", title)
-            label = QLabel(text)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            self.who_form.addRow(label, row)
-            self._who[uid] = (combo, name_edit)
-        self.who_box.setVisible(bool(plan.unknown) and not hide)
-
     def who(self) -> dict[str, Who]:
         """The answers to "who is this?" chosen so far (skipped series are left out)."""
-        found: dict[str, Who] = {}
-        for uid, (combo, name_edit) in self._who.items():
-            kind, person_id = combo.currentData() or ("skip", 0)
-            if kind == "ignore":
-                found[uid] = Who.ignore()
-            elif kind == "new" and name_edit.text().strip():
-                found[uid] = Who.new(name_edit.text())
-            elif kind == "link":
-                found[uid] = Who.link(int(person_id))
-        return found
+        return self.who_box.answers()
 
-    def _on_who_changed(self, *_args: Any) -> None:
-        for combo, name_edit in self._who.values():
-            name_edit.setEnabled((combo.currentData() or ("", 0))[0] == "new")
+    def _on_who_changed(self) -> None:
         self._refresh_kinds()
         self._update_summary()
 
@@ -439,32 +387,6 @@ class ImportDialog(QDialog):
                 if child is not None and i < len(items):
                     child.setText(3, labels[self.plan.kind(items[i], accepted, who)])
         self.tree.blockSignals(False)
-
-    def _explain(self, plan: ImportPlan) -> None:
-        """Why the preview is empty or short: counts only (other events are not our business)."""
-        parts = []
-        if plan.outside:
-            parts.append(self.tr("%n event(s) outside the period", "", plan.outside))
-        if plan.not_1on1:
-            parts.append(self.tr("%n not 1on1s", "", plan.not_1on1))
-        if plan.problems:
-            parts.append(self.tr("%n unreadable", "", len(plan.problems)))
-        if plan.ignored:
-            parts.append(self.tr("%n ignored series", "", plan.ignored))
-        text = ""
-        if not plan.items:
-            text = self.tr("No 1on1s in this period.")
-        if parts:
-            text = " ".join(
-                [
-                    text,
-                    self.tr("Not in this preview: {parts}.").format(
-                        parts=self.tr(", ").join(parts)
-                    ),
-                ]
-            ).strip()
-        self.why.setText(text)
-        self.why.setVisible(bool(text))
 
     def _update_summary(self) -> None:
         if self.plan is None:
