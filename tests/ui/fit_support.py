@@ -3,13 +3,14 @@
 A text is clipped when it needs more room than its widget's contents: a one-line label whose
 text is wider than its contents rectangle, a word-wrapped label whose wrapped height is taller
 than the label, or a button narrower than its size hint (QToolButton elides then, QPushButton
-cuts). Hidden widgets, empty texts and rich text (measured by its document) are skipped.
+cuts), or a text widget reaching past an ancestor's edge (cut off by a panel, or by a scroll
+area that cannot scroll that way). Hidden widgets, empty texts and rich text (measured by its document) are skipped.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 SLACK = 1  # px of rounding between font metrics and layout
 
@@ -19,12 +20,43 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
+def _cut_by_ancestor(widget: QWidget, root: QWidget) -> str:
+    """The first ancestor (up to ``root``) that cuts ``widget`` off, by class name, or "".
+
+    Past a scroll area's viewport that can scroll a way (its bar is shown), that way is free.
+    """
+    h_free = v_free = False
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        top_left = widget.mapTo(ancestor, QPoint(0, 0))
+        right = top_left.x() + widget.width()
+        bottom = top_left.y() + widget.height()
+        area = ancestor.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is ancestor:
+            h_free = h_free or area.horizontalScrollBar().isVisible()
+            v_free = v_free or area.verticalScrollBar().isVisible()
+        if not h_free and (top_left.x() < -SLACK or right > ancestor.width() + SLACK):
+            return type(ancestor).__name__
+        if not v_free and (top_left.y() < -SLACK or bottom > ancestor.height() + SLACK):
+            return type(ancestor).__name__
+        if ancestor is root:
+            break
+        ancestor = ancestor.parentWidget()
+    return ""
+
+
 def clipped_texts(root: QWidget) -> list[str]:
     """Every visible text in ``root`` that does not fit its widget, as ``"class: text (need/have)"``."""
     problems: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible() or widget.width() <= 0:
             continue
+        has_text = isinstance(widget, (QLabel, QAbstractButton)) and bool(widget.text())
+        if has_text and widget is not root:
+            cut = _cut_by_ancestor(widget, root)
+            if cut:
+                problems.append(f"{type(widget).__name__} cut by {cut}: {widget.text()[:40]!r}")
+                continue
         if isinstance(widget, QLabel):
             text = widget.text()
             if not text or widget.textFormat() == Qt.TextFormat.RichText:

@@ -173,12 +173,12 @@ def _render(
     schemes: tuple[str, ...],
     zooms: tuple[int, ...],
 ) -> list[Path]:
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, QSize
 
     from taiwa.demo import build_demo_vault
     from taiwa.prefs import Prefs
     from taiwa.ui import app as app_module
-    from taiwa.ui import theme
+    from taiwa.ui import theme, window_size
     from taiwa.ui.context import AppContext
     from taiwa.ui.main_window import MainWindow
     from taiwa.vault.service import create_vault
@@ -191,6 +191,7 @@ def _render(
     app_module.setup(app, prefs, lang)
     written: list[Path] = []
     variants = _variants(schemes, zooms)
+    window_size.assumed_room = QSize(*WINDOW_SIZE)  # dialogs open as on the laptop
 
     def look(scheme: str, zoom: int) -> None:
         theme.force_scheme(app, scheme, zoom=zoom)  # one re-polish of every widget, not two
@@ -255,6 +256,7 @@ def _render(
         window.deleteLater()
         _settle(app, 100)
     finally:
+        window_size.assumed_room = None
         theme.force_scheme(app, None)
         theme.set_zoom(app, prefs.text_zoom)
     return written

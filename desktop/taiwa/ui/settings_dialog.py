@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from taiwa.domain.models import DEFAULT_CADENCE_DAYS, Theme
 from taiwa.prefs import MAX_AUTO_LOCK_MINUTES
 from taiwa.ui import i18n as ui_i18n
+from taiwa.ui import window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op, error_text
 from taiwa.ui.recovery_sheet import friendly_keyring_name
@@ -94,6 +95,8 @@ class SettingsDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         lay.addWidget(buttons)
         self._load_vault_settings()
+        # As large as the tabs want at the current text zoom, within the screen.
+        window_size.fit(self, self.sizeHint())
 
     # -- general -----------------------------------------------------------------------------
 

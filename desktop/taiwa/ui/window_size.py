@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -25,8 +25,15 @@ def screen_of(widget: QWidget) -> QScreen | None:
     return screen if screen is not None else QGuiApplication.primaryScreen()
 
 
+# The usable client size to assume instead of the screen's (``taiwa screenshots`` renders for a
+# 1366x768 laptop whatever screen the offscreen platform reports).
+assumed_room: QSize | None = None
+
+
 def available(widget: QWidget) -> QSize:
     """The largest client size that fits the widget's screen with its frame."""
+    if assumed_room is not None:
+        return QSize(assumed_room)
     screen = screen_of(widget)
     if screen is None:
         return QSize(1366, 720)
@@ -75,6 +82,5 @@ def scrolling(page: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(page)
     return area
