@@ -146,3 +146,26 @@ def test_confirming_counts_in_the_rate(store: Store, tmp_path: Path) -> None:
     assert (rate.overall.held, rate.overall.planned, rate.overall.to_confirm) == (2, 3, 1)
     with pytest.raises(ValueError, match="planned"):
         repo.confirm(store.db, [waiting[3].meeting_id], "planned", FEB_1)
+
+
+def test_invitation_prefixes_decide_the_status(store: Store, tmp_path: Path) -> None:
+    events = "".join(
+        f"BEGIN:VEVENT\nUID:{uid}\nDTSTAMP:20260101T000000Z\nDTSTART:202601{day}T010000Z\n"
+        f"DTEND:202601{day}T013000Z\nSUMMARY:{title}\nEND:VEVENT\n"
+        for uid, day, title in (
+            ("d@x", "05", "Declined: 1on1 Taro Yamada"),
+            ("t@x", "06", "Tentative: 1:1 Taro Yamada"),
+            ("j@x", "07", "辞退: 面談 Taro Yamada"),
+            ("r@x", "08", "Canceled: Ratio 1:1"),
+        )
+    )
+    path = tmp_path / "answers.ics"
+    text = f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//T//EN\n{events}END:VCALENDAR\n"
+    path.write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    result = plan(store.db, path)
+    found = {i.occurrence.uid: (i.occurrence.summary, i.occurrence.status) for i in result.items}
+    assert found == {
+        "d@x": ("1on1 Taro Yamada", "cancelled"),
+        "t@x": ("1:1 Taro Yamada", "confirmed"),
+        "j@x": ("面談 Taro Yamada", "cancelled"),
+    }
