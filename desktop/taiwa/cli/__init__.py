@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         ics_cmds,
         lifecycle_cmds,
         log_cmds,
+        prep_cmds,
         rollup_cmds,
         vault_cmds,
     )
@@ -132,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         export_cmds,
         data_cmds,
         rollup_cmds,
+        prep_cmds,
         app_cmds,
     )
     for module in modules:
