@@ -3,9 +3,15 @@ refused with one clear line and nothing written."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shlex
+import shutil
+import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,3 +125,112 @@ def test_bad_input_gets_one_line_and_writes_nothing(filled: CliVault) -> None:
     assert filled.run("meeting", "list", "鈴木", "--json").stdout == before
     done = filled.run("recap", "999")
     assert done.returncode == 2 and "no meeting with id 999" in done.stderr
+
+
+class _Browser:
+    """Headless Chromium driven over its DevTools pipe (fd 3 in, fd 4 out), standard library only."""
+
+    def __init__(self, binary: str, profile: Path) -> None:
+        import subprocess
+
+        cmd_r, self._cmd_w = os.pipe()
+        self._resp_r, resp_w = os.pipe()
+        flags = (
+            "--headless --disable-gpu --no-sandbox --no-first-run --remote-debugging-pipe"
+            " --disable-background-networking --disable-component-update --disable-sync"
+            f" --user-data-dir={shlex.quote(str(profile))}"
+        )
+        self.proc = subprocess.Popen(
+            ["bash", "-c", f"exec {shlex.quote(binary)} {flags} 3<&{cmd_r} 4>&{resp_w}"],
+            pass_fds=(cmd_r, resp_w),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(cmd_r)
+        os.close(resp_w)
+        self._buffer = b""
+        self._next = 0
+        self.events: list[dict[str, Any]] = []
+
+    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        self._next += 1
+        message: dict[str, Any] = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self._cmd_w, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._read()
+            if reply.get("id") == self._next:
+                assert "error" not in reply, reply
+                return dict(reply["result"])
+            self.events.append(reply)
+
+    def _read(self) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._resp_r, 65536)
+            assert chunk, "chromium closed its DevTools pipe"
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\0", 1)
+        return dict(json.loads(raw))
+
+    def evaluate(self, session: str, expression: str) -> Any:
+        result = self.call("Runtime.evaluate", session, expression=expression, returnByValue=True)
+        return result["result"].get("value")
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, AssertionError):
+            self.call("Browser.close")
+        try:
+            self.proc.wait(timeout=10)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self._cmd_w)
+        os.close(self._resp_r)
+
+
+@pytest.mark.slow
+def test_html_sheet_works_offline_in_chromium_and_round_trips(filled: CliVault) -> None:
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        pytest.skip("chromium is not installed (apt-get install chromium; scripts/setup --dev)")
+    html = out(filled) / "sheet.html"
+    done = filled.run("prep", "鈴木", "--format", "html", "-o", str(html))
+    assert done.returncode == 0, done.stderr
+    browser = _Browser(binary, filled.tmp / "chromium-profile")
+    try:
+        target = browser.call("Target.createTarget", url="about:blank")["targetId"]
+        session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        browser.call("Network.enable", session)
+        browser.call("Page.enable", session)
+        browser.call("Page.navigate", session, url=html.as_uri())
+        deadline = time.monotonic() + 20
+        while browser.evaluate(session, "document.readyState") != "complete":
+            assert time.monotonic() < deadline, "the sheet did not load"
+            time.sleep(0.05)
+        answer = browser.evaluate(
+            session,
+            """(function(){
+              document.getElementById('t-career').value = 'チームを移りたい気持ちがあります。'
+                + '長めの文章で折り返しを確かめるために、もう少し書いておきます。';
+              document.getElementById('t-work').value = 'on-call load\\n\\nrelease plan';
+              document.getElementById('make').click();
+              return document.getElementById('answer').value;
+            })()""",
+        )
+        requested = [
+            e["params"]["request"]["url"]
+            for e in browser.events
+            if e.get("method") == "Network.requestWillBeSent"
+        ]
+    finally:
+        browser.close()
+    assert isinstance(answer, str) and answer.startswith(answers.BEGIN)
+    # Nothing but the file itself was loaded: no network, no external resource.
+    assert requested and all(url.startswith("file:") for url in requested), requested
+    reply = out(filled) / "from-browser.txt"
+    reply.write_text("> " + answer.replace("\n", "\n> "), encoding="utf-8")  # quoted in a reply
+    added = filled.run("prep-answers", "鈴木", str(reply))
+    assert added.returncode == 0, added.stderr
+    assert "Added 3 item(s)" in added.stdout
+    assert "チームを移りたい気持ちがあります。長めの文章で折り返しを確かめるために" in added.stdout
