@@ -625,15 +625,25 @@ class MainWindow(QMainWindow):
             self.focus_page(page)
 
     def focus_page(self, page: QWidget, tries: int = 10) -> None:
-        """Put the focus where a page's work starts: its ``focus_main()``, else its first list."""
+        """Put the focus where a page's work starts: its ``focus_main()``, else its first list
+        with rows, else its query field (an empty search page), else its first list."""
         focus_main = getattr(page, "focus_main", None)
         if callable(focus_main):
             focus_main()
             return
-        for view in page.findChildren(QAbstractItemView):
-            if view.isVisible() and view.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
+        views = [
+            v
+            for v in page.findChildren(QAbstractItemView)
+            if v.isVisible() and v.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ]
+        with_rows = [v for v in views if v.model() is not None and v.model().rowCount() > 0]
+        focus_query = getattr(page, "focus_query", None)
+        if not with_rows and callable(focus_query):
+            focus_query()
+            return
+        for view in with_rows or views:
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
         page.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if tries > 0:
             # Its lists appear when its data has loaded (off the GUI thread): try again then.
