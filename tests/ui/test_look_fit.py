@@ -145,3 +145,34 @@ def test_dialogs_fit(qtbot: Any, app_ctx: Any, laptop: str, tmp_path: Any) -> No
                 _settle(qtbot, 50)
             _check(dialog, f"{laptop} {name} {index}")
         dialog.close()
+
+
+def test_first_run_card_follows_a_zoom_change_while_shown(
+    qtbot: Any, qapp: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, no_dbus: None
+) -> None:
+    from taiwa.prefs import Prefs
+    from taiwa.ui.context import AppContext
+    from taiwa.ui.main_window import MainWindow
+
+    monkeypatch.setattr(window_size, "available", lambda _w: QSize(SCREEN))
+    desktop = theme._desktop_point_size
+    theme._desktop_point_size = 10.0
+    try:
+        theme.apply(qapp, zoom=100)
+        fresh = AppContext(tmp_path / "no-vault-yet", prefs=Prefs(path=tmp_path / "prefs.json"))
+        first = MainWindow(fresh)
+        qtbot.addWidget(first)
+        first.resize(SCREEN)
+        first.show()
+        first.start()
+        _settle(qtbot)
+        first.zoom_text(1)
+        for _ in range(8):
+            first.zoom_text(1)
+        _settle(qtbot)
+        assert theme.zoom() == 200
+        assert clipped_texts(first) == []
+        first.watcher.set_active(False)
+    finally:
+        theme._desktop_point_size = desktop
+        theme.apply(qapp, zoom=100)
