@@ -15,6 +15,7 @@ a ratio (a shared CI machine is too noisy for budgets).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -91,7 +92,8 @@ def run_module(
             handle.write(f"\nstopped after {limit_s:.0f} s\n".encode())
     seconds = time.perf_counter() - start
     if not out.exists():
-        sys.stdout.write(log.read_text(encoding="utf-8", errors="replace")[-3000:])
+        with contextlib.suppress(OSError):
+            sys.stdout.write(log.read_text(encoding="utf-8", errors="replace")[-3000:])
         return None, seconds
     return load(out), seconds
 
