@@ -103,13 +103,11 @@ class WhyShort(QLabel):
         if not plan.items:
             text = self.tr("No 1on1s in this period.")
         if parts:
-            text = " ".join(
-                [
-                    text,
-                    self.tr("Not in this preview: {parts}.").format(
-                        parts=self.tr(", ").join(parts)
-                    ),
-                ]
-            ).strip()
+            listed = parts[0]
+            for part in parts[1:]:
+                # A template, not a separator: Japanese lists with 、 and no space.
+                listed = self.tr("{a}, {b}").format(a=listed, b=part)
+            why = self.tr("Not in this preview: {parts}.").format(parts=listed)
+            text = f"{text} {why}".strip()
         self.setText(text)
         self.setVisible(bool(text))
