@@ -180,3 +180,23 @@ def test_windows_open_within_the_screen_and_remember_their_size_per_screen(
     # Another screen size keeps its own.
     monkeypatch.setattr(window_size, "_screen_key", lambda _w: (2560, 1440))
     assert window_size.fit(other, QSize(1200, 800), name="main", prefs=again) == QSize(1200, 688)
+
+
+@pytest.mark.parametrize("name", sorted(theme.SCHEMES))
+def test_status_and_theme_colours_used_as_text_are_made_readable(name: str) -> None:
+    from taiwa.ui.widgets import labels
+
+    colors = theme.SCHEMES[name]
+    used = [
+        *labels.STATUS_COLORS.values(),
+        labels.GOOD,
+        labels.WARN,
+        labels.BAD,
+        labels.PRIVATE_ACCENT,
+    ]
+    for back in ("surface", "alternate", "private"):
+        for color in used:
+            fixed = theme.readable_hex(color, colors[back])
+            assert theme.contrast(fixed, colors[back]) >= MIN_CONTRAST, (color, back)
+    # A colour that already reads well is kept as it is.
+    assert theme.readable_hex(colors["text"], colors["surface"]) == colors["text"]

@@ -33,10 +33,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from taiwa.domain.models import Action, MeetingStatus, Owner, Theme, Topic, TopicState
-from taiwa.ui.theme import qcolor
+from taiwa.ui.theme import qcolor, readable
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.chips import dot_pixmap
 
@@ -248,7 +248,7 @@ class PeopleModel(_RowsTableModel):
             if column == self.NEXT_DUE and st.days_overdue > 0:
                 return qcolor("danger")
             if column == self.OPEN_ACTIONS and st.overdue_actions > 0:
-                return QColor(labels.WARN)
+                return readable(labels.WARN)
         elif role == _D.ToolTipRole:
             if column == self.NEXT_DUE and st.days_overdue > 0:
                 return _tr("Cadence: every %1 days").replace("%1", str(person.cadence_days))
@@ -432,7 +432,7 @@ class MeetingHistoryModel(_RowsTableModel):
                 self.PURPOSE: m.purpose,
             }.get(column)
         elif role == _D.ForegroundRole and column == self.STATUS:
-            return QColor(labels.STATUS_COLORS[MeetingStatus(m.status)])
+            return readable(labels.STATUS_COLORS[MeetingStatus(m.status)])
         elif role == _D.DecorationRole and (
             column == self.STATUS or (self.compact and column == self.DATE)
         ):
@@ -823,7 +823,7 @@ class TopicTreeModel(QAbstractItemModel):
                 if t.is_carried:
                     return qcolor("private_text")
                 if t.state == TopicState.DISCUSSED:
-                    return QColor(labels.GOOD)
+                    return readable(labels.GOOD)
         return None
 
     def setData(self, index: Index, value: Any, role: int = _D.EditRole) -> bool:

@@ -192,6 +192,27 @@ def qcolor(key: str) -> QColor:
     return QColor(COLORS[key])
 
 
+def readable(color: str, on: str = "surface") -> QColor:
+    """``color`` (a status or theme colour) as text on ``on``: darkened in a light scheme,
+    lightened in a dark one, just enough to reach 4.5:1 — the hue stays recognisable."""
+    return QColor(readable_hex(color, COLORS[on]))
+
+
+def readable_hex(color: str, background: str) -> str:
+    """The nearest mix of ``color`` toward black or white that reads at 4.5:1 on ``background``."""
+    target = (0, 0, 0) if luminance(background) > 0.4 else (255, 255, 255)
+    rgb = [int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    mixed = color
+    for step in range(21):
+        t = step / 20
+        mixed = "#" + "".join(
+            f"{round(c + (g - c) * t):02X}" for c, g in zip(rgb, target, strict=True)
+        )
+        if contrast(mixed, background) >= 4.5:
+            break
+    return mixed
+
+
 def luminance(color: str) -> float:
     """WCAG relative luminance of ``#RRGGBB``."""
     channels = [int(color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]

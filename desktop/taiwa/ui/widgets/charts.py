@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from taiwa.domain.models import EXECUTION_RATE_TARGET, Theme
+from taiwa.ui.theme import readable
 from taiwa.ui.widgets import labels
 
 
@@ -263,7 +264,8 @@ class RateGauge(QWidget):
             number = "—"
         else:
             ok = self._rate >= self.target
-            color = QColor(
+            # Text: darkened or lightened to 4.5:1 on the card in the scheme in use.
+            color = readable(
                 labels.GOOD if ok else (labels.WARN if self._rate >= 0.7 else labels.BAD)
             )
             number = f"{self._rate * 100:.0f} %"

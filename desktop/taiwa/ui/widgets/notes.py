@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taiwa.ui import theme
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.chips import lock_pixmap
 
@@ -80,7 +81,9 @@ class PrivateNotesPanel(QFrame):
         icon.setAccessibleName(self.tr("Locked"))
         self.title = QLabel(self.tr("Pr&ivate notes"), self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setStyleSheet(f"color: {labels.PRIVATE_ACCENT}; font-weight: 600;")
+        self.title.setStyleSheet(
+            f"color: {theme.readable(labels.PRIVATE_ACCENT, 'private').name()}; font-weight: 600;"
+        )
         self.hint = QLabel(
             self.tr(
                 "Only you see these. Hidden in privacy mode, left out of "
