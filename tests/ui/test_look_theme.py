@@ -200,3 +200,21 @@ def test_status_and_theme_colours_used_as_text_are_made_readable(name: str) -> N
             assert theme.contrast(fixed, colors[back]) >= MIN_CONTRAST, (color, back)
     # A colour that already reads well is kept as it is.
     assert theme.readable_hex(colors["text"], colors["surface"]) == colors["text"]
+
+
+def test_settings_dialog_remembers_its_size_per_screen(
+    qtbot: Any, app_ctx: Any, monkeypatch: Any
+) -> None:
+    from taiwa.ui.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(window_size, "available", lambda _w: QSize(1350, 688))
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(900, 650)
+    dialog.close()
+    saved = Prefs.load(app_ctx.prefs.path)
+    assert list(saved.window_sizes.values()) == [[900, 650]]
+    again = SettingsDialog(app_ctx)
+    qtbot.addWidget(again)
+    assert again.size() == QSize(900, 650)

@@ -95,8 +95,9 @@ class SettingsDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         lay.addWidget(buttons)
         self._load_vault_settings()
-        # As large as the tabs want at the current text zoom, within the screen.
-        window_size.fit(self, self.sizeHint())
+        # As large as the tabs want at the current text zoom, within the screen, or as the
+        # user last left it on a screen of this size.
+        window_size.fit_and_remember(self, self.sizeHint(), name="settings", prefs=ctx.prefs)
 
     # -- general -----------------------------------------------------------------------------
 

@@ -9,9 +9,10 @@ the preferences file (two numbers per window and screen size: nothing personal).
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -84,3 +85,28 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(page)
     return area
+
+
+class _Remember(QObject):
+    """Remembers its window's size (and saves the preferences) each time the window hides."""
+
+    def __init__(self, widget: QWidget, name: str, prefs: Any) -> None:
+        super().__init__(widget)
+        self._name, self._prefs = name, prefs
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget):
+            remember(watched, self._name, self._prefs)
+            # A size is not worth an error message; the next close tries again.
+            with contextlib.suppress(OSError):
+                self._prefs.save()
+        return False
+
+
+def fit_and_remember(widget: QWidget, preferred: QSize, *, name: str, prefs: Any) -> QSize:
+    """:func:`fit`, then remember the size the user leaves the window at (per screen size)."""
+    size = fit(widget, preferred, name=name, prefs=prefs)
+    if prefs is not None:
+        _Remember(widget, name, prefs)
+    return size
