@@ -131,6 +131,10 @@ def _plan_zones(
         wanted |= _tzids(event.text)
     for tzid in sorted(wanted):
         iana = zones.resolve(tzid)
+        if iana is not None and iana != tzid and iana.casefold() == tzid.casefold():
+            # "Europe/lisbon" defined by the file as CET (Google wrote that): its own
+            # definition, not the IANA zone its name resembles, says what it means.
+            iana = None if tzid in scanned.timezones else iana
         if iana is not None:
             plan.rename[tzid] = iana
         elif tzid in scanned.timezones:
@@ -325,6 +329,58 @@ _DATES_ONLY = re.compile(r"\d{8}(?:,\d{8})*")
 _DATE_TIME = re.compile(r"(\d{8})T\d{6}Z?")
 
 
+_EXDATE_LINE = re.compile(r"^EXDATE([;:][^\n]*)$", re.MULTILINE | re.IGNORECASE)
+
+
+def _detached_not_excluded(owns: list[str]) -> list[str]:
+    """The series with no EXDATE hiding one of its own changed occurrences.
+
+    Apple iCal (and others) detach a changed occurrence: the master excludes its date with
+    EXDATE and a component with that RECURRENCE-ID holds the change. The references show the
+    change; recurring-ical-events would drop it with the excluded date.
+    """
+    if len(owns) < 2:
+        return owns
+    moved = {
+        value_of(rid.group(1)).strip() for own in owns if (rid := _RID_LINE.search(own)) is not None
+    }
+    if not moved:
+        return owns
+
+    def keep(match: re.Match[str]) -> str:
+        value = value_of(match.group(1))
+        values = [v for v in value.split(",") if v.strip() not in moved]
+        if len(values) == len(value.split(",")):
+            return match.group(0)
+        if not values:
+            return ""
+        return match.group(0)[: len(match.group(0)) - len(value)] + ",".join(values)
+
+    return [own if _RID_LINE.search(own) else _EXDATE_LINE.sub(keep, own) for own in owns]
+
+
+_DTEND_LINE = re.compile(r"^DTEND([;:][^\n]*)$\n?", re.MULTILINE | re.IGNORECASE)
+
+
+def _end_not_before_start(own: str) -> str:
+    """``own`` without its DTEND when that ends before DTSTART begins (same zone written).
+
+    A moved instance whose end precedes its start (seen in real exports) keeps its start, as
+    the references keep it; recurring-ical-events would move the start to the end instead.
+    """
+    end = _DTEND_LINE.search(own)
+    begin = _DTSTART_LINE.search(own) if end is not None else None
+    if end is None or begin is None:
+        return own
+    end_value, start_value = value_of(end.group(1)).strip(), value_of(begin.group(1)).strip()
+    same_form = len(end_value) == len(start_value) and (
+        end.group(1)[: -len(end_value) or None] == begin.group(1)[: -len(start_value) or None]
+    )
+    if same_form and end_value < start_value:
+        return own[: end.start()] + own[end.end() :]
+    return own
+
+
 def _dates_as_dates(owns: list[str]) -> list[str]:
     """The components of one series with their dates read as the references read them.
 
@@ -334,6 +390,7 @@ def _dates_as_dates(owns: list[str]) -> list[str]:
       RECURRENCE-ID as a time in an offset zone (``RECURRENCE-ID;TZID=UTC+01:20260226T000000``);
       the references match it to the series by its date, and so do we.
     """
+    owns = _detached_not_excluded([_end_not_before_start(own) for own in owns])
     if not any(_TZID_PARAM.search(own) for own in owns):
         return owns  # both cases need a TZID; most one-off meetings have none to look at
     all_day = any(

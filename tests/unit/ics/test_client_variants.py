@@ -132,3 +132,62 @@ def test_x_wr_timezone_with_parameters_places_floating_times() -> None:
     )
     assert problems == []
     assert found[0].start.astimezone(UTC) == datetime(2026, 1, 5, 0, 0, tzinfo=UTC)
+
+
+def test_a_moved_instance_ending_before_it_starts_keeps_its_start() -> None:
+    found, problems = _read(
+        "BEGIN:VEVENT",
+        "UID:daily@example.com",
+        "DTSTART;TZID=America/Los_Angeles:20260706T120000",
+        "DTEND;TZID=America/Los_Angeles:20260706T130000",
+        "RRULE:FREQ=DAILY;COUNT=3",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:daily@example.com",
+        "RECURRENCE-ID;TZID=America/Los_Angeles:20260707T120000",
+        "DTSTART;TZID=America/Los_Angeles:20260709T150000",
+        "DTEND;TZID=America/Los_Angeles:20260707T160000",
+        "END:VEVENT",
+    )
+    assert problems == []
+    moved = next(o for o in found if o.recurrence_id == "2026-07-07T19:00:00Z")
+    assert moved.start.astimezone(UTC) == datetime(2026, 7, 9, 22, 0, tzinfo=UTC)
+
+
+def test_a_detached_occurrence_whose_date_the_master_excludes_is_kept() -> None:
+    # Apple iCal: the master excludes the date, a RECURRENCE-ID component holds the change.
+    found, problems = _read(
+        "BEGIN:VEVENT",
+        "UID:detached@example.com",
+        "RECURRENCE-ID;VALUE=DATE:20260224",
+        "DTSTART;VALUE=DATE:20260225",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:detached@example.com",
+        "DTSTART;VALUE=DATE:20260124",
+        "RRULE:FREQ=MONTHLY;COUNT=3",
+        "EXDATE;VALUE=DATE:20260224,20260324",
+        "END:VEVENT",
+    )
+    assert problems == []
+    assert [o.start.date() for o in found] == [date(2026, 1, 24), date(2026, 2, 25)]
+
+
+def test_a_zone_the_file_defines_under_a_miscased_iana_name_is_the_files() -> None:
+    # Google wrote "Europe/lisbon" defined as CET next to the real Europe/Lisbon (WET).
+    found, problems = _read(
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/lisbon",
+        "BEGIN:STANDARD",
+        "DTSTART:19701025T030000",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+        "BEGIN:VEVENT",
+        "UID:lisbon@example.com",
+        "DTSTART;TZID=Europe/lisbon:20260130T210000",
+        "END:VEVENT",
+    )
+    assert problems == []
+    assert found[0].start.astimezone(UTC) == datetime(2026, 1, 30, 20, 0, tzinfo=UTC)
