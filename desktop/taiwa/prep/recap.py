@@ -49,7 +49,7 @@ def build(store: Store, meeting_id: int, lang: str) -> Recap:
     agenda: list[str] = []
     today = datetime.now(UTC).date()
     open_actions = [a for a in store.actions.open_actions(person.id)]
-    agenda += [texts.action_line(a, lang, today, report_view=False) for a in open_actions]
+    agenda += [texts.action_line(a, lang, today) for a in open_actions]
     topics: tuple[Topic, ...] = (
         upcoming.topics
         if upcoming is not None
@@ -79,7 +79,7 @@ def markdown(r: Recap) -> str:
     out += [f"## {texts.NOTES.text(lang)}", ""]
     out += [r.meeting.shared_notes.strip() or texts.NOTHING.text(lang), ""]
     out += [f"## {texts.AGREED.text(lang)}", ""]
-    lines = [texts.action_line(a, lang, today, report_view=False) for a in r.agreed]
+    lines = [texts.action_line(a, lang, today) for a in r.agreed]
     out += [f"- {line}" for line in lines] or [texts.NOTHING.text(lang)]
     out += ["", texts.NEXT.text(lang, when=when_text(r.next_at)), ""]
     return "\n".join(out)

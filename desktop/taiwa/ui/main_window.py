@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
             self.tr("&Import calendar…"), self._on_import_action, "Ctrl+I"
         )
         self.act_export = self._action(self.tr("&Export PDF…"), self._on_export_action, "Ctrl+E")
+        self.act_prep = self._action(self.tr("&Prepare 1on1 or recap…"), self._on_prep_action)
         self.act_export_data = self._action(self.tr("Export &data…"), self._on_export_data_action)
         self.act_import_data = self._action(self.tr("I&mport data…"), self._on_import_data_action)
         self.act_handover = self._action(self.tr("&Hand-over…"), self._on_handover_action)
@@ -317,6 +318,7 @@ class MainWindow(QMainWindow):
             self.act_new_meeting,
             self.act_import,
             self.act_export,
+            self.act_prep,
             self.act_export_data,
             self.act_import_data,
             self.act_handover,
@@ -375,6 +377,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_new_meeting)
         file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_prep)
         file_menu.addAction(self.act_export_data)
         file_menu.addAction(self.act_import_data)
         file_menu.addAction(self.act_handover)
@@ -964,6 +967,13 @@ class MainWindow(QMainWindow):
             box.open()  # not exec(): no nested event loop under a shortcut
             return
         self.ctx.events.export_requested.emit(meeting_id, person_id)
+
+    def _on_prep_action(self) -> None:
+        # From a meeting its recap is offered; from a person, the last held meeting's.
+        meeting_id = self._item_id("meeting") if self._current_key == "meeting" else 0
+        from taiwa.ui.prep_dialogs import open_prep
+
+        open_prep(self.ctx, self._current_person_id(), meeting_id, self)
 
     @Slot(int, int)
     def _on_export_requested(self, meeting_id: int, person_id: int) -> None:

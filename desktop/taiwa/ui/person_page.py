@@ -98,7 +98,10 @@ class PersonPage(Page):
         self.edit_button.clicked.connect(self.edit_profile)
         self.export_button = QPushButton(self.tr("E&xport PDF…"), self)
         self.export_button.clicked.connect(self._on_export)
-        for button in (self.new_button, self.edit_button, self.export_button):
+        self.prep_button = QPushButton(self.tr("Pre&pare 1on1…"), self)
+        self.prep_button.setToolTip(self.tr("Prep facts, a sheet for the report, and the recap"))
+        self.prep_button.clicked.connect(self._on_prep)
+        for button in (self.new_button, self.edit_button, self.export_button, self.prep_button):
             head.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(head)
 
@@ -375,6 +378,13 @@ class PersonPage(Page):
         if self._person is not None:
             self.flush()
             self.ctx.events.export_requested.emit(0, int(self._person.id))
+
+    def _on_prep(self) -> None:
+        if self._person is not None:
+            self.flush()
+            from taiwa.ui.prep_dialogs import open_prep
+
+            open_prep(self.ctx, int(self._person.id), 0, self)
 
     def edit_profile(self) -> None:
         if self._person is None:

@@ -173,7 +173,7 @@ def test_recap_text_and_ics(store: Store, tmp_path: Path) -> None:
     held = store.meetings.list_for_person(pid)[0]
     r = recap.build(store, held.id, "ja")
     text = recap.markdown(r)
-    assert "共有メモ" in text and "[report] 設計レビューの準備" in text and "2026-11-25" in text
+    assert "共有メモ" in text and "[本人] 設計レビューの準備" in text and "2026-11-25" in text
     path = recap.write_ics(r, tmp_path / "next.ics")
     raw = path.read_bytes()
     assert (path.stat().st_mode & 0o777) == 0o600

@@ -1,0 +1,104 @@
+"""The prep view, the answer preview and the recap in the app: shared content only, reachable
+from the person page and the main window, one control per Alt letter."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from taiwa.domain.models import ActionDraft, MeetingStatus, Owner, Theme, TopicDraft
+from taiwa.prep import answers
+from tests.ui.test_mnemonics import every_state_duplicates
+
+PRIVATE = "PREP-PRIVATE-6617"
+GOALS = "PREP-GOALS-0912"
+
+
+@pytest.fixture
+def seeded(app_ctx: Any) -> tuple[Any, int, int]:
+    store = app_ctx.store
+    person = store.people.add("高橋 美咲", career_goals=GOALS)
+    meeting = store.meetings.create(
+        person.id,
+        datetime.now(UTC) - timedelta(days=10),
+        status=MeetingStatus.HELD,
+        mood=1,
+        shared_notes="PREP-SHARED デザインレビューの進め方",
+        private_notes=PRIVATE,
+        topics=[TopicDraft(Theme.WORK, "レビューの負荷")],
+        actions=[ActionDraft(Owner.REPORT, "PREP-ACTION 勉強会に参加する", date(2026, 1, 10))],
+    )
+    return app_ctx, person.id, meeting.id
+
+
+def shown_text(dialog: Any) -> str:
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser
+
+    parts = [w.toPlainText() for w in dialog.findChildren(QTextBrowser)]
+    parts += [w.toPlainText() for w in dialog.findChildren(QPlainTextEdit)]
+    parts += [w.text() for w in dialog.findChildren(QLabel)]
+    return "\n".join([*parts, dialog.windowTitle()])
+
+
+def test_prep_view_copy_answer_and_recap(qtbot: Any, seeded: Any, tmp_path: Path) -> None:
+    from taiwa.ui.prep_dialogs import AnswerDialog, PrepDialog, RecapDialog
+
+    ctx, person_id, meeting_id = seeded
+    dialog = PrepDialog(ctx, person_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = shown_text(dialog)
+    assert "PREP-ACTION" in text and "レビューの負荷" in text
+    assert PRIVATE not in text and GOALS not in text and "PREP-SHARED" not in text
+    assert every_state_duplicates(dialog) == {}
+    dialog.copy_button.click()
+    clip = QGuiApplication.clipboard().text()
+    assert answers.BEGIN in clip and PRIVATE not in clip
+    assert dialog.recap_button.isEnabled()
+
+    reply = AnswerDialog(ctx, person_id, dialog)
+    qtbot.addWidget(reply)
+    reply.show()
+    assert not reply.add_button.isEnabled()
+    reply.paste.setPlainText("garbage SECRET-LINE")
+    assert "BEGIN TAIWA PREP ANSWER" in reply.status.text() and "SECRET" not in reply.status.text()
+    block = answers.block(person_id, date.today(), [(Theme.CAREER, "異動の相談")])
+    reply.paste.setPlainText("> " + block.replace("\n", "\n> "))
+    assert "異動の相談" in reply.preview.toPlainText() and reply.add_button.isEnabled()
+    assert every_state_duplicates(reply) == {}
+    reply.add_button.click()
+    assert reply.added is not None
+    assert "異動の相談" in [t.text for t in reply.added.topics]
+
+    recap = RecapDialog(ctx, meeting_id, dialog)
+    qtbot.addWidget(recap)
+    recap.show()
+    text = shown_text(recap)
+    assert "PREP-SHARED" in text and "PREP-ACTION" in text and PRIVATE not in text
+    assert every_state_duplicates(recap) == {}
+    recap.copy_button.click()
+    assert "PREP-SHARED" in QGuiApplication.clipboard().text()
+    if os.environ.get("TAIWA_PREP_SHOTS"):
+        folder = Path(os.environ["TAIWA_PREP_SHOTS"])
+        for name, widget in (("prep", dialog), ("answer", reply), ("recap", recap)):
+            widget.grab().save(str(folder / f"{name}.png"))
+
+
+def test_reachable_from_person_page_and_main_window(qtbot: Any, seeded: Any) -> None:
+    from taiwa.ui.person_page import PersonPage
+    from taiwa.ui.prep_dialogs import PrepDialog
+
+    ctx, person_id, _meeting_id = seeded
+    page = PersonPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_person(person_id)
+    page.prep_button.click()
+    found = [d for d in page.findChildren(PrepDialog) if d.isVisible()]
+    assert len(found) == 1 and found[0].person_id == person_id
+    found[0].close()
