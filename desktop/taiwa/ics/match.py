@@ -36,6 +36,8 @@ _NUM_RIGHT = r"(?![0-9]|[:/.\-][0-9])"
 _WORD_LEFT = r"(?<![0-9a-z])"
 _WORD_RIGHT = r"s?(?![0-9a-z])"  # a plural 's': "one-on-ones"
 
+_READ_CACHE = 20_000  # distinct titles remembered per Matcher (a bound, not a tuning knob)
+
 #: Prefix kinds, strongest first: a withdrawn or declined invitation is a cancelled occurrence.
 PREFIX_KINDS: tuple[str, ...] = ("cancelled", "declined", "tentative", "other")
 
@@ -101,17 +103,24 @@ def split_prefix(title: str) -> tuple[str, str]:
     """
     clean = normalize_title(title)
     kind = ""
+    finder, kinds = _prefix_finder()
     for _ in range(4):  # "Updated invitation: Tentative: ..." — a few, never a loop
-        folded = clean.casefold()
-        for prefix, which in rules().prefixes:
-            if folded.startswith(prefix):
-                clean = clean[len(prefix) :].strip()
-                if not kind or PREFIX_KINDS.index(which) < PREFIX_KINDS.index(kind):
-                    kind = which
-                break
-        else:
+        found = finder.match(clean.casefold())
+        if found is None:
             break
+        which = kinds[found.group()]
+        clean = clean[found.end() :].strip()
+        if not kind or PREFIX_KINDS.index(which) < PREFIX_KINDS.index(kind):
+            kind = which
     return clean, kind
+
+
+@cache
+def _prefix_finder() -> tuple[re.Pattern[str], dict[str, str]]:
+    # One anchored alternation, longest prefix first: a title is tried once, not 30 times.
+    kinds = dict(rules().prefixes)
+    finder = re.compile("|".join(re.escape(p) for p, _ in rules().prefixes) or r"(?!)")
+    return finder, kinds
 
 
 def split_cancelled(title: str) -> tuple[str, bool]:
@@ -134,8 +143,20 @@ def _pattern(keyword: str) -> re.Pattern[str] | None:
     return re.compile(left + body + right)
 
 
-def _patterns(words: Iterable[str]) -> list[re.Pattern[str]]:
-    return [p for p in (_pattern(w) for w in words) if p is not None]
+def _any_of(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for several phrases, longest first (a title is scanned once, not per phrase).
+
+    A lookahead for the phrases' first characters comes first: at most positions of a title
+    it fails at once, instead of trying every phrase with its word-edge lookbehind (10x faster
+    on a 60 000-event export).
+    """
+    phrases = {normalize_title(w).casefold() for w in words}
+    phrases.discard("")
+    if not phrases:
+        return None
+    parts = sorted({p.pattern for w in phrases if (p := _pattern(w)) is not None}, key=len)
+    firsts = "".join(sorted({re.escape(w[0]) for w in phrases}))
+    return re.compile(f"(?=[{firsts}])(?:" + "|".join(reversed(parts)) + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,31 +211,43 @@ class Matcher:
             for email in person.emails:
                 self.by_email[email.casefold()] = person
         self.owner = {e.casefold() for e in owner if e}
-        self._keywords = _patterns(keywords)
-        self._exclude = _patterns(exclude)
+        self._keywords = _any_of(keywords)
+        self._exclude = _any_of(exclude)
+        # Recurring events repeat their titles: each distinct title is read once per import.
+        self._cache: dict[tuple[str, bool], bool] = {}
         self._names = [
             (pattern, p)
             for p in self.people
             if len(normalize_title(p.name)) >= 2 and (pattern := _pattern(p.name)) is not None
         ]
 
-    def _read(self, title: str) -> tuple[bool, bool]:
-        """(has a keyword, has an exclusion) once prefixes are dropped and exclusions blanked."""
-        folded = split_prefix(title)[0].casefold()
-        excluded = False
-        for pattern in self._exclude:
-            folded, hits = pattern.subn(" ", folded)
-            excluded = excluded or hits > 0
-        return any(p.search(folded) for p in self._keywords), excluded
+    def _remember(self, key: tuple[str, bool], value: bool) -> bool:
+        if len(self._cache) >= _READ_CACHE:
+            self._cache.clear()
+        self._cache[key] = value
+        return value
 
     def title_matches(self, title: str) -> bool:
         """Whether a title carries a 1on1 keyword outside its exclusions."""
-        return self._read(title)[0]
+        known = self._cache.get((title, True))
+        if known is not None:
+            return known
+        folded = split_prefix(title)[0].casefold()
+        if self._keywords is None or self._keywords.search(folded) is None:
+            return self._remember((title, True), False)
+        # Only a title with a keyword pays for blanking out its exclusions.
+        if self._exclude is not None:
+            folded = self._exclude.sub(" ", folded)
+        return self._remember((title, True), self._keywords.search(folded) is not None)
 
     def title_excluded(self, title: str) -> bool:
         """Whether a title names an exclusion (a stand-up, 定例, 採用面談...) and no keyword."""
-        found, excluded = self._read(title)
-        return excluded and not found
+        known = self._cache.get((title, False))
+        if known is not None:
+            return known
+        folded = split_prefix(title)[0].casefold()
+        named = self._exclude is not None and self._exclude.search(folded) is not None
+        return self._remember((title, False), named and not self.title_matches(title))
 
     def is_candidate(self, summary: str, emails: Iterable[str]) -> bool:
         """Cheap pre-scan test: could any occurrence of this event be a 1on1?"""
@@ -240,9 +273,9 @@ class Matcher:
         self, title: str, participants: Sequence[Participant]
     ) -> Match | None:
         """Decide whether an occurrence is a 1on1 and with whom (None: it is not)."""
-        found, excluded = self._read(title)
-        if excluded and not found:
+        if self.title_excluded(title):
             return None
+        found = self.title_matches(title)
         others = self.others(participants)
         if len(others) == 1 and others[0].email in self.by_email:
             person = self.by_email[others[0].email]
