@@ -22,6 +22,7 @@ Object names the stylesheet knows (pages set them with ``setObjectName``):
 - ``primary`` (QPushButton): the one main action of a screen.
 - ``sidebar`` (QListWidget), ``sidebarPanel`` (QFrame), ``brand`` (QLabel): the left navigation.
 - ``privacyBanner`` (QLabel): the strip shown while privacy mode is on.
+- ``segment`` (QToolButton): one checkable button of a row of choices (mood, expectation).
 """
 
 from __future__ import annotations
@@ -324,6 +325,12 @@ QPushButton#primary {{ background: {c["accent_fill"]}; color: {c["on_accent"]};
 QPushButton#primary:focus {{ border: 2px solid {c["text"]}; padding: 5px 13px; }}
 QPushButton#primary:disabled {{ background: {c["disabled_fill"]}; color: {c["muted"]};
     border-color: {c["border"]}; }}
+QToolButton#segment {{ padding: 4px 10px; border: 1px solid {c["border"]}; border-radius: 6px;
+    background: {c["surface"]}; }}
+QToolButton#segment:checked {{ background: {c["accent_fill"]}; color: {c["on_accent"]};
+    border-color: {c["accent_fill"]}; }}
+QToolButton#segment:focus {{ padding: 3px 9px; border: 2px solid {c["accent"]}; }}
+QToolButton#segment:checked:focus {{ border-color: {c["text"]}; }}
 QTabWidget::pane {{ border: 1px solid {c["border"]}; border-radius: 6px; background: {c["surface"]}; }}
 QTabBar::tab {{ padding: 6px 14px; }}
 QTabBar::tab:selected {{ color: {c["accent"]}; font-weight: bold; }}

@@ -66,10 +66,9 @@ class PrivateNotesPanel(QFrame):
         self.setObjectName("privateNotes")
         # The frame's tint and border come from the app theme (object name "privateNotes");
         # the editor inside is transparent so the whole panel reads as one warm block.
+        # (A tint set here would stay light in the dark scheme, under light text.)
         self.setStyleSheet(
-            f"QFrame#privateNotes {{ background: {labels.PRIVATE_TINT}; border: 1px solid"
-            f" #E2B64F; border-radius: 8px; }}"
-            " QPlainTextEdit#privateNotesEdit { background: transparent; border: none; }"
+            "QPlainTextEdit#privateNotesEdit { background: transparent; border: none; }"
         )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 8)
