@@ -3,6 +3,7 @@ dashboard's past 1on1s to confirm (keys H, C, S; a whole series at once)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +106,18 @@ def test_every_open_view_refreshes_after_an_import(
     main_window.show_page("dashboard")
     qtbot.waitUntil(dashboard.to_confirm_card.isVisible, timeout=5000)
     assert dashboard.to_confirm_card.title.text() == "To confirm (4)"
+
+
+def test_enter_on_a_date_opens_the_meeting(qtbot: Any, app_ctx: Any) -> None:
+    from taiwa.store import calendar as repo
+    from taiwa.ui.to_confirm import ToConfirmCard
+
+    card = ToConfirmCard(app_ctx)
+    qtbot.addWidget(card)
+    first = repo.ToConfirm(7, 1, "Hanako Suzuki", datetime(2026, 1, 5, 1, tzinfo=UTC), UID, "1:1")
+    card.set_rows([first])
+    card.show()
+    child = card.tree.topLevelItem(0).child(0)
+    with qtbot.waitSignal(app_ctx.events.open_meeting) as opened:
+        card.tree.itemActivated.emit(child, 0)
+    assert opened.args == [7]

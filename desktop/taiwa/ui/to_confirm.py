@@ -3,7 +3,8 @@
 An import cannot know whether a past occurrence took place, so it is neither held nor missed
 (see :func:`taiwa.domain.stats.awaits_confirmation`) until the manager says so here: held,
 cancelled or skipped, with one click or one key (H, C, S), for one occurrence, a selection, or a
-whole series (select the series' row). The list is grouped by series, oldest first.
+whole series (select the series' row). The list is grouped by series, oldest first; Enter or
+a double-click on a date opens that meeting.
 
 The write runs off the GUI thread; afterwards ``events.data_changed`` refreshes every page.
 """
@@ -71,6 +72,7 @@ class ToConfirmCard(Card):
         self.tree.setRootIsDecorated(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.decided.connect(self._decide)
+        self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.body().addWidget(self.tree)
         row = QHBoxLayout()
@@ -162,6 +164,12 @@ class ToConfirmCard(Card):
         enabled = bool(self.tree.selectedItems()) and not busy
         for button in self.buttons.values():
             button.setEnabled(enabled)
+
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        # Enter or a double-click on a date opens that meeting (to write what was said).
+        ids = item.data(0, IDS_ROLE) or []
+        if item.parent() is not None and len(ids) == 1:
+            self.ctx.events.open_meeting.emit(int(ids[0]))
 
     # -- deciding ---------------------------------------------------------------------------
 
