@@ -402,3 +402,33 @@ def test_enter_opens_the_current_row_of_each_list(qtbot: Any, main_window: Any) 
     assert main_window.current_page_key() == "meeting"
     assert main_window.page("meeting").person_id == person.current_person_id()
     assert {sample.alice.id, sample.bob.id} >= {person.current_person_id()}
+
+
+def test_the_cheat_sheet_saves_as_a_pdf(
+    qtbot: Any, main_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from taiwa.ui.help import ShortcutsDialog
+
+    dialog = ShortcutsDialog(main_window)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "keys.pdf"
+    assert dialog.save_cheat_sheet(target)
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) == 1
+    assert "Ctrl+T" in text and "Ctrl+1" in text
+    assert target.stat().st_mode & 0o077 == 0  # like every export: only the user reads it
+    # An existing file is replaced only after the user agreed in the save dialog.
+    target.write_bytes(b"keep")
+    from taiwa.ui import ops
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(ops, "show_error", lambda _parent, exc: shown.append(exc))
+    assert not dialog.save_cheat_sheet(target)
+    assert shown and target.read_bytes() == b"keep"
+    assert dialog.save_cheat_sheet(target, True)
+    assert target.read_bytes().startswith(b"%PDF")

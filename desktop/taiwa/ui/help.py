@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QSize, Qt
+from PySide6.QtGui import QFont, QKeySequence, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from taiwa import __version__
+from taiwa.errors import TaiwaError
 from taiwa.ui import window_size
 
 
@@ -141,7 +144,7 @@ def cheat_sheet_rows() -> list[Row]:
 def cheat_sheet_html() -> str:
     """The cheat sheet as a small two-column HTML table (keys first, as on a printed card)."""
     cells = [
-        f"<td style='padding:4px 10px 4px 0'><b>{html.escape(keys)}</b></td>"
+        f"<td nowrap style='padding:4px 10px 4px 0'><b>{html.escape(keys)}</b></td>"
         f"<td style='padding:4px 24px 4px 0'>{html.escape(what)}</td>"
         for what, keys in cheat_sheet_rows()
     ]
@@ -150,7 +153,7 @@ def cheat_sheet_html() -> str:
         "<tr>" + cells[i] + (cells[i + half] if i + half < len(cells) else "") + "</tr>"
         for i in range(half)
     ]
-    return "<table>" + "".join(rows) + "</table>"
+    return "<table width='100%'>" + "".join(rows) + "</table>"
 
 
 class ShortcutsDialog(QDialog):
@@ -207,6 +210,11 @@ class ShortcutsDialog(QDialog):
         self.tabs.addTab(table, self.tr("&All shortcuts"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.addButton(
+            self.tr("&Save cheat sheet as PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         # Tall enough to show every row without scrolling where the screen allows; on a laptop
@@ -215,6 +223,41 @@ class ShortcutsDialog(QDialog):
         wanted = rows_height + table.horizontalHeader().height() + 6 + 150
         width = max(560, table.sizeHint().width(), self.cheat_sheet.sizeHint().width() + 40)
         window_size.fit(self, QSize(width, wanted))
+
+    def _on_save_clicked(self) -> None:
+        from taiwa.ui import file_dialogs
+
+        file_dialogs.save_pdf(self, None, self.save_cheat_sheet)
+
+    def save_cheat_sheet(self, path: Path, replace_confirmed: bool = False) -> bool:
+        """Write the cheat sheet PDF to ``path`` (atomically); False after showing why not."""
+        from taiwa.export import writer
+        from taiwa.ui import ops
+
+        try:
+            writer.write_atomic(path, cheat_sheet_pdf(), overwrite=replace_confirmed)
+        except TaiwaError as exc:
+            ops.show_error(self, exc)
+            return False
+        return True
+
+
+def cheat_sheet_pdf() -> bytes:
+    """The cheat sheet as a one-page A4 PDF (in the UI language; keys only, nothing personal)."""
+    doc = QTextDocument()
+    font = QFont(QApplication.font())
+    font.setPointSizeF(11)  # one column of keys per half page, read at a glance
+    doc.setDefaultFont(font)
+    title = html.escape(QCoreApplication.translate("ShortcutsDialog", "Keyboard shortcuts"))
+    doc.setHtml(f"<h2>Taiwa — {title}</h2>" + cheat_sheet_html())
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setTitle(QCoreApplication.translate("ShortcutsDialog", "Keyboard shortcuts"))
+    doc.print_(writer)
+    del writer  # the PDF is complete once its writer is gone
+    return bytes(buffer.data().data())
 
 
 class AboutDialog(QDialog):
