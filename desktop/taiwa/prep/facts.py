@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from taiwa.domain.models import Action, Meeting, MeetingStatus, Person, Theme, Topic, TopicState
 from taiwa.store import Store
@@ -73,13 +74,36 @@ def last_held(store: Store, person_id: int, now: datetime) -> Meeting | None:
     return None
 
 
+def plus_days(moment: datetime, days: int, zone: tzinfo | None = None) -> datetime:
+    """``moment`` plus ``days`` at the same wall-clock time in ``zone`` (None: this machine's),
+    as UTC: across a daylight-saving change a 10:00 meeting stays at 10:00, not 09:00 or 11:00.
+    """
+    if zone is None:
+        # A naive local time resolved by the system's own rules (``astimezone()``), which know
+        # the DST change; a fixed-offset tzinfo from ``astimezone()`` would not.
+        wall = moment.astimezone().replace(tzinfo=None) + timedelta(days=days)
+        return wall.astimezone().astimezone(UTC)
+    return (moment.astimezone(zone) + timedelta(days=days)).astimezone(UTC)
+
+
+def meeting_zone(meeting: Meeting | None) -> tzinfo | None:
+    """The zone a meeting was planned in (None: this machine's)."""
+    if meeting is None or not meeting.zone:
+        return None
+    try:
+        return ZoneInfo(meeting.zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 def due_at(person: Person, last: Meeting | None, now: datetime) -> datetime:
     """When the cadence says the next 1on1 is due: the last one plus the cadence, at the same
-    time of day, never in the past (then tomorrow at that time)."""
+    local time of day, never in the past (then the next day at that time)."""
     base = last.starts_at if last is not None else now.replace(minute=0, second=0, microsecond=0)
-    when = base + timedelta(days=person.cadence_days)
+    zone = meeting_zone(last)
+    when = plus_days(base, person.cadence_days, zone)
     while when <= now:
-        when += timedelta(days=1)
+        when = plus_days(when, 1, zone)
     return when
 
 

@@ -1,0 +1,105 @@
+"""When to remind the manager of a 1on1, from the calendar and the cadence. No Qt here.
+
+Planned meetings (manual or imported from a calendar) are instants: their reminder fires the
+lead time before them, wherever the laptop is. Cadence slots have a day but no time: their
+reminder fires at a fixed local time of that day (``slot_time``) in the laptop's current zone.
+A ticking timer asks :func:`due` for what fell between its last tick and now, in absolute
+time, so a daylight-saving change, a time-zone change (travel) or a suspended laptop never fires
+a reminder twice or skips one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from taiwa.domain.models import UpcomingItem, UpcomingKind
+from taiwa.i18n import Msg
+from taiwa.store import Store
+
+LEAD_SETTING = "reminders.lead_minutes"
+NAMES_SETTING = "reminders.show_names"
+DEFAULT_LEAD_MINUTES = 10
+DEFAULT_SLOT_TIME = time(9, 0)
+#: A reminder missed by more than this (the laptop slept through it) is dropped, not shown late.
+STALE_AFTER = timedelta(hours=2)
+
+_SOON = Msg("A 1on1 starts in {minutes} min.", "{minutes} 分後に 1on1 があります。")
+_SOON_NAMED = Msg(
+    "1on1 with {name} in {minutes} min.", "{minutes} 分後に {name} さんとの 1on1 があります。"
+)
+_DUE = Msg("A 1on1 is due today.", "今日は 1on1 の予定日です。")
+_DUE_NAMED = Msg("A 1on1 with {name} is due today.", "今日は {name} さんとの 1on1 の予定日です。")
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One reminder: when it fires (UTC) and what it is about."""
+
+    fire_at: datetime
+    person_id: int
+    person_name: str
+    meeting_id: int | None
+    starts_at: datetime | None  # None for a cadence slot
+
+
+def local_time_on(day: date, at: time, zone: tzinfo | None) -> datetime:
+    """``at`` on ``day`` in ``zone`` (None: the machine's zone, by its own DST rules), as UTC."""
+    if zone is None:
+        return datetime.combine(day, at).astimezone().astimezone(UTC)
+    return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+
+
+def schedule(
+    items: list[UpcomingItem],
+    *,
+    lead: timedelta,
+    zone: tzinfo | None = None,
+    slot_time: time = DEFAULT_SLOT_TIME,
+) -> list[Reminder]:
+    """The reminders for ``items`` (:meth:`taiwa.store.reports.Reports.upcoming`), by time.
+
+    Overdue cadence slots get none: the dashboard shows them.
+    """
+    out: list[Reminder] = []
+    for item in items:
+        if item.overdue:
+            continue
+        if item.kind is UpcomingKind.MEETING and item.starts_at is not None:
+            fire = item.starts_at - lead
+        else:
+            fire = local_time_on(item.due_on, slot_time, zone)
+        out.append(
+            Reminder(fire, item.person_id, item.person_name, item.meeting_id, item.starts_at)
+        )
+    return sorted(out, key=lambda r: (r.fire_at, r.person_id))
+
+
+def due(reminders: list[Reminder], since: datetime, now: datetime) -> list[Reminder]:
+    """The reminders that fire in ``(since, now]`` and are not stale by ``now``."""
+    return [r for r in reminders if since < r.fire_at <= now and now - r.fire_at <= STALE_AFTER]
+
+
+def text(reminder: Reminder, now: datetime, *, show_names: bool, lang: str | None = None) -> str:
+    """The notification's text: no name unless the user allowed names, never note text."""
+    if reminder.starts_at is None:
+        if show_names:
+            return _DUE_NAMED.text(lang, name=reminder.person_name)
+        return _DUE.text(lang)
+    minutes = max(0, round((reminder.starts_at - now).total_seconds() / 60))
+    if show_names:
+        return _SOON_NAMED.text(lang, name=reminder.person_name, minutes=minutes)
+    return _SOON.text(lang, minutes=minutes)
+
+
+def preferences(store: Store) -> tuple[timedelta, bool]:
+    """The lead time and whether names may be shown, from the vault's settings (bounded)."""
+    raw = store.settings.get(LEAD_SETTING, DEFAULT_LEAD_MINUTES)
+    minutes = raw if isinstance(raw, int) and 0 <= raw <= 24 * 60 else DEFAULT_LEAD_MINUTES
+    return timedelta(minutes=minutes), store.settings.get(NAMES_SETTING, False) is True
+
+
+def upcoming(store: Store, now: datetime, zone: tzinfo | None = None) -> list[Reminder]:
+    """The reminders of the next two days from the calendar and the cadence."""
+    lead, _names = preferences(store)
+    return schedule(store.reports.upcoming(now, days=2), lead=lead, zone=zone)

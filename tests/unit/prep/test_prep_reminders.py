@@ -1,0 +1,142 @@
+"""Reminders fire at the right local time across a DST change and a laptop's time-zone change."""
+
+from __future__ import annotations
+
+import time as systime
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from taiwa.domain.models import Meeting, MeetingStatus, Person, UpcomingItem, UpcomingKind
+from taiwa.prep import facts, reminders
+from taiwa.store import Store
+from taiwa.vault.database import Database
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TOKYO = ZoneInfo("Asia/Tokyo")
+LEAD = timedelta(minutes=15)
+
+
+def planned(start: datetime, person: int = 1) -> UpcomingItem:
+    return UpcomingItem(
+        UpcomingKind.MEETING, person, "Hanako", start.astimezone(UTC), start.date(), meeting_id=9
+    )
+
+
+def slot(day: date, person: int = 2) -> UpcomingItem:
+    return UpcomingItem(UpcomingKind.CADENCE, person, "Taro", None, day)
+
+
+@pytest.fixture
+def machine_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Change the laptop's zone the way travel does (TZ + tzset), restored afterwards."""
+
+    def move(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        systime.tzset()
+
+    yield move
+    monkeypatch.undo()
+    systime.tzset()
+
+
+def test_planned_meeting_after_spring_forward_fires_lead_before_local_start() -> None:
+    # Berlin springs forward on 2026-03-29; a 10:00 meeting the next day is 08:00 UTC.
+    start = datetime(2026, 3, 30, 10, 0, tzinfo=BERLIN)
+    [r] = reminders.schedule([planned(start)], lead=LEAD, zone=BERLIN)
+    assert r.fire_at == datetime(2026, 3, 30, 7, 45, tzinfo=UTC)
+    assert r.fire_at.astimezone(BERLIN).time() == time(9, 45)
+
+
+@pytest.mark.parametrize(
+    ("day", "utc_hour"),
+    [
+        (date(2026, 3, 28), 8),
+        (date(2026, 3, 30), 7),
+        (date(2026, 10, 24), 7),
+        (date(2026, 10, 26), 8),
+    ],
+)
+def test_cadence_slot_fires_at_nine_local_on_either_side_of_dst(day: date, utc_hour: int) -> None:
+    [r] = reminders.schedule([slot(day)], lead=LEAD, zone=BERLIN)
+    assert r.fire_at == datetime.combine(day, time(utc_hour, 0), tzinfo=UTC)
+    assert r.fire_at.astimezone(BERLIN).time() == time(9, 0)
+
+
+def test_ticking_through_the_dst_night_fires_each_reminder_once() -> None:
+    items = [planned(datetime(2026, 3, 29, 3, 30, tzinfo=BERLIN)), slot(date(2026, 3, 29))]
+    schedule = reminders.schedule(items, lead=LEAD, zone=BERLIN)
+    fired: list[reminders.Reminder] = []
+    tick = datetime(2026, 3, 28, 22, 0, tzinfo=UTC)
+    while tick < datetime(2026, 3, 29, 12, 0, tzinfo=UTC):
+        nxt = tick + timedelta(minutes=1)
+        fired += reminders.due(schedule, tick, nxt)
+        tick = nxt
+    assert [r.fire_at for r in fired] == [
+        datetime(2026, 3, 29, 1, 15, tzinfo=UTC),  # 03:15 CEST, 15 min before 03:30
+        datetime(2026, 3, 29, 7, 0, tzinfo=UTC),  # 09:00 CEST
+    ]
+
+
+def test_laptop_changes_zone_planned_stays_absolute_slot_follows_local(
+    machine_zone: Callable[[str], None],
+) -> None:
+    start = datetime(2026, 12, 10, 10, 0, tzinfo=TOKYO)
+    items = [planned(start), slot(date(2026, 12, 11))]
+    machine_zone("Asia/Tokyo")
+    before = reminders.schedule(items, lead=LEAD)
+    machine_zone("Europe/Berlin")
+    after = reminders.schedule(items, lead=LEAD)
+    # The meeting is an instant: its reminder fires at the same moment, now 01:45 in Berlin.
+    assert before[0].fire_at == after[0].fire_at == datetime(2026, 12, 10, 0, 45, tzinfo=UTC)
+    # The cadence slot has no time: it is 09:00 wherever the laptop is that day.
+    assert before[1].fire_at == datetime(2026, 12, 11, 0, 0, tzinfo=UTC)
+    assert after[1].fire_at == datetime(2026, 12, 11, 8, 0, tzinfo=UTC)
+
+
+def test_stale_and_overdue_reminders_are_not_shown() -> None:
+    schedule = reminders.schedule(
+        [planned(datetime(2026, 5, 1, 10, 0, tzinfo=BERLIN))], lead=LEAD, zone=BERLIN
+    )
+    fire = schedule[0].fire_at
+    assert reminders.due(schedule, fire - timedelta(minutes=1), fire) == schedule
+    assert reminders.due(schedule, fire - timedelta(minutes=1), fire + timedelta(hours=3)) == []
+    overdue = UpcomingItem(UpcomingKind.CADENCE, 3, "X", None, date(2026, 4, 1), overdue=True)
+    assert reminders.schedule([overdue], lead=LEAD) == []
+
+
+def test_notification_text_has_no_name_unless_allowed() -> None:
+    start = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
+    [r] = reminders.schedule([planned(start)], lead=LEAD)
+    now = start - LEAD
+    assert "Hanako" not in reminders.text(r, now, show_names=False, lang="en")
+    assert reminders.text(r, now, show_names=False, lang="en") == "A 1on1 starts in 15 min."
+    assert "Hanako" in reminders.text(r, now, show_names=True, lang="ja")
+    [s] = reminders.schedule([slot(date(2026, 5, 2))], lead=LEAD)
+    assert "Taro" not in reminders.text(s, now, show_names=False, lang="ja")
+
+
+def test_cadence_due_time_keeps_the_wall_clock_across_dst() -> None:
+    person = Person(1, "Hanako", cadence_days=14)
+    last = Meeting(
+        1, 1, datetime(2026, 3, 16, 10, 0, tzinfo=BERLIN).astimezone(UTC),
+        status=MeetingStatus.HELD, zone="Europe/Berlin",
+    )  # fmt: skip
+    when = facts.due_at(person, last, datetime(2026, 3, 20, tzinfo=UTC))
+    assert when.astimezone(BERLIN) == datetime(2026, 3, 30, 10, 0, tzinfo=BERLIN)
+
+
+def test_settings_and_upcoming_from_the_vault(db: Database) -> None:
+    store = Store(db, zone=BERLIN)
+    person = store.people.add("Hanako")
+    now = datetime.now(UTC)
+    store.meetings.create(person.id, now + timedelta(hours=3), status=MeetingStatus.PLANNED)
+    assert reminders.preferences(store) == (timedelta(minutes=10), False)
+    store.settings.set(reminders.LEAD_SETTING, 30)
+    store.settings.set(reminders.NAMES_SETTING, True)
+    assert reminders.preferences(store) == (timedelta(minutes=30), True)
+    found = [r for r in reminders.upcoming(store, now, BERLIN) if r.meeting_id is not None]
+    assert len(found) == 1
+    assert found[0].fire_at == found[0].starts_at - timedelta(minutes=30)  # type: ignore[operator]
