@@ -94,19 +94,26 @@ def paired_ms(
     return statistics.median(a), statistics.median(b)
 
 
-def growth(results: Sequence[Result]) -> dict[tuple[str, int], float]:
-    """For every result measured at several scales: ours at scale N over ours at 1x."""
-    first = {r.name: r.ours_ms for r in results if r.scale == 1 and r.ours_ms > 0}
-    return {
-        (r.name, r.scale): r.ours_ms / first[r.name]
+def growth(results: Sequence[Result], *, floor: bool = False) -> dict[tuple[str, int], float]:
+    """For every result measured at several scales: ours (or the floor) at scale N over 1x."""
+    base = {
+        r.name: (r.floor_ms if floor else r.ours_ms)
         for r in results
-        if r.scale != 1 and r.name in first
+        if r.scale == 1 and (r.floor_ms if floor else r.ours_ms)
+    }
+    return {
+        (r.name, r.scale): value / base[r.name]
+        for r in results
+        if r.scale != 1 and r.name in base
+        for value in [r.floor_ms if floor else r.ours_ms]
+        if value is not None
     }
 
 
 def table(results: Sequence[Result]) -> str:
     """One table of floors, ratios and budgets; scaled rows also show their growth."""
     grown = growth(results)
+    floor_grown = growth(results, floor=True)
     head = f"{'':4} {'benchmark':<54} {'size':>4} {'floor':>10} {'ours':>10} {'ratio':>7}"
     lines = [head + f" {'budget':>8}  growth from 1x", "-" * (len(head) + 26)]
     for r in results:
@@ -126,6 +133,9 @@ def table(results: Sequence[Result]) -> str:
         if g is not None:
             shape = "linear or better" if g <= r.scale * GROWTH_SLACK else "FASTER THAN LINEAR"
             line += f"  {g:5.2f}x for {r.scale}x data ({shape})"
+            f = floor_grown.get((r.name, r.scale))
+            if f is not None:
+                line += f"; floor {f:.2f}x"
         lines.append(line)
     return "\n".join(lines)
 
