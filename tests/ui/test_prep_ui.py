@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from taiwa.domain.models import ActionDraft, MeetingStatus, Owner, Theme, TopicDraft
-from taiwa.prep import answers
+from taiwa.prep import answers, reminders
 from tests.ui.test_mnemonics import every_state_duplicates
 
 PRIVATE = "PREP-PRIVATE-6617"
@@ -102,3 +103,35 @@ def test_reachable_from_person_page_and_main_window(qtbot: Any, seeded: Any) -> 
     found = [d for d in page.findChildren(PrepDialog) if d.isVisible()]
     assert len(found) == 1 and found[0].person_id == person_id
     found[0].close()
+
+
+def test_tray_reminds_once_without_name_then_opens_prep(qtbot: Any, app_ctx: Any) -> None:
+    from taiwa.ui.prep_dialogs import PrepDialog
+    from taiwa.ui.prep_reminders import ReminderTray
+
+    store = app_ctx.store
+    person = store.people.add("TRAY-NAME 山田")
+    now = datetime.now(UTC).replace(microsecond=0)
+    start = now + timedelta(minutes=40)
+    store.meetings.create(person.id, start, status=MeetingStatus.PLANNED)
+    window = QWidget()
+    qtbot.addWidget(window)
+    tray = ReminderTray(app_ctx, window)
+    tray.timer.stop()
+    tray._last_tick = now
+    fire = start - timedelta(minutes=reminders.DEFAULT_LEAD_MINUTES)
+    assert tray.tick(fire - timedelta(minutes=1)) == []
+    shown = tray.tick(fire + timedelta(seconds=30))
+    assert shown == ["A 1on1 starts in 10 min."]
+    assert tray.tick(fire + timedelta(minutes=1)) == []  # once only
+    tray._on_message_clicked()
+    dialogs = [d for d in window.findChildren(PrepDialog) if d.isVisible()]
+    assert len(dialogs) == 1 and dialogs[0].person_id == person.id
+    dialogs[0].close()
+
+    store.settings.set(reminders.NAMES_SETTING, True)
+    later = store.meetings.create(person.id, start + timedelta(days=1), status="planned")
+    tray._read_at = None
+    fire = later.starts_at - timedelta(minutes=reminders.DEFAULT_LEAD_MINUTES)
+    tray._last_tick = fire - timedelta(minutes=1)
+    assert tray.tick(fire) == ["1on1 with TRAY-NAME 山田 in 10 min."]

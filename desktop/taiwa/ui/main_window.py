@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
         ev.privacy_changed.connect(self._on_privacy_changed)
         ev.import_requested.connect(self._on_import_requested)
         ev.export_requested.connect(self._on_export_requested)
+        from taiwa.ui.prep_reminders import ReminderTray
+
+        self.reminder_tray = ReminderTray(ctx, self)  # 1on1 reminders in the system tray
 
         if ctx.prefs.window_geometry:  # the position; the size is per screen (window_size)
             self.restoreGeometry(QByteArray.fromBase64(ctx.prefs.window_geometry.encode("ascii")))
