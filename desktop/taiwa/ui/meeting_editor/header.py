@@ -57,15 +57,8 @@ class _Choice(QWidget):
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            b.setStyleSheet(
-                "QToolButton { padding: 4px 10px; border: 1px solid #DEDBD4;"
-                " border-radius: 6px; background: white; }"
-                " QToolButton:checked { background: #2F6B8A; color: white;"
-                " border-color: #2F6B8A; }"
-                # A focus ring that shows on a checked button too (2 px, padding 1 px less).
-                " QToolButton:focus { padding: 3px 9px; border: 2px solid #1B4F6B; }"
-                " QToolButton:checked:focus { border-color: #0E2F40; }"
-            )
+            # Styled by taiwa.ui.theme in light and dark, with a focus ring on checked ones too.
+            b.setObjectName("segment")
             b.installEventFilter(self)
             self._buttons[value] = b
             b.clicked.connect(lambda checked, v=value: self._on_clicked(v, checked))
