@@ -234,3 +234,16 @@ def test_html_sheet_works_offline_in_chromium_and_round_trips(filled: CliVault) 
     assert added.returncode == 0, added.stderr
     assert "Added 3 item(s)" in added.stdout
     assert "チームを移りたい気持ちがあります。長めの文章で折り返しを確かめるために" in added.stdout
+
+
+@pytest.mark.slow
+def test_reminder_settings(filled: CliVault) -> None:
+    done = filled.run("reminders", "--lead", "25", "--names", "--json")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["lead_minutes"] == 25 and shown["show_names"] is True
+    assert isinstance(shown["reminders"], list)
+    done = filled.run("--lang", "ja", "reminders", "--lead", "9999")
+    assert done.returncode == 2 and "1440" in done.stderr
+    done = filled.run("reminders", "--no-names")
+    assert done.returncode == 0 and "25 min" in done.stdout and "names shown: no" in done.stdout

@@ -41,6 +41,16 @@ _EXISTING_MEETING = Msg(
     "{count} item(s) for the next 1on1 with {name} on {when} (meeting {id}):",
     "{name} さんとの次回の 1on1（{when}、ミーティング {id}）に {count} 件を追加します：",
 )
+_BAD_LEAD = Msg(
+    "'{value}' is not a number of minutes from 0 to 1440.",
+    "'{value}' は 0〜1440 の分数ではありません。",
+)
+_REMINDER_SETTINGS = Msg(
+    "Reminders {minutes} min before each 1on1; names shown: {names}.",
+    "1on1 の {minutes} 分前に通知します。名前の表示：{names}。",
+)
+_YES = Msg("yes", "する")
+_NO = Msg("no", "しない")
 _DRY_RUN = Msg("Dry run: nothing was added.", "確認のみ：何も追加していません。")
 _ADDED = Msg(
     "Added {count} item(s) to meeting {id}.", "ミーティング {id} に {count} 件を追加しました。"
@@ -96,6 +106,74 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     _add_lang(recap, "language of the recap (default: the UI's)")
     recap.add_argument("--force", action="store_true", help="replace the .ics if it exists")
     recap.set_defaults(handler=run_recap)
+    _register_reminders(sub)
+
+
+def _register_reminders(sub: argparse._SubParsersAction[Any]) -> None:
+    parser = sub.add_parser(
+        "reminders",
+        help="the lead time of 1on1 reminders and the next ones",
+        description=(
+            "Show or set how long before a 1on1 the app's tray reminder comes (--lead) and"
+            " whether it may name the person (--names / --no-names), then list the reminders"
+            " of the next two days."
+        ),
+    )
+    parser.add_argument("--lead", metavar="MINUTES", help="minutes before a meeting (0-1440)")
+    names = parser.add_mutually_exclusive_group()
+    names.add_argument("--names", dest="names", action="store_true", default=None)
+    names.add_argument("--no-names", dest="names", action="store_false")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(handler=run_reminders)
+
+
+def run_reminders(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Set the reminder settings when asked; print them and the coming reminders."""
+    from datetime import UTC, datetime
+
+    from taiwa.prep import reminders, sheet
+    from taiwa.store import Store
+
+    lead: int | None = None
+    if args.lead is not None:
+        value = str(args.lead).strip()
+        if not value.isascii() or not value.isdigit() or int(value) > 24 * 60:
+            raise InputError(_BAD_LEAD, value=value[:20])
+        lead = int(value)
+    store = Store(ctx.database())
+    if lead is not None:
+        store.settings.set(reminders.LEAD_SETTING, lead)
+    if args.names is not None:
+        store.settings.set(reminders.NAMES_SETTING, bool(args.names))
+    minutes, show_names = reminders.preferences(store)
+    now = datetime.now(UTC)
+    coming = reminders.upcoming(store, now)
+    if args.json:
+        ctx.print_json(
+            {
+                "lead_minutes": int(minutes.total_seconds() // 60),
+                "show_names": show_names,
+                "reminders": [
+                    {
+                        "fire_at": r.fire_at.isoformat(),
+                        "person_id": r.person_id,
+                        "meeting_id": r.meeting_id,
+                        "starts_at": None if r.starts_at is None else r.starts_at.isoformat(),
+                    }
+                    for r in coming
+                ],
+            }
+        )
+        return 0
+    ctx.print(
+        _REMINDER_SETTINGS.text(
+            minutes=int(minutes.total_seconds() // 60),
+            names=(_YES if show_names else _NO).text(),
+        )
+    )
+    for r in coming:
+        ctx.print(f"{sheet.when_text(r.fire_at)}  {r.person_name}")
+    return 0
 
 
 def _add_lang(parser: argparse.ArgumentParser, text: str) -> None:
