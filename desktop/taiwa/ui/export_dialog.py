@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -47,6 +47,7 @@ from taiwa.export.model import Audience, DocKind, ExportOptions
 from taiwa.export.service import ExportPreview, ExportRequest, ExportResult
 from taiwa.i18n import normalize
 from taiwa.ui import i18n as ui_i18n
+from taiwa.ui import window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.file_dialogs import confirm_replace, save_pdf
 from taiwa.ui.ops import Op, error_text
@@ -111,14 +112,26 @@ class ExportDialog(QDialog):
         self._preview_timer.timeout.connect(self._run_preview)
         self._load_paper()
         self._on_options_changed()
+        # Room for the body and a preview of about ten lines, within the screen.
+        hint = self._body.sizeHint()
+        lines = 10 * self.fontMetrics().lineSpacing() if not self.preview.text() else 0
+        window_size.fit(
+            self,
+            QSize(max(560, hint.width() + 30), hint.height() + lines + 110),
+        )
 
     # -- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
         lay = QVBoxLayout(self)
-        lay.addWidget(self._build_what())
-        lay.addWidget(self._build_privacy())
-        lay.addWidget(self._build_output())
+        # The choices and the preview scroll when taller than the screen (a laptop at a large
+        # text zoom); progress, status and the buttons stay in view below them.
+        body = QWidget()
+        body_lay = QVBoxLayout(body)
+        body_lay.setContentsMargins(0, 0, 0, 0)
+        body_lay.addWidget(self._build_what())
+        body_lay.addWidget(self._build_privacy())
+        body_lay.addWidget(self._build_output())
 
         self.preview = QLabel()
         self.preview.setObjectName("exportPreview")
@@ -127,7 +140,9 @@ class ExportDialog(QDialog):
         box = QGroupBox(self.tr("What the PDF will include"))
         inner = QVBoxLayout(box)
         inner.addWidget(self.preview)
-        lay.addWidget(box)
+        body_lay.addWidget(box)
+        self._body = body
+        lay.addWidget(window_size.scrolling(body), 1)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
