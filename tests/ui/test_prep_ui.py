@@ -135,3 +135,9 @@ def test_tray_reminds_once_without_name_then_opens_prep(qtbot: Any, app_ctx: Any
     fire = later.starts_at - timedelta(minutes=reminders.DEFAULT_LEAD_MINUTES)
     tray._last_tick = fire - timedelta(minutes=1)
     assert tray.tick(fire) == ["1on1 with TRAY-NAME 山田 in 10 min."]
+    # The tooltip counts what is due before the next 1on1, without a name.
+    store.actions.add(person.id, "report", "TRAY-ACTION", due_on=date.today())
+    tray._read_at = None
+    tray.tick(datetime.now(UTC))
+    assert tray.due_count == 1
+    assert "1" in tray.icon.toolTip() and "TRAY" not in tray.icon.toolTip()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from taiwa.domain.models import UpcomingItem, UpcomingKind
+from taiwa.domain.models import Action, UpcomingItem, UpcomingKind
 from taiwa.i18n import Msg
 from taiwa.store import Store
 
@@ -103,3 +103,41 @@ def upcoming(store: Store, now: datetime, zone: tzinfo | None = None) -> list[Re
     """The reminders of the next two days from the calendar and the cadence."""
     lead, _names = preferences(store)
     return schedule(store.reports.upcoming(now, days=2), lead=lead, zone=zone)
+
+
+@dataclass(frozen=True, slots=True)
+class DueBeforeNext:
+    """A person's open action items due on or before the day of their next 1on1."""
+
+    person_id: int
+    person_name: str
+    next_day: date
+    actions: tuple[Action, ...]
+
+
+def due_before_next(
+    store: Store, now: datetime, zone: tzinfo | None = None, days: int = 60
+) -> list[DueBeforeNext]:
+    """Per person with a 1on1 (planned or a cadence slot) in the next ``days`` days, the open
+    action items due by then; soonest 1on1 first. Two queries, whatever the number of people."""
+
+    def day_of(item: UpcomingItem) -> date:
+        return item.starts_at.astimezone(zone).date() if item.starts_at else item.due_on
+
+    first: dict[int, UpcomingItem] = {}
+    for item in store.reports.upcoming(now, days=days):
+        held = first.get(item.person_id)
+        if held is None or day_of(item) < day_of(held):
+            first[item.person_id] = item
+    by_person: dict[int, list[Action]] = {}
+    for action in store.actions.open_actions():
+        by_person.setdefault(action.person_id, []).append(action)
+    out: list[DueBeforeNext] = []
+    for person_id, item in first.items():
+        day = day_of(item)
+        due = tuple(
+            a for a in by_person.get(person_id, []) if a.due_on is not None and a.due_on <= day
+        )
+        if due:
+            out.append(DueBeforeNext(person_id, item.person_name, day, due))
+    return sorted(out, key=lambda d: (d.next_day, d.person_id))

@@ -37,6 +37,7 @@ class ReminderTray(QObject):
         self._read_at: datetime | None = None
         self._last_tick = datetime.now(UTC)
         self._clicked_person = 0
+        self.due_count = 0
         self.icon = QSystemTrayIcon(self)
         app = QApplication.instance()
         self.icon.setIcon(app.windowIcon() if isinstance(app, QApplication) else QIcon())
@@ -69,6 +70,7 @@ class ReminderTray(QObject):
             if self._read_at is None or now - self._read_at >= REFRESH or now < self._read_at:
                 self._schedule = reminders.upcoming(self.ctx.store, since)
                 self._read_at = now
+                self._show_due(reminders.due_before_next(self.ctx.store, now))
             _lead, names = reminders.preferences(self.ctx.store)
         except TaiwaError:
             return []  # locked or unreadable just now: the next tick tries again
@@ -81,6 +83,18 @@ class ReminderTray(QObject):
             self.reminded.emit(message)
             shown.append(message)
         return shown
+
+    def _show_due(self, due: list[Any]) -> None:
+        """The tray's tooltip: how many action items fall due before the next 1on1s (a count,
+        never a name or a text: the tooltip shows on a shared screen too)."""
+        count = sum(len(d.actions) for d in due)
+        self.due_count = count
+        if count:
+            self.icon.setToolTip(
+                self.tr("Taiwa — %n action item(s) due before the next 1on1s", "", count)
+            )
+        else:
+            self.icon.setToolTip("Taiwa")
 
     def _on_message_clicked(self) -> None:
         from taiwa.ui.prep_dialogs import open_prep

@@ -140,3 +140,19 @@ def test_settings_and_upcoming_from_the_vault(db: Database) -> None:
     found = [r for r in reminders.upcoming(store, now, BERLIN) if r.meeting_id is not None]
     assert len(found) == 1
     assert found[0].fire_at == found[0].starts_at - timedelta(minutes=30)  # type: ignore[operator]
+
+
+def test_actions_due_before_the_next_1on1(db: Database) -> None:
+    store = Store(db)
+    now = datetime.now(UTC)
+    hanako = store.people.add("Hanako")
+    taro = store.people.add("Taro")
+    store.meetings.create(hanako.id, now + timedelta(days=3), status=MeetingStatus.PLANNED)
+    today = now.astimezone().date()
+    store.actions.add(hanako.id, "report", "due before", due_on=today + timedelta(days=1))
+    store.actions.add(hanako.id, "report", "due after", due_on=today + timedelta(days=30))
+    store.actions.add(hanako.id, "manager", "no due date")
+    store.actions.add(taro.id, "manager", "far", due_on=today + timedelta(days=200))
+    [due] = reminders.due_before_next(store, now)
+    assert due.person_id == hanako.id
+    assert [a.text for a in due.actions] == ["due before"]
