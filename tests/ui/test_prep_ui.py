@@ -90,7 +90,7 @@ def test_prep_view_copy_answer_and_recap(qtbot: Any, seeded: Any, tmp_path: Path
             widget.grab().save(str(folder / f"{name}.png"))
 
 
-def test_reachable_from_person_page_and_main_window(qtbot: Any, seeded: Any) -> None:
+def test_reachable_from_the_person_page(qtbot: Any, seeded: Any) -> None:
     from taiwa.ui.person_page import PersonPage
     from taiwa.ui.prep_dialogs import PrepDialog
 
@@ -141,3 +141,22 @@ def test_tray_reminds_once_without_name_then_opens_prep(qtbot: Any, app_ctx: Any
     tray.tick(datetime.now(UTC))
     assert tray.due_count == 1
     assert "1" in tray.icon.toolTip() and "TRAY" not in tray.icon.toolTip()
+
+
+def test_file_menu_action_from_a_meeting_offers_its_recap(
+    qtbot: Any, main_window: Any, seeded: Any
+) -> None:
+    from taiwa.ui.prep_dialogs import PrepDialog, RecapDialog
+
+    _ctx, person_id, meeting_id = seeded
+    assert main_window.act_prep in main_window.menuBar().actions()[0].menu().actions()
+    main_window.ctx.events.open_meeting.emit(meeting_id)
+    qtbot.waitUntil(lambda: main_window.current_page_key() == "meeting", timeout=5000)
+    main_window.act_prep.trigger()
+    [dialog] = [d for d in main_window.findChildren(PrepDialog) if d.isVisible()]
+    assert dialog.person_id == person_id and dialog.meeting_id == meeting_id
+    dialog.recap_button.click()
+    [recap] = [d for d in dialog.findChildren(RecapDialog) if d.isVisible()]
+    assert recap.recap.meeting.id == meeting_id
+    recap.close()
+    dialog.close()
