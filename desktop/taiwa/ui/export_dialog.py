@@ -141,6 +141,7 @@ class ExportDialog(QDialog):
         inner = QVBoxLayout(box)
         inner.addWidget(self.preview)
         body_lay.addWidget(box)
+        body_lay.addStretch(1)  # spare height below the preview, not inside the boxes
         self._body = body
         lay.addWidget(window_size.scrolling(body), 1)
 
