@@ -195,8 +195,43 @@ def collect_missing() -> Iterator[set[str]]:
         _missing.reset(token)
 
 
+@lru_cache(maxsize=1)
+def _cmap_codes() -> frozenset[int]:
+    """The main font's characters from its cmap (format 12) alone: milliseconds, where
+    registering the font with reportlab parses all 6 MB of it (a second or more)."""
+    with open(font_path(), "rb") as handle:
+        data = handle.read()
+    codes: set[int] = set()
+    (tables,) = struct.unpack(">H", data[4:6])
+    for i in range(tables):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
+        if tag != b"cmap":
+            continue
+        (count,) = struct.unpack(">H", data[offset + 2 : offset + 4])
+        for j in range(count):
+            at = offset + 4 + 8 * j
+            _, _, sub = struct.unpack(">HHI", data[at : at + 8])
+            base = offset + sub
+            if struct.unpack(">H", data[base : base + 2])[0] != 12:
+                continue
+            (groups,) = struct.unpack(">I", data[base + 12 : base + 16])
+            for k in range(groups):
+                first, last, glyph = struct.unpack(
+                    ">III", data[base + 16 + 12 * k : base + 28 + 12 * k]
+                )
+                codes.update(range(first + (glyph == 0), last + 1))
+    return frozenset(codes)
+
+
 def missing_chars(text: str) -> set[str]:
-    """The characters of ``text`` the font cannot draw (after the usual substitutions)."""
+    """The characters of ``text`` the fonts cannot draw (after the usual substitutions).
+
+    Text the main font covers entirely (the usual case) is answered from its cmap, without
+    registering any font: the export dialog's preview asks this for every option change.
+    """
+    quick = _cmap_codes()
+    if quick and all(ord(c) in quick or c in "\n\r\t" for c in text):
+        return set()
     with collect_missing() as found:
         printable(text, "en", fallback=True)
     return found
@@ -214,7 +249,6 @@ def register_font() -> str:
             pdfmetrics.getFont(FONT_NAME)
         except KeyError:
             # subfontIndex 0; reportlab embeds TrueType fonts as subsets by default.
-            pdfmetrics.registerFont(_TaiwaFont(FALLBACK_NAME, fallback_path()))
             pdfmetrics.registerFont(_TaiwaFont(FONT_NAME, font_path()))
             # Charts start every drawing in the graphics default font (Helvetica, never
             # embedded) even when all their labels use ours; this process draws only Taiwa's
@@ -230,12 +264,28 @@ def _covered() -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+def _register_fallback() -> None:
+    """Register the fallback font, the first time a text needs it (parsing it costs time an
+    export of plain Japanese and English never needs to spend)."""
+    register_font()
+    with _lock:
+        try:
+            pdfmetrics.getFont(FALLBACK_NAME)
+        except KeyError:
+            pdfmetrics.registerFont(_TaiwaFont(FALLBACK_NAME, fallback_path()))
+
+
+def _main_font_only(text: str) -> bool:
+    covered = _covered()
+    return all(ord(c) in covered or ord(c) >= _SEQUENCE_BASE for c in text)
+
+
 @lru_cache(maxsize=1)
 def _fallback_only() -> frozenset[int]:
     """What only the fallback font draws. Right-to-left letters are left out: reportlab
     neither shapes nor reorders them, so they would print as unjoined letters in the wrong
     order; they stay "missing" and are listed in the warning instead."""
-    register_font()
+    _register_fallback()
     covered = _covered()
     return frozenset(
         code
@@ -249,6 +299,8 @@ def _fallback_only() -> frozenset[int]:
 
 def single_font(text: str) -> bool:
     """Whether the main font draws all of ``text`` (a :func:`printable` result)."""
+    if _main_font_only(text):
+        return True
     only = _fallback_only()
     return not any(ord(c) in only for c in text)
 
@@ -257,6 +309,8 @@ def fallback_markup(escaped: str) -> str:
     """Paragraph markup: runs of characters only the fallback font has, wrapped in its
     ``<font>`` tag. ``escaped`` is already escaped markup of :func:`printable` text (with
     ``fallback=True``); the tag is the only markup added."""
+    if _main_font_only(escaped):
+        return escaped
     only = _fallback_only()
     if not any(ord(c) in only for c in escaped):
         return escaped

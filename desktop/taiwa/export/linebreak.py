@@ -18,16 +18,11 @@ follows may start the next line; otherwise the break moves back to the last allo
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from reportlab.platypus.paragraph import (
-    Paragraph,
-    ParaLines,
-    _handleBulletWidth,
-    cjkU,
-    makeCJKParaLine,
-)
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth
 from reportlab.rl_config import _FUZZ
 
 #: JIS X 4051 cl-02 closing brackets, cl-03 hyphens, cl-04 ？！, cl-05 middle dots,
@@ -140,17 +135,126 @@ def _choose(chars: Sequence[str], start: int, i: int) -> int:
     return k
 
 
+def _width_of(frag: Any) -> Callable[[str], float]:
+    """A fast per-character width for ``frag``'s font (TrueType: a dictionary look-up)."""
+    font = getFont(frag.fontName)
+    size = frag.fontSize
+    face = getattr(font, "face", None)
+    if face is None:
+        return lambda ch: stringWidth(ch, frag.fontName, size)
+    widths, default, scale = face.charWidths, face.defaultWidth, size * 0.001
+    return lambda ch: widths.get(ord(ch), default) * scale
+
+
+def _units(frags: Sequence[Any]) -> tuple[list[str], list[float], list[Any]]:
+    """Characters, their widths and their fragments; a <br/> is ``"\n"``."""
+    chars: list[str] = []
+    widths: list[float] = []
+    owners: list[Any] = []
+    for frag in frags:
+        # The halves of a split paragraph carry their text as "words".
+        text = getattr(frag, "text", None)
+        if text is None:
+            text = "".join(getattr(frag, "words", []))
+        if isinstance(text, bytes):
+            text = text.decode("utf8")
+        if not text:
+            chars.append("\n" if hasattr(frag, "lineBreak") else "")
+            widths.append(float(getattr(getattr(frag, "cbDefn", None), "width", 0) or 0))
+            owners.append(frag)
+            continue
+        width = _width_of(frag)
+        chars.extend(text)
+        widths.extend(width(ch) for ch in text)
+        owners.extend([frag] * len(text))
+    return chars, widths, owners
+
+
+def _frag_line(
+    chars: Sequence[str], owners: Sequence[Any], limit: float, used: float, hard: bool
+) -> FragLine:
+    """One line of a multi-fragment paragraph (what reportlab's makeCJKParaLine makes, with
+    fragments compared by identity and metrics looked up once per fragment)."""
+    words: list[Any] = []
+    size = ascent = descent = 0.0
+    current: Any = None
+    text: list[str] = []
+    for ch, frag in zip(chars, owners, strict=True):
+        if frag is not current:
+            if current is not None:
+                word = current.clone()
+                word.text = "".join(text)
+                words.append(word)
+            current, text = frag, []
+            up, down = getAscentDescent(frag.fontName, frag.fontSize)
+            size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+        if ch != "\n":
+            text.append(ch)
+    if current is not None:
+        word = current.clone()
+        word.text = "".join(text)
+        words.append(word)
+    return FragLine(
+        kind=1,
+        extraSpace=limit - used,
+        wordCount=1,
+        words=words,
+        fontSize=size,
+        ascent=ascent,
+        descent=descent,
+        maxWidth=limit,
+        currentWidth=used,
+        lineBreak=hard,
+    )
+
+
+def _lines(
+    chars: Sequence[str], widths: Sequence[float], max_widths: Sequence[float]
+) -> Iterator[tuple[int, int, float, float, bool]]:
+    """(start, stop, width used, line width, ended by <br/>) of every line."""
+    start = 0
+    for index, end in enumerate(break_points(chars, widths, max_widths)):
+        limit = max_widths[min(index, len(max_widths) - 1)]
+        hard = chars[end - 1] == "\n"
+        # Trailing spaces take no room on the line.
+        stop = end
+        while stop > start and chars[stop - 1] == " ":
+            stop -= 1
+        if hard or stop == start:
+            stop = end
+        yield start, stop, sum(widths[start:stop]), limit, hard
+        start = end
+        while start < len(chars) and chars[start] == " " and not hard:
+            start += 1
+
+
 class JisParagraph(Paragraph):  # type: ignore[misc]
-    """A Paragraph (``wordWrap="CJK"`` styles) that breaks lines by :func:`break_points`."""
+    """A Paragraph (``wordWrap="CJK"`` styles) that breaks lines by :func:`break_points`.
+
+    It keeps the structure of reportlab's ``breakLinesCJK`` (one plain fragment: simple
+    lines; several: fragment lines; the halves of a split paragraph reuse their lines), so
+    splitting across pages works as it does for reportlab's own CJK paragraphs.
+    """
 
     def breakLinesCJK(self, widths_in: Any) -> Any:  # noqa: N802 - reportlab's API
         maxWidths = list(widths_in) if isinstance(widths_in, list | tuple) else [widths_in]  # noqa: N806
         style = self.style
         self.height = 0
         _handleBulletWidth(self.bulletText, style, maxWidths)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
-            return self.blPara  # the second half of a paragraph split across pages
         frags = self.frags
+        split_half = hasattr(self, "blPara") and getattr(self, "_splitpara", False)
+        if len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots:
+            frag = frags[0]
+            if split_half:
+                return frag.clone(kind=0, lines=self.blPara.lines)
+            chars, widths, _ = _units(frags)
+            lines = [
+                (limit - used, ["".join(chars[start:stop]).replace("\n", "")])
+                for start, stop, used, limit, _ in _lines(chars, widths, maxWidths)
+            ]
+            return frag.clone(
+                kind=0, lines=lines, ascent=frag.fontSize, descent=-0.2 * frag.fontSize
+            )
         if not frags:
             return ParaLines(
                 kind=0,
@@ -161,33 +265,13 @@ class JisParagraph(Paragraph):  # type: ignore[misc]
                 ascent=style.fontSize,
                 descent=-0.2 * style.fontSize,
             )
-        auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        calc_bounds = auto not in ("", "off")
-        units: list[cjkU] = []
-        for frag in frags:
-            text = frag.text
-            if isinstance(text, bytes):
-                text = text.decode("utf8")
-            if text:
-                units.extend(cjkU(ch, frag, "utf8") for ch in text)
-            else:
-                units.append(cjkU(text, frag, "utf8"))
-        # A <br/> is an empty unit whose fragment has lineBreak; it ends its line.
-        chars = ["\n" if not u and hasattr(u.frag, "lineBreak") else str(u) for u in units]
-        widths = [float(u.width) for u in units]
-        lines = []
-        start = 0
-        for index, end in enumerate(break_points(chars, widths, maxWidths)):
-            limit = maxWidths[min(index, len(maxWidths) - 1)]
-            hard = chars[end - 1] == "\n"
-            # Trailing spaces take no room on the line (left-aligned and justified text alike).
-            stop = end
-            while stop > start and chars[stop - 1] == " ":
-                stop -= 1
-            used = sum(widths[start:stop])
-            segment = units[start:end] if hard else units[start:stop] or units[start:end]
-            lines.append(makeCJKParaLine(segment, limit, used, limit - used, hard, calc_bounds))
-            start = end
-            while start < len(chars) and chars[start] == " " and not hard:
-                start += 1
-        return ParaLines(kind=1, lines=lines)
+        if split_half:
+            return self.blPara  # the second half of a paragraph split across pages
+        chars, widths, owners = _units(frags)
+        return ParaLines(
+            kind=1,
+            lines=[
+                _frag_line(chars[start:stop], owners[start:stop], limit, used, hard)
+                for start, stop, used, limit, hard in _lines(chars, widths, maxWidths)
+            ],
+        )
