@@ -3,13 +3,15 @@ from the person page and the main window, one control per Alt letter."""
 
 from __future__ import annotations
 
+import base64
 import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from taiwa.domain.models import ActionDraft, MeetingStatus, Owner, Theme, TopicDraft
@@ -72,6 +74,21 @@ def test_prep_view_copy_answer_and_recap(qtbot: Any, seeded: Any, tmp_path: Path
     reply.paste.setPlainText("> " + block.replace("\n", "\n> "))
     assert "異動の相談" in reply.preview.toPlainText() and reply.add_button.isEnabled()
     assert every_state_duplicates(reply) == {}
+    # A saved mail dropped on the box is read as a mail.
+    mail = tmp_path / "reply.eml"
+    mail.write_bytes(
+        b"From: r@example.com\nSubject: Re\nContent-Type: text/plain; charset=utf-8\n"
+        b"Content-Transfer-Encoding: base64\n\n" + base64.encodebytes(block.encode())
+    )
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(mail))])
+    pos = QPointF(5, 5)
+    action = Qt.DropAction.CopyAction
+    reply.paste.dropEvent(
+        QDropEvent(pos, action, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    )
+    assert reply.paste.toPlainText().startswith(answers.BEGIN)
+    assert "異動の相談" in reply.preview.toPlainText()
     reply.add_button.click()
     assert reply.added is not None
     assert "異動の相談" in [t.text for t in reply.added.topics]

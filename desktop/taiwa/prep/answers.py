@@ -155,18 +155,46 @@ def block(person_id: int, sheet: date, items: list[tuple[Theme, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_HEADER_RE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]")
+
+
 def decode(data: bytes) -> str:
-    """Bytes of an answer file or paste as text, bounded.
+    """Bytes of an answer file or paste as text, bounded. A saved mail (.eml) is read as one:
+    its text parts are decoded (quoted-printable, base64, ISO-2022-JP...), so the items are
+    the report's words and not their transfer encoding.
 
     Raises:
-        InputError: too big, or not UTF-8.
+        InputError: too big, or not text.
     """
     if len(data) > MAX_BYTES:
         raise InputError(_TOO_BIG, limit=MAX_BYTES // 1024)
+    if _HEADER_RE.match(data) and BEGIN.encode() not in data.split(b"\n\n", 1)[0]:
+        text = _mail_text(data)
+        if text is not None:
+            return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(_NOT_TEXT) from None
+
+
+def _mail_text(data: bytes) -> str | None:
+    """The text/plain parts of a mail, or None when it holds none that can be read."""
+    import email
+    from email import policy
+    from email.message import EmailMessage
+
+    message = email.message_from_bytes(data, policy=policy.default)
+    texts: list[str] = []
+    for part in message.walk():
+        if isinstance(part, EmailMessage) and part.get_content_type() == "text/plain":
+            try:
+                content = part.get_content()
+            except (LookupError, ValueError):
+                continue  # an unknown charset: the other parts may still hold the block
+            if isinstance(content, str):
+                texts.append(content)
+    return "\n".join(texts) if texts else None
 
 
 def parse(text: str) -> Answer:

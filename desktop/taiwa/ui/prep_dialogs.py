@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -74,6 +74,36 @@ def _save_file(
     return dialog
 
 
+class _AnswerEdit(QPlainTextEdit):
+    """The paste box; a file dropped on it (a saved mail, the downloaded answer) is read."""
+
+    file_dropped = Signal(str)
+
+    def _local_file(self, event: Any) -> str:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return urls[0].toLocalFile() if len(urls) == 1 and urls[0].isLocalFile() else ""
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self._local_file(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if self._local_file(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        path = self._local_file(event)
+        if path:
+            event.acceptProposedAction()
+            self.file_dropped.emit(path)
+        else:
+            super().dropEvent(event)
+
+
 class AnswerDialog(QDialog):
     """Paste a returned answer (or open a file), see what it adds, then add all of it."""
 
@@ -88,15 +118,16 @@ class AnswerDialog(QDialog):
         lay = QVBoxLayout(self)
         hint = QLabel(
             self.tr(
-                "Paste the mail or message that holds the answer block, or open the file the"
-                " report sent. Nothing is added until you confirm."
+                "Paste the mail or message that holds the answer block, or open or drop the file"
+                " the report sent. Nothing is added until you confirm."
             ),
             self,
         )
         hint.setWordWrap(True)
         lay.addWidget(hint)
-        self.paste = QPlainTextEdit(self)
+        self.paste = _AnswerEdit(self)
         self.paste.setObjectName("answerPaste")
+        self.paste.file_dropped.connect(self.load_file)
         self.paste.setAccessibleName(self.tr("Answer text"))
         self.paste.textChanged.connect(self._on_text_changed)
         lay.addWidget(self.paste, 2)

@@ -200,3 +200,19 @@ def test_ics_parses_with_icalendar(store: Store) -> None:
     event = next(iter(cal.walk("VEVENT")))
     assert "オンコール体制" in str(event["DESCRIPTION"])
     assert str(event["SUMMARY"]) == "1on1: 鈴木 一郎"
+
+
+def test_a_saved_mail_is_decoded_before_reading() -> None:
+    from email.message import EmailMessage
+
+    block = answers.block(3, date(2026, 12, 3), [(Theme.CAREER, "いつか海外で働きたい " * 4)])
+    for cte in ("quoted-printable", "base64"):
+        mail = EmailMessage()
+        mail["From"] = "report@example.com"
+        mail["Subject"] = "Re: 1on1"
+        mail.set_content("こんにちは\n\n" + block, cte=cte)
+        raw = mail.as_bytes()
+        assert "海外".encode() not in raw  # transfer-encoded in the file
+        answer = answers.parse(answers.decode(raw))
+        assert answer.items[0].text.startswith("いつか海外で働きたい")
+    assert answers.decode(block.encode()) == block  # plain text stays as it is
