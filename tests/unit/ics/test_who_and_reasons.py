@@ -169,3 +169,19 @@ def test_invitation_prefixes_decide_the_status(store: Store, tmp_path: Path) -> 
         "t@x": ("1:1 Taro Yamada", "confirmed"),
         "j@x": ("面談 Taro Yamada", "cancelled"),
     }
+
+
+def test_the_built_in_rules_are_not_stored(store: Store) -> None:
+    from taiwa.ics.match import DEFAULT_EXCLUDE, DEFAULT_KEYWORDS
+
+    service.save_keywords(store.db, ["career chat"], ["定例"])
+    assert store.settings.get("calendar.keywords") == ["career chat"]
+    service.save_keywords(store.db, list(DEFAULT_KEYWORDS), list(DEFAULT_EXCLUDE))
+    assert store.settings.get("calendar.keywords") is None
+    assert store.settings.get("calendar.exclude") is None
+    # An earlier version's defaults, stored by a mere OK in Settings, follow today's rules.
+    old = ["1on1", "1:1", "1-on-1", "one on one", "1対1", "面談", "ワンオンワン"]
+    store.settings.set("calendar.keywords", old)
+    store.settings.set("calendar.exclude", ["stand-up", "standup", "stand up", "定例"])
+    _, keywords, exclude = service.matching_settings(store.db)
+    assert (keywords, exclude) == (list(DEFAULT_KEYWORDS), list(DEFAULT_EXCLUDE))
