@@ -43,7 +43,9 @@ def application(argv: list[str] | None = None) -> QApplication:
         return existing
     QCoreApplication.setOrganizationName("Taiwa")
     QCoreApplication.setApplicationName("Taiwa")
-    QGuiApplication.setDesktopFileName("taiwa")
+    # The installed .desktop file's name (installers/): on Wayland the dock and the task bar
+    # match the window to it by this id and take its name and icon from it.
+    QGuiApplication.setDesktopFileName("app.taiwa.Taiwa")
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
