@@ -156,6 +156,7 @@ def block(person_id: int, sheet: date, items: list[tuple[Theme, str]]) -> str:
 
 
 _HEADER_RE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]")
+_MIME_RE = re.compile(rb"(?im)^(content-type|content-transfer-encoding|mime-version):")
 
 
 def decode(data: bytes) -> str:
@@ -168,7 +169,7 @@ def decode(data: bytes) -> str:
     """
     if len(data) > MAX_BYTES:
         raise InputError(_TOO_BIG, limit=MAX_BYTES // 1024)
-    if _HEADER_RE.match(data) and BEGIN.encode() not in data.split(b"\n\n", 1)[0]:
+    if _is_mime_mail(data):
         text = _mail_text(data)
         if text is not None:
             return text
@@ -176,6 +177,17 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(_NOT_TEXT) from None
+
+
+def _is_mime_mail(data: bytes) -> bool:
+    """Whether ``data`` is a saved MIME mail: a block of header lines that declares its
+    encoding. A text that merely starts with "Re: ..." is not one; nor is a mail without MIME
+    headers, whose body is the plain text already."""
+    head = data.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    lines = head.split(b"\n")
+    if not all(_HEADER_RE.match(line) or line[:1] in (b" ", b"\t") for line in lines):
+        return False
+    return _MIME_RE.search(head) is not None
 
 
 def _mail_text(data: bytes) -> str | None:

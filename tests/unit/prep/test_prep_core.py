@@ -216,3 +216,10 @@ def test_a_saved_mail_is_decoded_before_reading() -> None:
         answer = answers.parse(answers.decode(raw))
         assert answer.items[0].text.startswith("いつか海外で働きたい")
     assert answers.decode(block.encode()) == block  # plain text stays as it is
+
+
+def test_text_that_looks_like_a_header_is_not_taken_for_a_mail() -> None:
+    block = answers.block(3, date(2026, 12, 3), [(Theme.CAREER, "異動の相談")])
+    for head in ("Re: 1on1\n\n", "Subject: 1on1\nFrom: x@example.com\n\n"):
+        raw = (head + block).encode()
+        assert answers.parse(answers.decode(raw)).items[0].text == "異動の相談"
