@@ -24,7 +24,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.common import REPO, Result, compile_sources, in_secret_service, paired_ms, report
+from bench.common import (
+    REPO,
+    Result,
+    compile_sources,
+    in_secret_service,
+    paired_ms,
+    quick_warmup,
+    report,
+)
 from taiwa.vault.integrity import OPEN_MARKER
 
 BUDGET = 1.5
@@ -133,7 +141,10 @@ def bench_vault(scale: int, repeat: int, base: Path) -> list[Result]:
         ours_cmd = [sys.executable, "-m", "taiwa", "--vault", str(folder), *args]
         floor_cmd = [sys.executable, "-c", floor_code, str(folder / "taiwa.db"), vault_id, name]
         mine, floor = paired_ms(
-            lambda c=ours_cmd: _run(c, env), lambda c=floor_cmd: _run(c, env), repeat=repeat
+            lambda c=ours_cmd: _run(c, env),
+            lambda c=floor_cmd: _run(c, env),
+            repeat=repeat,
+            warmup=quick_warmup(repeat),
         )
         results.append(Result(f"cli {name}", mine, floor, BUDGET, scale=scale))
     if scale == 1 and repeat > 1:

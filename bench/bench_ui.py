@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import Result, compile_sources, in_secret_service, paired_ms, report
+from bench.common import Result, compile_sources, in_secret_service, paired_ms, quick_warmup, report
 
 REPO = Path(__file__).resolve().parent.parent
 SWITCH_BUDGET_MS = 100.0
@@ -191,6 +191,7 @@ def bench_start(vault: Path, env: dict[str, str], repeat: int, scale: int) -> li
         lambda: _run_child(APP_CHILD, [str(vault)], env, ours_rss),
         lambda: _run_child(FLOOR_CHILD, [], env, floor_rss),
         repeat=repeat,
+        warmup=quick_warmup(repeat),
     )
     rss, base = statistics.median(ours_rss) / 1024, statistics.median(floor_rss) / 1024
     print(f"peak RSS at {scale}x: Taiwa {rss:.0f} MB, bare window {base:.0f} MB", flush=True)
@@ -208,6 +209,7 @@ def bench_window_shown(vault: Path, env: dict[str, str], repeat: int, scale: int
         lambda: _run_child(SHOWN_CHILD, [str(vault)], env, ignored),
         lambda: _run_child(FLOOR_CHILD, [], env, ignored),
         repeat=repeat,
+        warmup=quick_warmup(repeat),
     )
     return Result("  (diagnostic) start until the window is shown", ours, floor, None, scale=scale)
 

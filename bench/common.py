@@ -75,6 +75,12 @@ def median_ms(fn: Callable[[], Any], repeat: int = 7, warmup: int = 1) -> float:
     return statistics.median(times)
 
 
+def quick_warmup(repeat: int) -> int:
+    """Warm-up runs before timing: none for a single (quick-mode) run, which only checks that
+    the benchmark still works."""
+    return 1 if repeat > 1 else 0
+
+
 def paired_ms(
     ours: Callable[[], Any], floor: Callable[[], Any], repeat: int = 7, warmup: int = 1
 ) -> tuple[float, float]:
