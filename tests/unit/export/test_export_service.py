@@ -192,3 +192,29 @@ def test_preview_counts_what_is_included(store: Store) -> None:
     assert not (handover.private_included or handover.mood_included or handover.signals_included)
     shared = service.preview(store, request(store, shared_only=True, include_private=True))
     assert not shared.private_included and not shared.mood_included
+
+
+def test_signals_are_worded_with_the_document_date_style() -> None:
+    from types import SimpleNamespace
+
+    from taiwa.domain.models import SignalKind
+    from taiwa.domain.signals import Signal
+
+    seen: list[datetime] = []
+    overdue = Signal(
+        SignalKind.MANAGER_ACTIONS_OVERDUE, 7, "x", {"count": 2, "oldest": date(2024, 6, 17)}
+    )
+
+    def signals(now: datetime) -> list[Signal]:
+        seen.append(now)
+        return [overdue]
+
+    stub = SimpleNamespace(reports=SimpleNamespace(signals=signals))
+    at = datetime(2024, 6, 30, 23, 59, tzinfo=UTC)
+    for lang, expected in (("ja", "2024年6月17日"), ("en", "17 Jun 2024")):
+        options = ExportOptions(lang=lang, audience=Audience.MANAGER)  # type: ignore[arg-type]
+        (text,) = service._signals(stub, 7, at, options)  # type: ignore[arg-type]
+        assert expected in text and "2024-06-17" not in text
+    assert seen == [at, at]  # as of the moment asked for (the period's end), not today
+    options = ExportOptions(audience=Audience.HANDOVER)
+    assert service._signals(stub, 7, at, options) == ()  # type: ignore[arg-type]
