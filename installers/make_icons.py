@@ -17,9 +17,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "resources" / "icons" / "shell-app.svg"
@@ -87,7 +87,9 @@ def main() -> int:
     (OUT / "taiwa.ico").write_bytes(ico(pngs, (16, 24, 32, 48, 64, 128, 256)))
     (OUT / "taiwa.icns").write_bytes(icns(pngs))
     del app
-    print(f"make_icons: {len(SIZES)} PNG sizes, taiwa.ico and taiwa.icns in {OUT.relative_to(ROOT)}")
+    print(
+        f"make_icons: {len(SIZES)} PNG sizes, taiwa.ico and taiwa.icns in {OUT.relative_to(ROOT)}"
+    )
     return 0
 
 

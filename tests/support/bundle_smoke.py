@@ -100,7 +100,9 @@ def focus(window: str) -> None:
     xdotool("windowfocus", "--sync", window)
 
 
-def start_app(cmd: list[str], env: dict[str, str], work: Path) -> tuple[subprocess.Popen[bytes], float, str]:
+def start_app(
+    cmd: list[str], env: dict[str, str], work: Path
+) -> tuple[subprocess.Popen[bytes], float, str]:
     """Start the app; returns it, the seconds to its unlocked main window, and that window."""
     started = time.perf_counter()
     proc = subprocess.Popen(
@@ -125,7 +127,9 @@ def text_to_type(rng: random.Random) -> str:
     words = []
     size = 0
     while size < CHARACTERS:
-        word = "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(rng.randint(2, 9)))
+        word = "".join(
+            rng.choice(string.ascii_letters + string.digits) for _ in range(rng.randint(2, 9))
+        )
         words.append(word)
         size += len(word) + 1
     return " ".join(words)[:CHARACTERS]
@@ -183,10 +187,12 @@ def main() -> int:
         meetings = json.loads(run([str(bundle), "meeting", "list", "Aiko Tanaka", "--json"], env))
         if not meetings:
             raise SystemExit("smoke: FAILED: no meeting was saved")
-        meeting = json.loads(run([str(bundle), "meeting", "show", str(meetings[0]["id"]), "--json"], env))
+        meeting = json.loads(
+            run([str(bundle), "meeting", "show", str(meetings[0]["id"]), "--json"], env)
+        )
         saved = meeting.get("purpose", "")
         if saved != typed:
-            same = sum(1 for a, b in zip(saved, typed) if a == b)
+            same = sum(1 for a, b in zip(saved, typed, strict=False) if a == b)
             raise SystemExit(
                 f"smoke: FAILED: the vault holds {len(saved)} characters of the purpose,"
                 f" {same} of them as typed, of {len(typed)}"
