@@ -9,7 +9,7 @@ import os
 import shlex
 import shutil
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from taiwa.prep import answers
 from tests.support.vaults import CliVault
 
 PRIVATE = "PRIVATE-SENTINEL-8842"
+LONG_JA = "チームを移りたい気持ちがあります。" * 6
+LONG_EN = ("I would like to talk about moving to the platform team next year, " * 3).strip()
 GOALS = "GOALS-SENTINEL-1209"
 
 
@@ -210,13 +212,13 @@ def test_html_sheet_works_offline_in_chromium_and_round_trips(filled: CliVault) 
             time.sleep(0.05)
         answer = browser.evaluate(
             session,
-            """(function(){
-              document.getElementById('t-career').value = 'チームを移りたい気持ちがあります。'
-                + '長めの文章で折り返しを確かめるために、もう少し書いておきます。';
-              document.getElementById('t-work').value = 'on-call load\\n\\nrelease plan';
-              document.getElementById('make').click();
-              return document.getElementById('answer').value;
-            })()""",
+            "(function(){"
+            f"document.getElementById('t-career').value = {json.dumps(LONG_JA)};"
+            f"document.getElementById('t-growth').value = {json.dumps(LONG_EN)};"
+            "document.getElementById('t-work').value = 'on-call load\\n\\nrelease plan';"
+            "document.getElementById('make').click();"
+            "return document.getElementById('answer').value;"
+            "})()",
         )
         requested = [
             e["params"]["request"]["url"]
@@ -232,8 +234,22 @@ def test_html_sheet_works_offline_in_chromium_and_round_trips(filled: CliVault) 
     reply.write_text("> " + answer.replace("\n", "\n> "), encoding="utf-8")  # quoted in a reply
     added = filled.run("prep-answers", "鈴木", str(reply))
     assert added.returncode == 0, added.stderr
-    assert "Added 3 item(s)" in added.stdout
-    assert "チームを移りたい気持ちがあります。長めの文章で折り返しを確かめるために" in added.stdout
+    assert "Added 4 item(s)" in added.stdout
+    assert LONG_JA in added.stdout and LONG_EN in added.stdout
+    # The page's script folds long items exactly as answers.block() does.
+    person = int(html.read_text(encoding="utf-8").split('data-person="')[1].split('"')[0])
+    expected = answers.block(
+        person,
+        datetime.now(UTC).date(),
+        [
+            (Theme.WORK, "on-call load"),
+            (Theme.WORK, "release plan"),
+            (Theme.GROWTH, LONG_EN),
+            (Theme.CAREER, LONG_JA),
+        ],
+    )
+    assert answer == expected
+    assert max(len(line) for line in answer.splitlines()) > answers.FOLD_WIDTH // 2
 
 
 @pytest.mark.slow
