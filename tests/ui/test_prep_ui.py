@@ -175,5 +175,7 @@ def test_file_menu_action_from_a_meeting_offers_its_recap(
     dialog.recap_button.click()
     [recap] = [d for d in dialog.findChildren(RecapDialog) if d.isVisible()]
     assert recap.recap.meeting.id == meeting_id
-    recap.close()
-    dialog.close()
+    # A lock dismisses the prep view and the recap with everything else.
+    main_window.lock()
+    assert not [d for d in main_window.findChildren(PrepDialog) if d.isVisible()]
+    assert not [d for d in main_window.findChildren(RecapDialog) if d.isVisible()]
