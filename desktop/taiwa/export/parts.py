@@ -19,7 +19,7 @@ from reportlab.platypus.flowables import HRFlowable
 from taiwa.cancel import Cancel, check
 from taiwa.domain.models import Action, Meeting
 from taiwa.export import layout
-from taiwa.export.fonts import FONT_NAME, printable, single_font
+from taiwa.export.fonts import FONT_NAME, printable, register_font, single_font
 from taiwa.export.layout import outlined, para
 from taiwa.export.markup import plain, user
 from taiwa.export.model import Audience, ExportOptions, local_zone, meeting_local
@@ -101,6 +101,32 @@ DONE_COLOR = colors.HexColor("#2f7d32")
 OVERDUE_COLOR = colors.HexColor("#b3261e")
 
 
+_FOOT = 40 * mm
+
+
+class _Table(Table):  # type: ignore[misc]
+    """A Table that never leaves one lonely body row at the foot or the head of a page."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        first, rest = parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        body = len(self._cellvalues) - head
+        # One row under the header at the foot of a page: start on the next page instead
+        # (only near a page's foot, so a table of huge rows still starts somewhere).
+        if len(first._cellvalues) - head <= 1 < body and availHeight < _FOOT:
+            return []
+        if len(rest._cellvalues) - head <= 1 and len(first._cellvalues) - head >= 3:
+            # One row alone on the next page: take one more along with it.
+            last = first._rowHeights[-1]
+            again: list[Flowable] = super().split(availWidth, availHeight - last - 0.5)
+            if len(again) == 2:
+                return again
+        return parts
+
+
 def table(
     rows: Sequence[Sequence[Cell | list[Flowable]]],
     widths: Sequence[float],
@@ -118,11 +144,12 @@ def table(
     fixed text such as the theme) is a first row repeated with the header on every page, so
     a continuation page says what the table is about.
     """
+    register_font()  # plain-string cells are drawn in it without any Paragraph asking first
     top = 0
     if caption is not None:
         rows = [[caption, *([""] * (len(widths) - 1))], *rows]
         top = 1
-    table = Table(
+    table = _Table(
         [list(row) for row in rows],
         colWidths=list(widths),
         rowHeights=list(row_heights) if row_heights is not None else None,

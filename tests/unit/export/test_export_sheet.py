@@ -115,3 +115,24 @@ def test_long_note_starts_on_page_one_and_flows_on() -> None:
     pdf = render_meeting(doc, ExportOptions(lang="ja", today=TODAY))
     assert "LONGNOTE-START" in _page(pdf, 0)  # not pushed whole to page 2
     assert len(reader(pdf).pages) >= 2
+
+
+def test_tables_leave_no_single_row_at_a_page_foot_or_head() -> None:
+    import io
+
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from taiwa.export.model import ExportOptions as Options
+    from taiwa.export.parts import Ctx, table
+
+    c = Ctx(Options(lang="en"))
+    width = c.width()
+    for count in (4, 12):
+        rows = [["Head", "Text"]] + [[f"ROW{i:02d}", "x"] for i in range(count)]
+        for gap in range(0, 60 + 16 * count, 8):  # room left on page 1 before the table, pt
+            buffer = io.BytesIO()
+            doc = SimpleDocTemplate(buffer)
+            doc.build([Spacer(1, doc.height - 40 - gap), table(rows, [40, width - 40])])
+            pages = [p.extract_text() for p in reader(buffer.getvalue()).pages]
+            counts = [page.count("ROW") for page in pages]
+            assert sum(counts) == count and all(n != 1 for n in counts), (count, gap, counts)
