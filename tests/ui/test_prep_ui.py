@@ -115,7 +115,10 @@ def test_reachable_from_the_person_page(qtbot: Any, seeded: Any) -> None:
     page = PersonPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    page.resize(1100, 700)
     page.show_person(person_id)
+    if os.environ.get("TAIWA_PREP_SHOTS"):
+        page.grab().save(str(Path(os.environ["TAIWA_PREP_SHOTS"]) / "person.png"))
     page.prep_button.click()
     found = [d for d in page.findChildren(PrepDialog) if d.isVisible()]
     assert len(found) == 1 and found[0].person_id == person_id
