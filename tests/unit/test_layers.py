@@ -19,10 +19,18 @@ import taiwa
 SCRIPT = """
 import importlib, json, pkgutil, sys
 import taiwa
-names = sorted(
-    m.name for m in pkgutil.walk_packages(taiwa.__path__, "taiwa.")
-    if not (m.name == "taiwa.ui" or m.name.startswith("taiwa.ui."))
-)
+
+def walk(path, prefix):
+    # pkgutil.walk_packages would import taiwa.ui's subpackages to look inside them (and
+    # they may load Qt at import): recurse by hand, never into taiwa.ui.
+    for m in pkgutil.iter_modules(path, prefix):
+        if m.name == "taiwa.ui":
+            continue
+        yield m.name
+        if m.ispkg:
+            yield from walk(importlib.import_module(m.name).__path__, m.name + ".")
+
+names = sorted(walk(taiwa.__path__, "taiwa."))
 for name in names:
     importlib.import_module(name)
 qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
