@@ -187,6 +187,9 @@ def _register_reports(sub: Any, add: Any) -> None:
         " is visible to other local users and kept in shell history)",
     )
     p.add_argument("--private", action="store_true", help="search private notes too")
+    p.add_argument(
+        "--archived", action="store_true", help="search the records of archived people too"
+    )
     p.add_argument("--limit", type=_limit, default=50, metavar="N", help="1-10000 (default 50)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_search)
@@ -592,7 +595,12 @@ def cmd_search(ctx: CliContext, args: argparse.Namespace) -> int:
         query = text_input.read_text(args, TextOption("query", "the query", editor=False)) or ""
     query = validate.utf8(query)
     store = Store(ctx.database())
-    hits = store.search.search(query, include_private=args.private, limit=min(args.limit, 1000))
+    hits = store.search.search(
+        query,
+        include_private=args.private,
+        include_archived=args.archived,
+        limit=min(args.limit, 1000),
+    )
     if args.json:
         ctx.print_json([hit_json(h) for h in hits])
         return 0

@@ -152,6 +152,23 @@ def _merge(segments: Sequence[Segment]) -> tuple[Segment, ...]:
     return tuple(merged)
 
 
+# The index rows of archived people (rowid = source id * 8 + kind, see vault.schema), left out
+# of a search unless asked for. Archived people are few: the list is short, and the index
+# lookups by primary key are cheap.
+_ARCHIVED_ROWS = f"""SELECT m.id * 8 + k.kind FROM person p
+    CROSS JOIN meeting m ON m.person_id = p.id
+    CROSS JOIN (SELECT {schema.KIND_SHARED_NOTES} AS kind UNION ALL SELECT {schema.KIND_PRIVATE_NOTES}
+                UNION ALL SELECT {schema.KIND_PURPOSE}) k
+    WHERE p.archived = 1
+  UNION ALL SELECT t.id * 8 + {schema.KIND_TOPIC} FROM person p
+    CROSS JOIN meeting m ON m.person_id = p.id CROSS JOIN topic t ON t.meeting_id = m.id
+    WHERE p.archived = 1
+  UNION ALL SELECT a.id * 8 + {schema.KIND_ACTION} FROM person p
+    CROSS JOIN action a ON a.person_id = p.id WHERE p.archived = 1
+  UNION ALL SELECT p.id * 8 + {schema.KIND_CAREER_GOALS} FROM person p WHERE p.archived = 1"""  # noqa: S608 - constants
+_NOT_ARCHIVED = f" AND rowid NOT IN ({_ARCHIVED_ROWS})"
+
+
 class Search:
     """Ranked search with snippets, resolved to the person and meeting to open."""
 
@@ -159,13 +176,21 @@ class Search:
         self._db = db
 
     def search(
-        self, query: str, *, include_private: bool = False, limit: int = 50, offset: int = 0
+        self,
+        query: str,
+        *,
+        include_private: bool = False,
+        include_archived: bool = False,
+        limit: int = 50,
+        offset: int = 0,
     ) -> list[SearchHit]:
         """Hits for ``query``, best first.
 
         Args:
             query: what the user typed (any text; FTS syntax is taken literally).
             include_private: search private notes too.
+            include_archived: search the records of archived people too (on demand: they are
+                kept for history, not for every search).
             limit: at most this many hits.
             offset: skip this many (paging).
         """
@@ -175,6 +200,7 @@ class Search:
         if (not long_parts and not short_parts) or limit == 0:
             return []
         private = "" if include_private else f" AND (rowid & 7) <> {schema.KIND_PRIVATE_NOTES}"
+        private += "" if include_archived else _NOT_ARCHIVED
         likes = "".join(" AND body LIKE ? ESCAPE '\\'" for _ in short_parts)
         like_params = [like_pattern(p) for p in short_parts]
         found: list[tuple[int, tuple[Segment, ...], float]]
@@ -196,12 +222,15 @@ class Search:
             found = [(r[0], like_snippet(r[1], short_parts, SNIPPET_CHARS), 0.0) for r in rows]
         return self._resolve(found)
 
-    def count(self, query: str, *, include_private: bool = False) -> int:
+    def count(
+        self, query: str, *, include_private: bool = False, include_archived: bool = False
+    ) -> int:
         """How many rows match (for "n results"); short-only queries are not counted (-1)."""
         long_parts, short_parts = split_query(query)
         if not long_parts:
             return -1
         private = "" if include_private else f" AND (rowid & 7) <> {schema.KIND_PRIVATE_NOTES}"
+        private += "" if include_archived else _NOT_ARCHIVED
         likes = "".join(" AND body LIKE ? ESCAPE '\\'" for _ in short_parts)
         row = self._db.query_one(
             f"SELECT count(*) FROM search_index WHERE search_index MATCH ?{private}{likes}",  # noqa: S608 - constant fragments

@@ -26,6 +26,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -54,6 +55,7 @@ class SearchPage(Page):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._privacy = False
+        self._archived = False
         self._generation = 0  # bumped per query: late pages of an older query are dropped
         self._query = ""
         self._fetched = 0  # hits fetched for the current query (the next page's offset)
@@ -71,6 +73,10 @@ class SearchPage(Page):
         self.query.textChanged.connect(self._on_text_changed)
         self.query.returnPressed.connect(self._on_return)
         row.addWidget(self.query, 1)
+        # Archived people are kept for history: their records are searched only when asked.
+        self.archived = QCheckBox(self.tr("Include &archived people"), self)
+        self.archived.toggled.connect(lambda _on: self.run_search() if self._query else None)
+        row.addWidget(self.archived)
         lay.addLayout(row)
         self.status = MutedLabel("", self)
         lay.addWidget(self.status)
@@ -181,7 +187,11 @@ class SearchPage(Page):
     def _fetch(self, query: str, offset: int, limit: int, private: bool) -> tuple[list[Any], bool]:
         """Runs on the vault worker (``private``: decided on the GUI thread when asked)."""
         hits = self.ctx.store.search.search(
-            query, include_private=private, limit=limit, offset=offset
+            query,
+            include_private=private,
+            include_archived=self._archived,
+            limit=limit,
+            offset=offset,
         )
         return hits, len(hits) == limit
 
@@ -199,6 +209,8 @@ class SearchPage(Page):
         if not self.ctx.is_unlocked:
             return
         self.status.setText(self.tr("Searching…"))
+        # Read on the GUI thread; the worker only reads the copy.
+        self._archived = self.archived.isChecked()
         # In privacy mode hits are filtered to one person here, so ask for bigger pages.
         limit = RAW_PAGE * 2 if self._privacy else RAW_PAGE
         private = not self._privacy
