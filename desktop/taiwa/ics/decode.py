@@ -255,6 +255,21 @@ def _text(box: list[bytes], encoding: str, skip: int, display: str) -> str:
     return text
 
 
+def read_text(path: Path, display: str | None = None, cancel: Cancel | None = None) -> str:
+    """The text of the .ics file at ``path``: :func:`read_file` then :func:`decode`.
+
+    No caller ever holds the file's bytes while its text is made: passed as an argument, they
+    would stay alive beside the CRLF-normalised copy and the text (an 85 MB export with
+    Japanese titles: 85 + 85 + 170 MB at once, 330 MB peak instead of 270).
+
+    Raises:
+        The errors of :func:`read_file` and :func:`decode`.
+    """
+    name = display or path.name
+    box = [read_file(path, name)]
+    return _decode_box(box, name, cancel)
+
+
 def decode(data: bytes, display: str, cancel: Cancel | None = None) -> str:
     """Decode an .ics file's bytes to text (see the module's notes on how).
 
@@ -266,13 +281,20 @@ def decode(data: bytes, display: str, cancel: Cancel | None = None) -> str:
         IcsHtmlError: a web page saved under an .ics name.
         IcsNotCalendarError: text, but no calendar in it.
     """
+    box = [data]
+    del data
+    return _decode_box(box, display, cancel)
+
+
+def _decode_box(box: list[bytes], display: str, cancel: Cancel | None) -> str:
+    """:func:`decode` of the bytes in ``box``, which it takes out (see :func:`_text`)."""
+    data = box[0]
     if not data or data.isspace():
         raise errors.IcsEmptyError(file=display)
     try:
         encoding, skip = detect_encoding(data, cancel)
     except errors.IcsBinaryError:
         raise errors.IcsBinaryError(file=display) from None
-    box = [data]
     del data
     text = _text(box, encoding, skip, display)
     if "\x00" in text:

@@ -169,7 +169,7 @@ def plan_import(  # noqa: PLR0915 - the steps of a plan, read in order
         display = path.name
         try:
             check(cancel)
-            text = decode.decode(decode.read_file(path, display), display, cancel=cancel)
+            text = decode.read_text(path, display, cancel=cancel)
             if progress:
                 progress(n * 100 + 10, total)
             scanned_files.append(scan.scan(text, display, cancel=cancel))
@@ -329,18 +329,32 @@ def _plan_items(
     series: dict[str, Match] = {}
     bare: list[Occurrence] = []
     asking: list[tuple[Occurrence, Match]] = []
+    remembered = _remembered(db, plan)
+    ignored: set[str] = set()
     for occ in checked(occurrences, cancel):
         if occ.start < plan.window.start or occ.start >= plan.window.end:
             continue
         match = matcher.classify(occ.summary, occ.participants)
         if match is not None and match.rule == "unknown":
             asking.append((occ, match))
+        elif match is not None and match.person_id is None and match.email:
+            # An unknown attendee with an e-mail: an earlier "who is this?" may answer it.
+            answer = remembered.get(occ.uid)
+            if answer is not None and answer.kind == IGNORE:
+                ignored.add(occ.uid)
+                continue
+            if answer is not None and answer.person_id is not None:
+                name = plan.people.get(answer.person_id, "")
+                match = Match("series", answer.person_id, None, name)
+            matched.append((occ, match))
+            series.setdefault(occ.uid, match)
         elif match is not None:
             matched.append((occ, match))
             series.setdefault(occ.uid, match)
         elif not occ.participants:
             bare.append(occ)
-    matched.extend(_answer_asking(plan, asking, series, _remembered(db, plan)))
+    matched.extend(_answer_asking(plan, asking, series, remembered))
+    plan.ignored += len(ignored)
     # A moved occurrence often carries no attendees of its own (only the master has them):
     # it belongs to the series' person all the same.
     matched.extend(
@@ -354,6 +368,8 @@ def _plan_items(
     existing = repo.calendar_meetings(db, {occ.uid for occ, _ in matched} | seen_uids)
     for occ, match in checked(matched, cancel):
         _propose(plan, match)
+        if match.person_id is None and match.email and match.rule != "unknown":
+            plan.strangers.setdefault(occ.uid, (match.email, occ.summary))
         item = _decide(occ, match, existing.get((occ.uid, occ.recurrence_id)))
         if match.person_id in archived and item.action == ADD:
             item.action, item.reason = SKIP, "archived"
@@ -471,7 +487,7 @@ def apply_import(
     if plan.problems and not accept_partial:
         raise errors.IcsPartialError(count=len(plan.problems))
     accepted = {e.casefold() for e in add_people} & set(plan.proposals)
-    answers = {uid: w for uid, w in who.items() if uid in plan.unknown}
+    answers = {uid: w for uid, w in who.items() if uid in plan.unknown or uid in plan.strangers}
     counts = plan.counts(accepted, answers)
     now = datetime.now(UTC)
     # The point of no return: nothing checks inside the transaction, which is short and is
@@ -483,7 +499,9 @@ def apply_import(
             new_people[email] = repo.add_person(db, plan.proposals[email], email)
         by_series: dict[str, int] = {}
         for uid, answer in sorted(answers.items()):
-            if answer.kind == NEW and answer.name:
+            if uid in plan.strangers:
+                _answer_stranger(db, plan, uid, answer, new_people, by_series)
+            elif answer.kind == NEW and answer.name:
                 by_series[uid] = repo.add_person(db, answer.name, "")
             elif answer.kind == LINK and answer.person_id in plan.people:
                 by_series[uid] = answer.person_id
@@ -494,7 +512,7 @@ def apply_import(
                 person_id=item.person_id
                 if item.person_id is not None
                 else by_series.get(item.occurrence.uid)
-                if item.match.rule == "unknown"
+                if item.match.rule == "unknown" or item.occurrence.uid in by_series
                 else new_people.get(item.match.email or ""),
                 uid=item.occurrence.uid,
                 recurrence_id=item.occurrence.recurrence_id,
@@ -522,5 +540,31 @@ def apply_import(
         updated=counts["updated"],
         cancelled=counts["cancelled"],
         skipped=counts["skipped"],
-        people_added=len(new_people) + sum(1 for a in answers.values() if a.kind == NEW),
+        people_added=len(new_people)
+        + sum(1 for u, a in answers.items() if a.kind == NEW and u not in plan.strangers),
     )
+
+
+def _answer_stranger(
+    db: Database,
+    plan: ImportPlan,
+    uid: str,
+    answer: Who,
+    new_people: dict[str, int],
+    by_series: dict[str, int],
+) -> None:
+    """Apply "who is this?" for a series whose unknown attendee has an e-mail (in the
+    caller's transaction): a new person gets the e-mail, a linked one has it added.
+
+    Raises:
+        EmailTakenError: the e-mail belongs to someone else already (linked twice, or ticked
+            as a new person too): nothing of the import is written.
+    """
+    email = plan.strangers[uid][0]
+    if answer.kind == NEW and answer.name:
+        if email not in new_people:
+            new_people[email] = repo.add_person(db, answer.name, email)
+        by_series[uid] = new_people[email]
+    elif answer.kind == LINK and answer.person_id in plan.people:
+        repo.add_email(db, answer.person_id, email)
+        by_series[uid] = answer.person_id
