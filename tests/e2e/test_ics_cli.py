@@ -40,6 +40,7 @@ def test_import_reimport_and_json(cli_vault: CliVault, tmp_path: Path) -> None:
         "not_1on1",
         "ignored_series",
         "unknown_series",
+        "unknown_attendee_series",
         "errors",
     }
     first = preview["occurrences"][0]

@@ -106,6 +106,12 @@ _WHO = Msg(
     "--link {uid}=人のID、--new-person {uid}=名前、--ignore-series {uid} で答えてください"
     "（記憶されます）。",
 )
+_WHO_STRANGER = Msg(
+    "  Series {uid}: {title} — or answer with --link {uid}=PERSON_ID (adds {email} to that"
+    " person), --new-person {uid}=NAME or --ignore-series {uid} (remembered).",
+    "  シリーズ {uid}: {title} — --link {uid}=人のID（その人に {email} を追加）、"
+    "--new-person {uid}=名前、--ignore-series {uid} でも答えられます（記憶されます）。",
+)
 _WHO_ANSWERED = Msg("Series {uid}: {answer}", "シリーズ {uid}: {answer}")
 _WHO_LINK = Msg("linked to {name}", "{name} さんに結び付けます")
 _WHO_NEW = Msg("new person {name}", "新しい人 {name}")
@@ -151,14 +157,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="append",
         default=[],
         metavar="UID=PERSON_ID",
-        help="a series nobody known attends is with this person (remembered per series)",
+        help="a series nobody known attends, or whose unknown attendee has an e-mail (then"
+        " added to the person), is with this person (remembered per series)",
     )
     p.add_argument(
         "--new-person",
         action="append",
         default=[],
         metavar="UID=NAME",
-        help="a series nobody known attends is with a new person of that name",
+        help="a series nobody known attends, or with an unknown attendee, is with a new person"
+        " of that name",
     )
     p.add_argument(
         "--ignore-series",
@@ -276,7 +284,8 @@ def _answers(args: argparse.Namespace, plan: service.ImportPlan) -> dict[str, se
 
     def split(value: str) -> tuple[str, str]:
         uid, sep, rest = value.partition("=")
-        if not sep or uid.strip() not in plan.unknown or not rest.strip():
+        asked = uid.strip() in plan.unknown or uid.strip() in plan.strangers
+        if not sep or not asked or not rest.strip():
             raise InputError(_BAD_ANSWER, value=value[:80])
         return uid.strip(), rest.strip()
 
@@ -294,7 +303,7 @@ def _answers(args: argparse.Namespace, plan: service.ImportPlan) -> dict[str, se
         uid, name = split(value)
         who[uid] = Who.new(name)
     for uid in args.ignore_series:
-        if uid.strip() not in plan.unknown:
+        if uid.strip() not in plan.unknown and uid.strip() not in plan.strangers:
             raise InputError(_BAD_ANSWER, value=uid[:80])
         who[uid.strip()] = Who.ignore()
     return who
@@ -389,6 +398,13 @@ def _heading(
         email = first.match.email or ""
         proposed = plan.proposals.get(email, first.match.name)
         ctx.print(msg.text(name=proposed, email=email, total=len(items)))
+        for uid in sorted({i.occurrence.uid for i in items if i.occurrence.uid in plan.strangers}):
+            answer = who.get(uid)
+            if answer is None:
+                title = plan.strangers[uid][1]
+                ctx.print(_WHO_STRANGER.text(uid=uid, title=title, email=email))
+            else:
+                ctx.print(_WHO_ANSWERED.text(uid=uid, answer=_answer_text(plan, answer)))
     return name
 
 

@@ -128,6 +128,9 @@ class ImportPlan:
     people: dict[int, str] = field(default_factory=dict)  # person id → name (known people)
     #: Series UID → its title, for the 1on1 series that nobody in them identifies.
     unknown: dict[str, str] = field(default_factory=dict)
+    #: Series UID → (e-mail, title), for the 1on1 series whose attendee is unknown but has an
+    #: e-mail: besides ticking the proposed person, "who is this?" links, creates or ignores.
+    strangers: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: Why the preview is short: events (series count once) outside the period, not 1on1s,
     #: and series the user chose to ignore in an earlier import. Unreadable ones are problems.
     outside: int = 0
@@ -141,6 +144,10 @@ class ImportPlan:
         if item.match.rule == "unknown":
             answer = who.get(item.occurrence.uid)
             return item.action if answer is not None and answer.imports else SKIP
+        answer = who.get(item.occurrence.uid) if item.occurrence.uid in self.strangers else None
+        if item.proposed and answer is not None:
+            # An answer for the series beats the tick on its proposed person.
+            return item.action if answer.imports else SKIP
         if item.proposed and (item.match.email or "") not in set(accepted):
             return SKIP
         return item.action
@@ -168,10 +175,21 @@ class ImportPlan:
         result["cancelled"] += len(self.vanished)
         return result
 
-    def person_name(self, item: PlannedItem, accepted: Iterable[str] = ()) -> str | None:
+    def person_name(
+        self, item: PlannedItem, accepted: Iterable[str] = (), who: Mapping[str, Who] = {}
+    ) -> str | None:
         """The person's name as the JSON shows it (None for a proposal not accepted)."""
         if item.person_id is not None:
             return self.people.get(item.person_id, item.match.name)
+        answer = who.get(item.occurrence.uid)
+        if answer is not None and (
+            item.match.rule == "unknown" or item.occurrence.uid in self.strangers
+        ):
+            if answer.kind == LINK:
+                return self.people.get(answer.person_id or 0)
+            return answer.name if answer.kind == NEW and answer.name else None
+        if item.match.rule == "unknown":
+            return None
         email = item.match.email or ""
         return self.proposals.get(email, item.match.name) if email in set(accepted) else None
 
@@ -185,7 +203,7 @@ class ImportPlan:
                 "start": item.occurrence.start.isoformat(),
                 "end": item.occurrence.end.isoformat() if item.occurrence.end else None,
                 "summary": item.occurrence.summary,
-                "person": self.person_name(item, chosen),
+                "person": self.person_name(item, chosen, who),
                 "email": item.match.email,
                 "status": item.occurrence.status,
                 "unknown": item.match.rule == "unknown",
@@ -199,6 +217,9 @@ class ImportPlan:
             "not_1on1": self.not_1on1,
             "ignored_series": self.ignored,
             "unknown_series": sorted(self.unknown),
+            "unknown_attendee_series": {
+                uid: email for uid, (email, _title) in sorted(self.strangers.items())
+            },
             "errors": [p.to_json() for p in self.problems],
         }
 

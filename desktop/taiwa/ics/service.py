@@ -295,9 +295,11 @@ def _scaled(progress: Progress, base: int, total: int) -> Progress:
     return step
 
 
-def _propose(plan: ImportPlan, match: Match) -> None:
+def _propose(plan: ImportPlan, match: Match, occ: Occurrence) -> None:
     if match.person_id is not None or not match.email:
         return
+    # Its series can also be answered with "who is this?" (link, new person, ignore).
+    plan.strangers.setdefault(occ.uid, (match.email, occ.summary))
     # A name from an attendee's CN beats one made from the address.
     current = plan.proposals.get(match.email)
     if current is None or current == match.email.split("@")[0]:
@@ -335,19 +337,10 @@ def _plan_items(
         if occ.start < plan.window.start or occ.start >= plan.window.end:
             continue
         match = matcher.classify(occ.summary, occ.participants)
+        # An ignored series (it has attendees) falls through: neither matched nor bare.
+        match = _recall(plan, occ.uid, match, remembered, ignored)
         if match is not None and match.rule == "unknown":
             asking.append((occ, match))
-        elif match is not None and match.person_id is None and match.email:
-            # An unknown attendee with an e-mail: an earlier "who is this?" may answer it.
-            answer = remembered.get(occ.uid)
-            if answer is not None and answer.kind == IGNORE:
-                ignored.add(occ.uid)
-                continue
-            if answer is not None and answer.person_id is not None:
-                name = plan.people.get(answer.person_id, "")
-                match = Match("series", answer.person_id, None, name)
-            matched.append((occ, match))
-            series.setdefault(occ.uid, match)
         elif match is not None:
             matched.append((occ, match))
             series.setdefault(occ.uid, match)
@@ -367,9 +360,7 @@ def _plan_items(
     check(cancel)
     existing = repo.calendar_meetings(db, {occ.uid for occ, _ in matched} | seen_uids)
     for occ, match in checked(matched, cancel):
-        _propose(plan, match)
-        if match.person_id is None and match.email and match.rule != "unknown":
-            plan.strangers.setdefault(occ.uid, (match.email, occ.summary))
+        _propose(plan, match, occ)
         item = _decide(occ, match, existing.get((occ.uid, occ.recurrence_id)))
         if match.person_id in archived and item.action == ADD:
             item.action, item.reason = SKIP, "archived"
@@ -398,6 +389,26 @@ def _plan_items(
             Vanished(meeting.id, meeting.person_id, key[0], key[1], meeting.starts_at)
         )
     _explain(plan, occurrences, seen_uids, looked_at)
+
+
+def _recall(
+    plan: ImportPlan,
+    uid: str,
+    match: Match | None,
+    remembered: Mapping[str, Who],
+    ignored: set[str],
+) -> Match | None:
+    """An unknown attendee with an e-mail as an earlier "who is this?" answered for the
+    series: the linked person, or None when the series is ignored (added to ``ignored``)."""
+    answer = remembered.get(uid)
+    if match is None or match.person_id is not None or not match.email or answer is None:
+        return match
+    if answer.kind == IGNORE:
+        ignored.add(uid)
+        return None
+    if answer.person_id is None:
+        return match
+    return Match("series", answer.person_id, None, plan.people.get(answer.person_id, ""))
 
 
 def _answer_asking(
@@ -488,6 +499,10 @@ def apply_import(
         raise errors.IcsPartialError(count=len(plan.problems))
     accepted = {e.casefold() for e in add_people} & set(plan.proposals)
     answers = {uid: w for uid, w in who.items() if uid in plan.unknown or uid in plan.strangers}
+    # A ticked person whose every series got its own answer is not created as well.
+    answered = {plan.strangers[u][0] for u in answers if u in plan.strangers}
+    waiting = {e for u, (e, _t) in plan.strangers.items() if u not in answers}
+    accepted -= answered - waiting
     counts = plan.counts(accepted, answers)
     now = datetime.now(UTC)
     # The point of no return: nothing checks inside the transaction, which is short and is
@@ -500,7 +515,9 @@ def apply_import(
         by_series: dict[str, int] = {}
         for uid, answer in sorted(answers.items()):
             if uid in plan.strangers:
-                _answer_stranger(db, plan, uid, answer, new_people, by_series)
+                _answer_stranger(
+                    db, plan, uid, answer=answer, new_people=new_people, by_series=by_series
+                )
             elif answer.kind == NEW and answer.name:
                 by_series[uid] = repo.add_person(db, answer.name, "")
             elif answer.kind == LINK and answer.person_id in plan.people:
@@ -549,6 +566,7 @@ def _answer_stranger(
     db: Database,
     plan: ImportPlan,
     uid: str,
+    *,
     answer: Who,
     new_people: dict[str, int],
     by_series: dict[str, int],

@@ -32,6 +32,10 @@ class PeopleRepo(Protocol):
 
     def add(self, name: str, *, emails: Iterable[str] = ...) -> Person: ...
 
+    def get(self, person_id: int) -> Person: ...
+
+    def update(self, person_id: int, **fields: Any) -> Person: ...
+
 
 def people_repo(db: Database) -> PeopleRepo:
     """The 1on1 log's people repository (``Store(db).people``)."""
@@ -113,6 +117,19 @@ def add_person(db: Database, name: str, email: str) -> int:
     ``email`` is '' for a person named in answer to "who is this?" (a series nobody attends).
     """
     return people_repo(db).add(name, emails=[email] if email else []).id
+
+
+def add_email(db: Database, person_id: int, email: str) -> None:
+    """Give a person one more e-mail (inside the caller's transaction): "who is this?" linked
+    an unknown attendee to them, so the next import knows them by it.
+
+    Raises:
+        EmailTakenError: another person has this e-mail already.
+    """
+    people = people_repo(db)
+    current = people.get(person_id).emails
+    if email.casefold() not in {e.casefold() for e in current}:
+        people.update(person_id, emails=[*current, email])
 
 
 #: The answers to "who is this?" per series UID: {"uid": ["link", person id] | ["ignore", null]}.

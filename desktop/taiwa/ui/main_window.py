@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_lock = self._action(self.tr("&Lock"), self._on_lock_action, "Ctrl+L")
         self.act_lock.setIcon(icon("lock"))
-        self.act_quit = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.act_quit = self._action(self.tr("&Quit"), self.quit_app, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_privacy = self._action(
             self.tr("&Privacy mode"), self._on_privacy_action, "Ctrl+Shift+P", checkable=True
@@ -1038,6 +1038,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.language_changed.connect(self.retranslate)
         dialog.auto_lock_changed.connect(self.set_auto_lock_minutes)
+        dialog.tray_changed.connect(self.reminder_tray.apply_preferences)
         dialog.open()
 
     def _on_shortcuts_action(self) -> None:
@@ -1162,7 +1163,19 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
 
+    def quit_app(self) -> None:
+        """Quit for real (File ▸ Quit, the tray's Quit), even when closing only hides to the tray."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not getattr(self, "_quitting", False) and self.reminder_tray.keeps_running():
+            # Kept in the tray (Settings): the window goes, the reminders and the lock stay.
+            self.save_all()
+            self._dismiss_transient_windows()
+            self.hide()
+            event.ignore()
+            return
         # Stop an import or export first: the flush below may wait for the vault worker.
         ops.cancel_pending()
         self.save_all()
@@ -1184,3 +1197,7 @@ class MainWindow(QMainWindow):
         self.watcher.set_active(False)
         self.ctx.detach()
         event.accept()
+        if not QApplication.quitOnLastWindowClosed():
+            # Kept alive for the tray until now: closing the window was a real quit.
+            self.reminder_tray.icon.hide()
+            QApplication.quit()

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -66,6 +67,8 @@ class SettingsDialog(QDialog):
 
     language_changed = Signal()
     auto_lock_changed = Signal(int)
+    #: The reminder or tray settings changed: the tray applies them at once.
+    tray_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,7 +170,48 @@ class SettingsDialog(QDialog):
         retention_hint.setWordWrap(True)
         retention_hint.setMinimumWidth(360)
         form.addRow("", retention_hint)
+        self._build_reminders(form)
         return page
+
+    def _build_reminders(self, form: QFormLayout) -> None:
+        """1on1 reminders and the tray. The lead time and names are vault settings (shared with
+        ``taiwa reminders --lead/--names``); the tray and login choices are this laptop's."""
+        from taiwa.prep import reminders
+        from taiwa.ui import autostart
+
+        self.reminder_lead = QSpinBox()
+        self.reminder_lead.setObjectName("reminderLead")
+        self.reminder_lead.setRange(0, 24 * 60)
+        self.reminder_lead.setSuffix(self.tr(" min"))
+        self.reminder_lead.setValue(reminders.DEFAULT_LEAD_MINUTES)
+        form.addRow(self.tr("&Remind me before a 1on1:"), self.reminder_lead)
+        self.reminder_names = QCheckBox(self.tr("Show &names in notifications"))
+        self.reminder_names.setObjectName("reminderNames")
+        form.addRow("", self.reminder_names)
+        self.keep_in_tray = QCheckBox(
+            self.tr("Keep running in the &tray when the window is closed")
+        )
+        self.keep_in_tray.setObjectName("keepInTray")
+        self.keep_in_tray.setChecked(self.ctx.prefs.keep_in_tray)
+        form.addRow("", self.keep_in_tray)
+        self.start_at_login = QCheckBox(self.tr("Start at lo&gin"))
+        self.start_at_login.setObjectName("startAtLogin")
+        self.start_at_login.setChecked(autostart.is_enabled())
+        form.addRow("", self.start_at_login)
+        if autostart.supported():
+            text = self.tr(
+                "Notifications never show note text, and names only when allowed above (never"
+                " in privacy mode). Nothing of Taiwa runs while it is closed unless it starts"
+                " at login."
+            )
+        else:
+            self.start_at_login.setEnabled(False)
+            text = self.tr("Starting at login is not available on this system yet.")
+        tray_hint = QLabel(text)
+        tray_hint.setObjectName("hint")
+        tray_hint.setWordWrap(True)
+        tray_hint.setMinimumWidth(360)
+        form.addRow("", tray_hint)
 
     # -- question banks ----------------------------------------------------------------------
 
@@ -405,6 +449,7 @@ class SettingsDialog(QDialog):
 
         def work() -> dict[str, Any]:
             from taiwa.ics.service import matching_settings
+            from taiwa.prep import reminders
 
             settings = store.settings
             # The stored lists, or the built-in 1on1 rules (resources/calendar/1on1-rules.json).
@@ -424,6 +469,7 @@ class SettingsDialog(QDialog):
                 "exclude": exclude,
                 "cadence": settings.get(DEFAULT_CADENCE, DEFAULT_CADENCE_DAYS),
                 "retention": store.retention.years() or 0,
+                "reminders": reminders.preferences(store),
                 "key_store": (uses_keyring, friendly_keyring_name(where)),
             }
 
@@ -438,6 +484,9 @@ class SettingsDialog(QDialog):
         except (TypeError, ValueError):
             self.cadence.setValue(DEFAULT_CADENCE_DAYS)
         self.retention.setValue(int(values.get("retention") or 0))
+        lead, names = values["reminders"]
+        self.reminder_lead.setValue(int(lead.total_seconds() // 60))
+        self.reminder_names.setChecked(bool(names))
         self._describe_key_store(values["key_store"])
         self._loaded = True
 
@@ -454,8 +503,15 @@ class SettingsDialog(QDialog):
         minutes_changed = minutes != prefs.auto_lock_minutes
         prefs.language = language
         prefs.auto_lock_minutes = minutes
+        prefs.keep_in_tray = self.keep_in_tray.isChecked()
         try:
             prefs.save()
+            from taiwa.ui import autostart
+
+            if self.start_at_login.isEnabled() and (
+                self.start_at_login.isChecked() != autostart.is_enabled()
+            ):
+                autostart.set_enabled(self.start_at_login.isChecked())
         except OSError as exc:
             self._show_error(exc)
             return
@@ -469,6 +525,8 @@ class SettingsDialog(QDialog):
         exclude = _lines(self.exclude.toPlainText())
         cadence = self.cadence.value()
         retention = self.retention.value() or None
+        lead = self.reminder_lead.value()
+        names = self.reminder_names.isChecked()
 
         def work() -> None:
             settings = store.settings
@@ -482,6 +540,10 @@ class SettingsDialog(QDialog):
             save_keywords(db, keywords, exclude)
             settings.set(DEFAULT_CADENCE, cadence)
             store.retention.set_years(retention)
+            from taiwa.prep import reminders
+
+            settings.set(reminders.LEAD_SETTING, lead)
+            settings.set(reminders.NAMES_SETTING, names)
 
         self.ok_button.setEnabled(False)
         Op(self, work).success(
@@ -490,6 +552,7 @@ class SettingsDialog(QDialog):
 
     def _finish(self, language_changed: bool, minutes_changed: bool, minutes: int) -> None:
         self.accept()
+        self.tray_changed.emit()
         if minutes_changed:
             self.auto_lock_changed.emit(minutes)
         if language_changed:
