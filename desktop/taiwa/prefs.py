@@ -37,6 +37,8 @@ class Prefs:
         text_zoom: the text zoom in percent (View ▸ Zoom).
         window_sizes: ``"<window>@<screen width>x<screen height>"`` → ``[width, height]``:
             the size each window was last left at on a screen of that size.
+        keep_in_tray: closing the window hides it to the system tray (reminders keep coming);
+            off by default, so closing the window quits.
         path: where the preferences are saved.
     """
 
@@ -45,6 +47,7 @@ class Prefs:
     window_geometry: str = ""
     text_zoom: int = DEFAULT_ZOOM
     window_sizes: dict[str, list[int]] = field(default_factory=dict)
+    keep_in_tray: bool = False
     path: Path = field(default_factory=lambda: paths.config_dir() / FILE_NAME, repr=False)
 
     @classmethod
@@ -78,6 +81,7 @@ class Prefs:
         zoom = raw.get("text_zoom")
         if isinstance(zoom, int) and not isinstance(zoom, bool):
             self.text_zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self.keep_in_tray = raw.get("keep_in_tray") is True
         sizes = raw.get("window_sizes")
         if isinstance(sizes, dict):
             for key, size in list(sizes.items())[:MAX_WINDOW_SIZES]:
@@ -107,6 +111,7 @@ class Prefs:
             "window_geometry": self.window_geometry,
             "text_zoom": self.text_zoom,
             "window_sizes": self.window_sizes,
+            "keep_in_tray": self.keep_in_tray,
         }
 
     def save(self) -> None:

@@ -32,6 +32,7 @@ def test_prefs_round_trip_private_and_atomic(tmp_path: Path) -> None:
         "window_geometry",
         "text_zoom",
         "window_sizes",
+        "keep_in_tray",
     }
     assert [p.name for p in target.parent.iterdir()] == ["prefs.json"]  # no temp file left
 

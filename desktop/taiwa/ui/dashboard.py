@@ -213,6 +213,11 @@ class DashboardPage(Page):
         self.action_tabs.addTab(self.theirs_view, self.tr("Theirs"))
         self.actions_card.body().addWidget(self.action_tabs)
         row2.addWidget(self.actions_card, 1)
+        from taiwa.ui.due_card import DueCard
+
+        # What to chase before each next 1on1, under what is coming up and what is open.
+        self.due_card = DueCard(self.ctx, body)
+        lay.addWidget(self.due_card)
         for v in (self.upcoming_view, self.signals_view, self.mine_view, self.theirs_view):
             v.setMinimumHeight(v.verticalHeader().defaultSectionSize() * 5 + 30)
         self.overdue_view.setMaximumHeight(
@@ -240,6 +245,7 @@ class DashboardPage(Page):
             self.upcoming_card,
             self.signals_card,
             self.actions_card,
+            self.due_card,
         ]
 
     # -- the page protocol ------------------------------------------------------------------
@@ -251,6 +257,7 @@ class DashboardPage(Page):
         self.privacy_note.setVisible(self._privacy)
         if self._privacy:
             self.to_confirm_card.clear()
+            self.due_card.clear()
             # Not only hidden: the names and reasons leave the widgets too.
             for m in (
                 self.overdue_model,
@@ -262,6 +269,7 @@ class DashboardPage(Page):
                 m.clear()
         elif self.data is not None:
             self._fill(self.data)
+            self.due_card.refresh()
 
     def flush(self) -> None:
         """Nothing is typed on the dashboard; done ticks are written at once."""
@@ -280,6 +288,7 @@ class DashboardPage(Page):
         self.mine_model.person_names = {}
         self.theirs_model.person_names = {}
         self.to_confirm_card.clear()
+        self.due_card.clear()
         self.month_gauge.clear()
         self.quarter_gauge.clear()
         self.today_label.clear()
@@ -290,6 +299,8 @@ class DashboardPage(Page):
         if not self.ctx.is_unlocked:
             return
         self._stale = False
+        if not self._privacy:
+            self.due_card.refresh()
         startup = self.ctx.take_startup_dashboard()
         if startup is not None:
             # Read right after the vault opened at start-up, moments ago.

@@ -5,6 +5,10 @@ A timer ticks every ``TICK_MS`` and shows what fell due since the last tick, in 
 unless the user allowed names in the settings, and never in privacy mode; never note text.
 Clicking the notification opens that person's prep view. While the vault is locked nothing is
 read and nothing is shown.
+
+The tray menu has Open and Quit. When the user keeps the app in the tray (Settings ▸ General,
+:attr:`taiwa.prefs.Prefs.keep_in_tray`), closing the window only hides it and Quit is the way
+out; otherwise closing the window quits as before.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from taiwa.errors import TaiwaError
 
@@ -44,6 +48,13 @@ class ReminderTray(QObject):
         self.icon.setToolTip("Taiwa")
         self.icon.messageClicked.connect(self._on_message_clicked)
         self.icon.activated.connect(self._on_activated)
+        # No parent: the tray owns it, not the window (whose menus the menu bar shows).
+        self.menu = QMenu()
+        self.act_open = self.menu.addAction(self.tr("&Open Taiwa"))
+        self.act_open.triggered.connect(self._bring_to_front)
+        self.act_quit = self.menu.addAction(self.tr("&Quit"))
+        self.act_quit.triggered.connect(self._quit)
+        self.icon.setContextMenu(self.menu)
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
         self.timer = QTimer(self)
@@ -51,6 +62,29 @@ class ReminderTray(QObject):
         self.timer.timeout.connect(self._on_timeout)
         self.timer.start()
         ctx.events.data_changed.connect(self._on_data_changed)
+        self.apply_preferences()
+
+    @staticmethod
+    def available() -> bool:
+        """Whether the desktop has a system tray to sit in (not offscreen, not every Wayland)."""
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def keeps_running(self) -> bool:
+        """Whether closing the window should hide it to the tray instead of quitting."""
+        return bool(self.ctx.prefs.keep_in_tray) and self.available()
+
+    def apply_preferences(self) -> None:
+        """Apply a changed setting at once: read the lead time and names again, and keep the
+        app alive without a visible window only while it sits in the tray."""
+        self._read_at = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(not self.keeps_running())
+
+    def _quit(self) -> None:
+        quit_app = getattr(self.window, "quit_app", None)
+        if callable(quit_app):
+            quit_app()
 
     def _on_data_changed(self) -> None:
         self._read_at = None
