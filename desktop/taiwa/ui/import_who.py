@@ -1,6 +1,6 @@
-"""Two parts of the import preview: "who is this?" for each series nobody known attends (a
-person, a new person, or ignore the series), and the line saying why the preview is empty or
-short — counts only: the titles of events that are not 1on1s are none of our business.
+"""Two parts of the import preview: "who is this?" for each series nobody known attends and
+each series with an unknown attendee's e-mail (a person, a new person, or ignore the series),
+and the line saying why the preview is empty or short — counts only: the titles of events that are not 1on1s are none of our business.
 """
 
 from __future__ import annotations
@@ -31,33 +31,48 @@ class WhoPanel(QGroupBox):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.rows.clear()
-        sizes = {uid: 0 for uid in plan.unknown}
+        sizes = dict.fromkeys([*plan.unknown, *plan.strangers], 0)
         for item in plan.items:
             if item.occurrence.uid in sizes:
                 sizes[item.occurrence.uid] += 1
-        people = sorted(plan.people.items(), key=lambda kv: kv[1].casefold())
         for uid, title in sorted(plan.unknown.items(), key=lambda kv: kv[1].casefold()):
-            combo = QComboBox()
-            combo.setObjectName("whoChoice")
-            combo.addItem(self.tr("Skip for now"), ("skip", 0))
-            combo.addItem(self.tr("Ignore this series"), ("ignore", 0))
-            combo.addItem(self.tr("A new person named…"), ("new", 0))
-            for person_id, name in people:
-                combo.addItem(name, ("link", person_id))
-            name_edit = QLineEdit()
-            name_edit.setPlaceholderText(self.tr("Name"))
-            name_edit.setEnabled(False)
-            combo.currentIndexChanged.connect(self._on_changed)
-            name_edit.textChanged.connect(self._on_changed)
-            row = QHBoxLayout()
-            row.addWidget(combo, 1)
-            row.addWidget(name_edit, 1)
             text = self.tr("%1 (%n occurrence(s)):", "", sizes[uid]).replace("%1", title)
-            label = QLabel(text)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            self.form.addRow(label, row)
-            self.rows[uid] = (combo, name_edit)
-        self.setVisible(bool(plan.unknown) and not hide)
+            self._add_row(plan, uid, text, self.tr("Skip for now"), "")
+        # An unknown attendee with an e-mail: ticked in the list as a new person by default,
+        # or linked to someone (who gets the e-mail), named, or the series ignored here.
+        strangers = sorted(plan.strangers.items(), key=lambda kv: kv[1][1].casefold())
+        for uid, (email, title) in strangers:
+            text = (
+                self.tr("%1 with %2 (%n occurrence(s)):", "", sizes[uid])
+                .replace("%1", title)
+                .replace("%2", email)
+            )
+            self._add_row(
+                plan, uid, text, self.tr("As ticked in the list"), plan.proposals.get(email, "")
+            )
+        self.setVisible(bool(self.rows) and not hide)
+
+    def _add_row(self, plan: ImportPlan, uid: str, text: str, undecided: str, name: str) -> None:
+        combo = QComboBox()
+        combo.setObjectName("whoChoice")
+        combo.addItem(undecided, ("skip", 0))
+        combo.addItem(self.tr("Ignore this series"), ("ignore", 0))
+        combo.addItem(self.tr("A new person named…"), ("new", 0))
+        for person_id, person in sorted(plan.people.items(), key=lambda kv: kv[1].casefold()):
+            combo.addItem(person, ("link", person_id))
+        name_edit = QLineEdit(name)
+        name_edit.setPlaceholderText(self.tr("Name"))
+        name_edit.setEnabled(False)
+        combo.currentIndexChanged.connect(self._on_changed)
+        name_edit.textChanged.connect(self._on_changed)
+        row = QHBoxLayout()
+        row.addWidget(combo, 1)
+        row.addWidget(name_edit, 1)
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setBuddy(combo)
+        self.form.addRow(label, row)
+        self.rows[uid] = (combo, name_edit)
 
     def answers(self) -> dict[str, Who]:
         """The answers to "who is this?" chosen so far (skipped series are left out)."""

@@ -103,3 +103,28 @@ def test_an_ignored_series_is_left_out_next_time(store: Store, tmp_path: Path) -
     again = plan(store.db, path, owner=OWNER)
     assert (again.items, again.ignored, again.proposals) == ([], 1, {})
     assert len(store.people.list()) == 2
+
+
+def test_cli_links_an_unknown_attendee(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from taiwa.cli import main
+    from taiwa.vault.service import create_vault
+
+    folder = tmp_path / "vault"
+    create_vault(folder).database.close()
+    vault = ["--vault", str(folder)]
+    assert main([*vault, "person", "add", "Hanako Suzuki", "--email", "hanako@example.com"]) == 0
+    capsys.readouterr()
+    ics = str(calendar_file(tmp_path))
+    args = [*vault, "import-ics", ics, "--from", "2026-01-01", "--to", "2026-02-28"]
+    args += ["--owner", OWNER]
+    assert main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert f"--link {UID}=PERSON_ID (adds mika@example.com to that person)" in out
+    assert main([*args, "--link", f"{UID}=1", "--add-people"]) == 0
+    out = capsys.readouterr().out
+    assert f"Series {UID}: linked to Hanako Suzuki" in out and "added 3" in out
+    assert main([*vault, "person", "list", "--json"]) == 0
+    assert "mika@example.com" in capsys.readouterr().out
+    # Known by the e-mail now: the next import asks nothing.
+    assert main([*args, "--dry-run"]) == 0
+    assert "--link" not in capsys.readouterr().out
