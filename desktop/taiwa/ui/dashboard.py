@@ -269,7 +269,7 @@ class DashboardPage(Page):
                 m.clear()
         elif self.data is not None:
             self._fill(self.data)
-            self.due_card.refresh()
+            self._refresh_due()
 
     def flush(self) -> None:
         """Nothing is typed on the dashboard; done ticks are written at once."""
@@ -299,8 +299,8 @@ class DashboardPage(Page):
         if not self.ctx.is_unlocked:
             return
         self._stale = False
-        if not self._privacy:
-            self.due_card.refresh()
+        # Right after, not now: at start-up the page shows at once, before any query is queued.
+        QTimer.singleShot(0, self, self._refresh_due)
         startup = self.ctx.take_startup_dashboard()
         if startup is not None:
             # Read right after the vault opened at start-up, moments ago.
@@ -315,6 +315,10 @@ class DashboardPage(Page):
             self._on_loaded(op, data)
 
         op.success(done).failure(self._on_failed).run()
+
+    def _refresh_due(self) -> None:
+        if not self._privacy and self.ctx.is_unlocked:
+            self.due_card.refresh()
 
     # -- filling ----------------------------------------------------------------------------
 
