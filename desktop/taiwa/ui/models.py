@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -416,7 +416,7 @@ class MeetingHistoryModel(_RowsTableModel):
             if column == self.DATE:
                 return labels.format_weekday_date(m.starts_at, with_time=not self.compact)
             if column == self.STATUS:
-                return labels.status_name(m.status)
+                return _status_text(m)
             if column == self.MOOD:
                 return "" if m.mood is None else str(m.mood)
             if column == self.AGENDA:
@@ -426,25 +426,67 @@ class MeetingHistoryModel(_RowsTableModel):
         elif role == SORT_ROLE:
             return {
                 self.DATE: _iso(m.starts_at),
-                self.STATUS: str(m.status),
+                self.STATUS: "to_confirm" if awaits_confirmation(m) else str(m.status),
                 self.MOOD: m.mood or 0,
                 self.AGENDA: _topic_count(m),
                 self.PURPOSE: m.purpose,
             }.get(column)
         elif role == _D.ForegroundRole and column == self.STATUS:
-            return readable(labels.STATUS_COLORS[MeetingStatus(m.status)])
+            return readable(_status_color(m))
         elif role == _D.DecorationRole and (
             column == self.STATUS or (self.compact and column == self.DATE)
         ):
             # Compact lists show the status as a coloured dot before the date.
-            return dot_pixmap(labels.STATUS_COLORS[MeetingStatus(m.status)])
+            return dot_pixmap(_status_color(m))
         elif role == _D.ToolTipRole and self.compact and column == self.DATE:
-            return labels.status_name(MeetingStatus(m.status))
+            return _status_text(m)
         elif role == _D.TextAlignmentRole and column in (self.MOOD, self.AGENDA):
             return int(Qt.AlignmentFlag.AlignCenter)
         elif role == _D.ToolTipRole and column == self.MOOD and m.mood is not None:
             return labels.mood_name(m.mood)
         return None
+
+
+def awaits_confirmation(m: Any, now: datetime | None = None) -> bool:
+    """Whether a meeting row (summary or full meeting) is a past calendar occurrence nobody
+    confirmed yet: :func:`taiwa.domain.stats.awaits_confirmation`, the dashboard's rule."""
+    from taiwa.domain.facts import MeetingFact
+    from taiwa.domain.models import MeetingSource
+    from taiwa.domain.stats import awaits_confirmation as rule
+
+    if getattr(m, "source", None) is None or str(m.status) != MeetingStatus.PLANNED:
+        return False
+    written = getattr(m, "has_content", None)
+    if written is None:
+        # A summary: whatever the vault's "no content" test looks at (as the SQL does).
+        written = bool(
+            getattr(m, "held", False)
+            or (getattr(m, "purpose", "") or "").strip()
+            or getattr(m, "mood", None) is not None
+            or _topic_count(m)
+            or _action_count(m)
+        )
+    fact = MeetingFact(
+        id=m.id,
+        person_id=m.person_id,
+        starts_at=m.starts_at,
+        day=m.starts_at.date(),
+        status=MeetingStatus(m.status),
+        source=MeetingSource(m.source),
+        has_content=bool(written),
+    )
+    return rule(fact, now or datetime.now(UTC))
+
+
+def _status_text(m: Any) -> str:
+    if awaits_confirmation(m):
+        #: Meeting status shown for a past calendar 1on1 nobody marked held, cancelled or skipped.
+        return _tr("To confirm", "meeting status")
+    return labels.status_name(MeetingStatus(m.status))
+
+
+def _status_color(m: Any) -> str:
+    return labels.WARN if awaits_confirmation(m) else labels.STATUS_COLORS[MeetingStatus(m.status)]
 
 
 def _topic_count(m: Any) -> int:
