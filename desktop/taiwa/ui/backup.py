@@ -104,7 +104,7 @@ class RestoreDialog(QDialog):
         self.file.setPlaceholderText(self.tr("Backup file"))
         self.file.textChanged.connect(self._validate)
         row.addWidget(self.file, 1)
-        browse = QPushButton(self.tr("Choose…"))
+        browse = QPushButton(self.tr("C&hoose…"))
         browse.clicked.connect(self._on_browse)
         row.addWidget(browse)
         lay.addLayout(row)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from taiwa.cancel import CancelToken
 from taiwa.portable import export_data
 from taiwa.portable.export_data import ExportSummary
 from taiwa.store.transfer import Transfer
+from taiwa.ui import window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.file_dialogs import private_file_dialog
 from taiwa.ui.ops import Op, error_text
@@ -164,7 +165,7 @@ class ExportDataDialog(QDialog):
         self.close_button.clicked.connect(self._on_close_clicked)
         lay.addWidget(buttons)
         self.scope.currentIndexChanged.connect(self._on_scope_changed)
-        self.resize(560, 460)
+        window_size.fit_and_remember(self, QSize(560, 460), name="dataExport", prefs=self.ctx.prefs)
         self._update()
         self._on_scope_changed()
 

@@ -47,10 +47,11 @@ from taiwa.export.model import Audience, DocKind, ExportOptions
 from taiwa.export.service import ExportPreview, ExportRequest, ExportResult
 from taiwa.i18n import normalize
 from taiwa.ui import i18n as ui_i18n
-from taiwa.ui import window_size
+from taiwa.ui import theme, window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.file_dialogs import confirm_replace, save_pdf
 from taiwa.ui.ops import Op, error_text
+from taiwa.ui.widgets.chips import themed_style
 
 # Range presets of the person summary: (key, months back; None = all meetings, -1 = custom).
 _PRESETS: tuple[tuple[str, int | None], ...] = (
@@ -115,9 +116,11 @@ class ExportDialog(QDialog):
         # Room for the body and a preview of about ten lines, within the screen.
         hint = self._body.sizeHint()
         lines = 10 * self.fontMetrics().lineSpacing() if not self.preview.text() else 0
-        window_size.fit(
+        window_size.fit_and_remember(
             self,
             QSize(max(560, hint.width() + 30), hint.height() + lines + 110),
+            name="pdfExport",
+            prefs=self.ctx.prefs,
         )
 
     # -- layout -------------------------------------------------------------------------------
@@ -169,8 +172,8 @@ class ExportDialog(QDialog):
     def _build_what(self) -> QWidget:
         box = QGroupBox(self.tr("Document"))
         form = QFormLayout(box)
-        self.kind_meeting = QRadioButton(self.tr("Summary of this meeting"))
-        self.kind_person = QRadioButton(self.tr("Summary of the person over a period"))
+        self.kind_meeting = QRadioButton(self.tr("Summary of this &meeting"))
+        self.kind_person = QRadioButton(self.tr("Summary of the person &over a period"))
         self.kind_meeting.setObjectName("kindMeeting")
         self.kind_person.setObjectName("kindPerson")
         kinds = QButtonGroup(self)
@@ -205,7 +208,7 @@ class ExportDialog(QDialog):
         dates.addWidget(QLabel("–"))
         dates.addWidget(self.end_edit)
         dates.addStretch(1)
-        form.addRow(self.tr("Period:"), self.period)
+        form.addRow(self.tr("Pe&riod:"), self.period)
         form.addRow("", dates)
 
         # Who the PDF is for: decides what is left out and is marked on every page.
@@ -231,7 +234,7 @@ class ExportDialog(QDialog):
         ):
             self.audience.addItem(label, audience.value)
             self.audience.setItemData(self.audience.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        form.addRow(self.tr("For:"), self.audience)
+        form.addRow(self.tr("&For:"), self.audience)
 
         for signal in (
             self.kind_meeting.toggled,
@@ -246,7 +249,7 @@ class ExportDialog(QDialog):
     def _build_privacy(self) -> QWidget:
         box = QGroupBox(self.tr("Privacy"))
         lay = QVBoxLayout(box)
-        self.include_private = QCheckBox(self.tr("Include private notes"))
+        self.include_private = QCheckBox(self.tr("Include private &notes"))
         self.include_private.setObjectName("includePrivate")
         lay.addWidget(self.include_private)
         self.private_warning = QLabel(
@@ -258,7 +261,10 @@ class ExportDialog(QDialog):
         self.private_warning.setObjectName("privateWarning")
         self.private_warning.setWordWrap(True)
         self.private_warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.private_warning.setStyleSheet("color: #8a4b00;")
+        themed_style(
+            self.private_warning,
+            lambda: f"color: {theme.readable(theme.COLORS['private_text'], 'window').name()};",
+        )
         self.private_warning.hide()
         lay.addWidget(self.private_warning)
         self.privacy_hint = QLabel(self.tr("Turn privacy mode off to include private notes."))
@@ -267,7 +273,7 @@ class ExportDialog(QDialog):
         self.privacy_hint.setVisible(self.ctx.privacy_mode)
         lay.addWidget(self.privacy_hint)
 
-        self.use_password = QCheckBox(self.tr("Protect the PDF with a password (AES-256)"))
+        self.use_password = QCheckBox(self.tr("Protect the PDF with a pass&word (AES-256)"))
         self.use_password.setObjectName("usePassword")
         lay.addWidget(self.use_password)
         row = QHBoxLayout()
@@ -296,21 +302,23 @@ class ExportDialog(QDialog):
             self.language.addItem(name, code)
         ui_lang = ui_i18n.effective_language(self.ctx.prefs.language)
         self.language.setCurrentIndex(max(0, self.language.findData(ui_lang)))
-        form.addRow(self.tr("Language of the PDF:"), self.language)
+        form.addRow(self.tr("&Language of the PDF:"), self.language)
         self.paper = QComboBox()
         self.paper.setObjectName("paperCombo")
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
-        form.addRow(self.tr("Paper:"), self.paper)
+        form.addRow(self.tr("P&aper:"), self.paper)
         row = QHBoxLayout()
         self.path_edit = QLineEdit(str(self._default_path()))
         self.path_edit.setObjectName("pathEdit")
-        browse = QPushButton(self.tr("Choose…"))
+        browse = QPushButton(self.tr("C&hoose…"))
         browse.setAutoDefault(False)  # Enter exports; it never opens the file chooser
         browse.clicked.connect(self._on_browse)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Save as:"), row)
+        save_as = QLabel(self.tr("&Save as:"))
+        save_as.setBuddy(self.path_edit)  # a row layout gets no buddy from addRow
+        form.addRow(save_as, row)
         self.path_edit.textChanged.connect(self._update_buttons)
         return box
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from taiwa.i18n import normalize
 from taiwa.portable import handover
 from taiwa.ui import i18n as ui_i18n
+from taiwa.ui import window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.data_dialogs import wrapped_label
 from taiwa.ui.file_dialogs import confirm_replace, private_file_dialog
@@ -86,7 +87,7 @@ class HandoverDialog(QDialog):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.close_button.clicked.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(520, 240)
+        window_size.fit_and_remember(self, QSize(520, 240), name="handover", prefs=self.ctx.prefs)
 
     def _on_save_clicked(self) -> None:
         suffix = str(self.kind.currentData())

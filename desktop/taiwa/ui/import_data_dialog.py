@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,6 +30,7 @@ from taiwa.cancel import CancelToken
 from taiwa.portable import import_data
 from taiwa.portable.import_data import Plan
 from taiwa.store.transfer import Written
+from taiwa.ui import window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.data_dialogs import (
     WARNING_STYLE,
@@ -119,7 +120,7 @@ class ImportDataDialog(QDialog):
         self.import_button.clicked.connect(self._on_import_clicked)
         self.close_button.clicked.connect(self._on_close_clicked)
         lay.addWidget(buttons)
-        self.resize(640, 520)
+        window_size.fit_and_remember(self, QSize(640, 520), name="dataImport", prefs=self.ctx.prefs)
         self._update()
 
     def _update(self) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -53,6 +53,7 @@ from taiwa.cancel import CancelToken
 from taiwa.errors import TaiwaError
 from taiwa.ics import service
 from taiwa.ics.service import ImportPlan, ImportResult, Who
+from taiwa.ui import window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.import_who import WhoPanel, WhyShort
 from taiwa.ui.ops import Op, error_text, show_error
@@ -94,7 +95,9 @@ class ImportDialog(QDialog):
         self._grace.timeout.connect(self._on_cancel_grace)
         self.setWindowTitle(self.tr("Import calendar"))
         self.setModal(True)
-        self.resize(760, 560)
+        window_size.fit_and_remember(
+            self, QSize(760, 560), name="calendarImport", prefs=self.ctx.prefs
+        )
         self._build()
         # The preview shows names and titles: it goes away when the app locks.
         ctx.events.locked.connect(self._on_locked)
@@ -123,7 +126,10 @@ class ImportDialog(QDialog):
         period.addWidget(QLabel(self.tr("to")))
         period.addWidget(self.to_edit)
         period.addStretch(1)
-        form.addRow(self.tr("Period:"), period)
+        # Row layouts get no buddy from addRow: name the field each label's Alt+letter reaches.
+        period_label = QLabel(self.tr("Pe&riod:"))
+        period_label.setBuddy(self.from_edit)
+        form.addRow(period_label, period)
         self.owner_edit = QLineEdit()
         self.owner_edit.setPlaceholderText(self.tr("your e-mail address in the calendar"))
         self.owner_hint = QLabel()
@@ -132,9 +138,11 @@ class ImportDialog(QDialog):
         owner = QVBoxLayout()
         owner.addWidget(self.owner_edit)
         owner.addWidget(self.owner_hint)
-        form.addRow(self.tr("Calendar owner:"), owner)
+        owner_label = QLabel(self.tr("Calendar &owner:"))
+        owner_label.setBuddy(self.owner_edit)
+        form.addRow(owner_label, owner)
         layout.addLayout(form)
-        self.update_button = QPushButton(self.tr("Update preview"))
+        self.update_button = QPushButton(self.tr("&Update preview"))
         self.update_button.clicked.connect(self._on_update_clicked)
         row = QHBoxLayout()
         row.addStretch(1)

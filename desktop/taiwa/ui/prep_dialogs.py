@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from taiwa import i18n
 from taiwa.atomic import write_atomic
 from taiwa.errors import TaiwaError
+from taiwa.ui import window_size
 from taiwa.ui.file_dialogs import confirm_replace, private_file_dialog
 
 
@@ -152,7 +153,7 @@ class AnswerDialog(QDialog):
         self.add_button.clicked.connect(self._on_add)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(620, 520)
+        window_size.fit_and_remember(self, QSize(620, 520), name="prepAnswer", prefs=self.ctx.prefs)
 
     def _on_open_file(self) -> None:
         dialog = private_file_dialog(
@@ -242,7 +243,7 @@ class PrepDialog(QDialog):
         self.setWindowTitle(self.tr("Prepare 1on1 — {name}").format(name=self.facts.person.name))
         self._build()
         self._fill()
-        self.resize(720, 640)
+        window_size.fit_and_remember(self, QSize(720, 640), name="prep", prefs=self.ctx.prefs)
 
     def _build(self) -> None:
         lay = QVBoxLayout(self)
@@ -361,7 +362,7 @@ class RecapDialog(QDialog):
         lay.addLayout(row)
         self.copied = QLabel("", self)
         lay.addWidget(self.copied)
-        self.resize(640, 520)
+        window_size.fit_and_remember(self, QSize(640, 520), name="prepRecap", prefs=self.ctx.prefs)
 
     def _on_copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text)

@@ -75,9 +75,9 @@ class NewRecoveryDialog(QDialog):
         self.code_label.hide()
         lay.addWidget(self.code_label)
         row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button = QPushButton(self.tr("&Save…"))
         self.save_button.clicked.connect(self._on_save)
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self._on_print)
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
@@ -90,7 +90,7 @@ class NewRecoveryDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(self.note)
-        self.kept = QCheckBox(self.tr("I have kept my recovery code somewhere safe"))
+        self.kept = QCheckBox(self.tr("I have &kept my recovery code somewhere safe"))
         self.kept.hide()
         lay.addWidget(self.kept)
         buttons = QHBoxLayout()
@@ -98,13 +98,15 @@ class NewRecoveryDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         self.go_button = QPushButton(
-            self.tr("Set passphrase") if passphrase else self.tr("Make a new code")
+            self.tr("Set &passphrase") if passphrase else self.tr("&Make a new code")
         )
         self.go_button.setObjectName("primary")
         self.go_button.clicked.connect(self._on_go)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.go_button)
         lay.addLayout(buttons)
+        if passphrase:
+            self.pass1.setFocus()  # the dialog opens typing, so the field needs no Alt+letter
         self._validate()
 
     def _validate(self) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,7 @@ from taiwa.rollup import document, report_files
 from taiwa.rollup.document import SignedRollup
 from taiwa.rollup.model import FIELDS, Rollup
 from taiwa.rollup.view import DEFAULT_MIN_GROUP, DEFAULT_TARGET, RollupView, build
-from taiwa.ui import file_dialogs
+from taiwa.ui import file_dialogs, window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op
 from taiwa.ui.rollup_chart import TrendChart
@@ -172,7 +172,9 @@ class RollupExportDialog(QDialog):
             signal.connect(self._refresh)
         self.names.toggled.connect(self._refresh)
         self.manager.editingFinished.connect(self._refresh)
-        self.resize(760, 560)
+        window_size.fit_and_remember(
+            self, QSize(760, 560), name="rollupExport", prefs=self.ctx.prefs
+        )
         self._refresh()
 
     def _refresh(self) -> None:
@@ -304,7 +306,9 @@ class RollupViewer(QDialog):
         lay.addWidget(buttons)
         self.target.valueChanged.connect(self._rebuild)
         self.min_group.valueChanged.connect(self._rebuild)
-        self.resize(980, 640)
+        window_size.fit_and_remember(
+            self, QSize(980, 640), name="rollupViewer", prefs=self.ctx.prefs
+        )
 
     # -- files --------------------------------------------------------------------------------
 

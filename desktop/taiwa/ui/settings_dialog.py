@@ -119,7 +119,7 @@ class SettingsDialog(QDialog):
         self.language.addItem("日本語", "ja")
         index = self.language.findData(self.ctx.prefs.language)
         self.language.setCurrentIndex(max(0, index))
-        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("&Language:"), self.language)
 
         self.auto_lock = QSpinBox()
         self.auto_lock.setObjectName("autoLockMinutes")
@@ -127,7 +127,7 @@ class SettingsDialog(QDialog):
         self.auto_lock.setSpecialValueText(self.tr("Never"))
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setValue(self.ctx.prefs.auto_lock_minutes)
-        form.addRow(self.tr("Lock after inactivity:"), self.auto_lock)
+        form.addRow(self.tr("Loc&k after inactivity:"), self.auto_lock)
         hint = QLabel(
             self.tr(
                 "Taiwa also locks when the screen locks or the computer sleeps, and with Ctrl+L."
@@ -143,7 +143,7 @@ class SettingsDialog(QDialog):
         self.cadence.setRange(1, 365)
         self.cadence.setSuffix(self.tr(" days"))
         self.cadence.setValue(DEFAULT_CADENCE_DAYS)
-        form.addRow(self.tr("Default 1on1 cadence:"), self.cadence)
+        form.addRow(self.tr("Default 1on1 &cadence:"), self.cadence)
         cadence_hint = QLabel(
             self.tr("How often you meet a new person unless you set another cadence for them.")
         )
@@ -159,7 +159,7 @@ class SettingsDialog(QDialog):
         self.retention.setSpecialValueText(self.tr("Never"))
         self.retention.setSuffix(self.tr(" years after archiving"))
         self.retention.setValue(0)
-        form.addRow(self.tr("Erase archived people:"), self.retention)
+        form.addRow(self.tr("&Erase archived people:"), self.retention)
         retention_hint = QLabel(
             self.tr(
                 "Applied each time the vault is unlocked, so that nothing is kept longer than"
@@ -230,11 +230,11 @@ class SettingsDialog(QDialog):
         self.q_theme = QComboBox()
         for theme in Theme:
             self.q_theme.addItem(theme_name(theme), theme.value)
-        lang_label = QLabel(self.tr("Bank:"))
+        lang_label = QLabel(self.tr("&Bank:"))
         lang_label.setBuddy(self.q_lang)
         row.addWidget(lang_label)
         row.addWidget(self.q_lang)
-        theme_label = QLabel(self.tr("Theme:"))
+        theme_label = QLabel(self.tr("T&heme:"))
         theme_label.setBuddy(self.q_theme)
         row.addWidget(theme_label)
         row.addWidget(self.q_theme, 1)
@@ -245,9 +245,9 @@ class SettingsDialog(QDialog):
         self.q_list.itemActivated.connect(lambda _item: self._on_edit_question())
         lay.addWidget(self.q_list, 1)
         buttons = QHBoxLayout()
-        self.q_add = QPushButton(self.tr("Add…"))
-        self.q_edit = QPushButton(self.tr("Edit…"))
-        self.q_delete = QPushButton(self.tr("Delete"))
+        self.q_add = QPushButton(self.tr("&Add…"))
+        self.q_edit = QPushButton(self.tr("&Edit…"))
+        self.q_delete = QPushButton(self.tr("&Delete"))
         self.q_add.clicked.connect(self._on_add_question)
         self.q_edit.clicked.connect(self._on_edit_question)
         self.q_delete.clicked.connect(self._on_delete_question)
@@ -331,7 +331,7 @@ class SettingsDialog(QDialog):
         self.owner = QLineEdit()
         self.owner.setObjectName("calendarOwner")
         self.owner.setPlaceholderText(self.tr("you@example.com"))
-        form.addRow(self.tr("Your calendar e-mail:"), self.owner)
+        form.addRow(self.tr("Your calendar e-&mail:"), self.owner)
         owner_hint = QLabel(
             self.tr("You are left out when Taiwa looks for the one other attendee of a 1on1.")
         )
@@ -343,12 +343,12 @@ class SettingsDialog(QDialog):
         self.keywords.setObjectName("calendarKeywords")
         self.keywords.setTabChangesFocus(True)
         self.keywords.setMaximumHeight(120)
-        form.addRow(self.tr("Titles that mean a 1on1\n(one per line):"), self.keywords)
+        form.addRow(self.tr("&Titles that mean a 1on1\n(one per line):"), self.keywords)
         self.exclude = QPlainTextEdit()
         self.exclude.setObjectName("calendarExclude")
         self.exclude.setTabChangesFocus(True)
         self.exclude.setMaximumHeight(90)
-        form.addRow(self.tr("Titles that never do\n(one per line):"), self.exclude)
+        form.addRow(self.tr("Titles that &never do\n(one per line):"), self.exclude)
         rules_hint = QLabel(
             self.tr(
                 "Case and full- or half-width forms do not matter; a space also stands for '-',"
@@ -394,9 +394,9 @@ class SettingsDialog(QDialog):
         rec_text.setWordWrap(True)
         lay.addWidget(rec_text)
         rec_row = QHBoxLayout()
-        self.new_code_button = QPushButton(self.tr("New recovery code…"))
+        self.new_code_button = QPushButton(self.tr("New recovery &code…"))
         self.new_code_button.clicked.connect(self._on_new_code)
-        self.new_pass_button = QPushButton(self.tr("Use a passphrase instead…"))
+        self.new_pass_button = QPushButton(self.tr("Use a &passphrase instead…"))
         self.new_pass_button.clicked.connect(self._on_new_passphrase)
         rec_row.addWidget(self.new_code_button)
         rec_row.addWidget(self.new_pass_button)
@@ -415,9 +415,9 @@ class SettingsDialog(QDialog):
         backup_text.setWordWrap(True)
         lay.addWidget(backup_text)
         backup_row = QHBoxLayout()
-        self.backup_button = QPushButton(self.tr("Back up…"))
+        self.backup_button = QPushButton(self.tr("&Back up…"))
         self.backup_button.clicked.connect(self._on_backup)
-        self.restore_button = QPushButton(self.tr("Restore from backup…"))
+        self.restore_button = QPushButton(self.tr("&Restore from backup…"))
         self.restore_button.clicked.connect(self._on_restore)
         backup_row.addWidget(self.backup_button)
         backup_row.addWidget(self.restore_button)

@@ -248,7 +248,7 @@ class UnlockScreen(QWidget):
         self.unlock_button.setAutoDefault(True)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         buttons.addWidget(self.unlock_button)
-        self.recovery_button = QPushButton(self.tr("Use recovery code…"))
+        self.recovery_button = QPushButton(self.tr("Use &recovery code…"))
         self.recovery_button.clicked.connect(self._on_show_recovery)
         buttons.addWidget(self.recovery_button)
         buttons.addStretch(1)

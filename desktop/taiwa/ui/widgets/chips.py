@@ -2,9 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from taiwa.ui import theme
+
+_SCHEME_EVENTS = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange)
+
+
+class _Restyle(QObject):
+    """Sets a widget's style sheet from the current theme now and after every scheme change."""
+
+    def __init__(self, widget: QWidget, style: Callable[[], str]) -> None:
+        super().__init__(widget)
+        self._style = style
+        widget.installEventFilter(self)
+        self.restyle(widget)
+
+    def restyle(self, widget: QWidget) -> None:
+        sheet = self._style()
+        if widget.styleSheet() != sheet:  # setting it changes the palette: no loop
+            widget.setStyleSheet(sheet)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _SCHEME_EVENTS and isinstance(watched, QWidget):
+            self.restyle(watched)
+        return False
+
+
+def themed_style(widget: QWidget, style: Callable[[], str]) -> None:
+    """Style ``widget`` with ``style()`` (which reads :data:`theme.COLORS`) and again whenever
+    the light/dark/high-contrast scheme changes: a colour fixed at build stays light in the
+    dark scheme."""
+    restyle = widget.findChild(_Restyle, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if restyle is not None:
+        restyle._style = style
+        restyle.restyle(widget)
+    else:
+        _Restyle(widget, style)
 
 
 class Chip(QLabel):
@@ -18,14 +56,30 @@ class Chip(QLabel):
 
     def set_chip(self, text: str, color: str) -> None:
         self.setText(text)
+        themed_style(self, lambda: self._sheet(color))
+
+    @staticmethod
+    def background(color: str) -> str:
+        """The chip's tint (``color`` at 36/255) over the current surface, as ``#RRGGBB``."""
+        c, under = QColor(color), QColor(theme.COLORS["surface"])
+        a = 36 / 255
+
+        def mix(x: int, y: int) -> int:
+            return round(x * a + y * (1 - a))
+
+        return QColor(
+            mix(c.red(), under.red()), mix(c.green(), under.green()), mix(c.blue(), under.blue())
+        ).name()
+
+    @staticmethod
+    def _sheet(color: str) -> str:
+        """The tint of ``color`` behind it as text, made readable on the current surface."""
         c = QColor(color)
-        bg = QColor(c)
-        bg.setAlpha(36)
-        self.setStyleSheet(
+        ink = theme.readable_hex(c.name(), Chip.background(color))
+        return (
             "QLabel { border-radius: 9px; padding: 1px 8px;"
-            f" color: {c.darker(125).name()}; background: rgba({bg.red()},{bg.green()},"
-            f"{bg.blue()},{bg.alpha()}); border: 1px solid rgba({c.red()},{c.green()},"
-            f"{c.blue()},90); }}"
+            f" color: {ink}; background: rgba({c.red()},{c.green()},{c.blue()},36);"
+            f" border: 1px solid rgba({c.red()},{c.green()},{c.blue()},90); }}"
         )
 
 

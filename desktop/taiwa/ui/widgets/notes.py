@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from taiwa.ui import theme
 from taiwa.ui.widgets import labels
-from taiwa.ui.widgets.chips import lock_pixmap
+from taiwa.ui.widgets.chips import lock_pixmap, themed_style
 
 
 class NotesEdit(QPlainTextEdit):
@@ -80,8 +80,12 @@ class PrivateNotesPanel(QFrame):
         icon.setAccessibleName(self.tr("Locked"))
         self.title = QLabel(self.tr("Pr&ivate notes"), self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setStyleSheet(
-            f"color: {theme.readable(labels.PRIVATE_ACCENT, 'private').name()}; font-weight: 600;"
+        themed_style(
+            self.title,
+            lambda: (
+                f"color: {theme.readable(labels.PRIVATE_ACCENT, 'private').name()};"
+                " font-weight: 600;"
+            ),
         )
         self.hint = QLabel(
             self.tr(
