@@ -50,3 +50,38 @@ def test_past_imported_planned_meetings_say_to_confirm(qapp: Any) -> None:
     first = next(r for r in range(len(rows)) if model.object_at(r).id == 1)
     # The editor's compact list shows the status as a dot with a tooltip.
     assert model.index(first, model.DATE).data(Qt.ItemDataRole.ToolTipRole) == "To confirm"
+
+
+def test_the_person_page_confirms_with_a_key(qtbot: Any, app_ctx: Any) -> None:
+    from taiwa.store import calendar as repo
+    from taiwa.ui.person_page import PersonPage
+
+    person = app_ctx.store.people.add("Mika Ito")
+    when = NOW.replace(microsecond=0) - timedelta(days=2)
+    change = repo.Change(
+        "add", None, person.id, "uid-1", "", 0, when, None, "UTC", "confirmed", "1on1", None
+    )
+    with app_ctx.db.transaction():
+        repo.apply_changes(app_ctx.db, [change], [], NOW)
+    page = PersonPage(app_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_person(person.id)
+    view = page.history_view
+    qtbot.waitUntil(lambda: page.history.rowCount() == 1, timeout=5000)
+    assert page.history.index(0, page.history.STATUS).data() == "To confirm"
+    view.setFocus()
+    view.setCurrentIndex(page.history.index(0, 0))
+    assert [a.text() for a in view.actions()][-3:] == [
+        "Mark held",
+        "Mark cancelled",
+        "Mark skipped",
+    ]
+    page.activateWindow()
+    qtbot.waitUntil(lambda: view.hasFocus(), timeout=5000)
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: repo.awaiting_confirmation(app_ctx.db, NOW) == [], timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.history.index(0, page.history.STATUS).data() == "Held", timeout=5000
+    )
+    assert repo.awaiting_confirmation(app_ctx.db, NOW) == []

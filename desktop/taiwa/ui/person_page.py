@@ -34,6 +34,7 @@ from taiwa.ui.drafts import DraftKeeper
 from taiwa.ui.meeting_editor import history_source, set_shown_person, take_person_reveal
 from taiwa.ui.models import OBJECT_ROLE, ActionsModel, MeetingHistoryModel
 from taiwa.ui.pages import Page
+from taiwa.ui.to_confirm import ConfirmActions
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.autosave import AutoSaver
 from taiwa.ui.widgets.charts import MoodChart, ThemeBalanceBars
@@ -126,6 +127,8 @@ class PersonPage(Page):
         hh.setSectionResizeMode(MeetingHistoryModel.PURPOSE, QHeaderView.ResizeMode.Stretch)
         self.history_view.activated.connect(self._on_meeting_activated)
         self.history_view.doubleClicked.connect(self._on_meeting_activated)
+        # Past calendar 1on1s shown "To confirm": H, C, S or the context menu, as on the dashboard.
+        self.confirm_actions = ConfirmActions(self.ctx, self.history_view)
         self.log_card.body().addWidget(self.history_view, 1)
         ll.addWidget(self.log_card, 3)
 

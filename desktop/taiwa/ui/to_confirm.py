@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -195,3 +195,64 @@ class ToConfirmCard(Card):
 
         self._op = Op(self, work).success(done).failure(failed).run()
         self._update_buttons()
+
+
+class ConfirmActions:
+    """Held / cancelled / skipped on a meeting list (the person page's): keys H, C and S and
+    the context menu, for the selected rows that wait for confirmation (the same rule and the
+    same write as the dashboard card)."""
+
+    def __init__(self, ctx: Any, view: QAbstractItemView) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        self.ctx = ctx
+        self.view = view
+        self._op: Op[int] | None = None
+        self.actions: dict[str, QAction] = {}
+        for status, text, key in (
+            ("held", QCoreApplication.translate("ConfirmActions", "Mark held"), "H"),
+            ("cancelled", QCoreApplication.translate("ConfirmActions", "Mark cancelled"), "C"),
+            ("skipped", QCoreApplication.translate("ConfirmActions", "Mark skipped"), "S"),
+        ):
+            action = QAction(text, view)
+            action.setShortcut(QKeySequence(key))
+            # Only while the list has the focus: H, C and S stay letters everywhere else.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _=False, s=status: self.decide(s))
+            view.addAction(action)
+            self.actions[status] = action
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def waiting_ids(self) -> list[int]:
+        """The selected (or current) rows' meetings that wait for confirmation."""
+        from taiwa.ui.models import OBJECT_ROLE, awaits_confirmation
+
+        selection = self.view.selectionModel()
+        rows = {i.row() for i in selection.selectedRows()} if selection is not None else set()
+        if not rows and self.view.currentIndex().isValid():
+            rows = {self.view.currentIndex().row()}
+        model = self.view.model()
+        found = []
+        for row in sorted(rows):
+            meeting = model.index(row, 0).data(OBJECT_ROLE)
+            if meeting is not None and awaits_confirmation(meeting):
+                found.append(int(meeting.id))
+        return found
+
+    def decide(self, status: str) -> None:
+        ids = self.waiting_ids()
+        if not ids or not self.ctx.is_unlocked or (self._op is not None and not self._op.done):
+            return
+        db = self.ctx.db
+        now = datetime.now(UTC)
+        events = self.ctx.events
+
+        def work() -> int:
+            return repo.confirm(db, ids, status, now)
+
+        def failed(exc: BaseException) -> None:
+            show_error(self.view, exc)
+
+        # Every page refreshes, this list too (it is fetched again with the new status).
+        self._op = Op(self.view, work).success(lambda _n: events.data_changed.emit())
+        self._op.failure(failed).run()
