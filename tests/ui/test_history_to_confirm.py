@@ -3,10 +3,13 @@ by the dashboard's rule (taiwa.domain.stats.awaits_confirmation)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from taiwa.domain.models import MeetingSource, MeetingStatus, MeetingSummary
@@ -78,10 +81,53 @@ def test_the_person_page_confirms_with_a_key(qtbot: Any, app_ctx: Any) -> None:
         "Mark skipped",
     ]
     page.activateWindow()
-    qtbot.waitUntil(lambda: view.hasFocus(), timeout=5000)
+    qtbot.waitUntil(view.hasFocus, timeout=5000)
     qtbot.keyClick(view, Qt.Key.Key_H)
     qtbot.waitUntil(lambda: repo.awaiting_confirmation(app_ctx.db, NOW) == [], timeout=5000)
     qtbot.waitUntil(
         lambda: page.history.index(0, page.history.STATUS).data() == "Held", timeout=5000
     )
     assert repo.awaiting_confirmation(app_ctx.db, NOW) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_render_the_person_page(qtbot: Any, app_ctx: Any, lang: str) -> None:
+    folder = os.environ.get("TAIWA_WHO_SHOTS")
+    if not folder:
+        pytest.skip("set TAIWA_WHO_SHOTS to a folder to render the person page")
+    from taiwa.store import calendar as repo
+    from taiwa.ui import i18n as ui_i18n
+    from taiwa.ui.person_page import PersonPage
+
+    ui_i18n.install(lang)
+    try:
+        person = app_ctx.store.people.add("Mika Ito")
+        changes = [
+            repo.Change(
+                "add",
+                None,
+                person.id,
+                f"u{d}",
+                "",
+                0,
+                NOW - timedelta(days=d),
+                None,
+                "UTC",
+                "confirmed",
+                "1on1",
+                None,
+            )
+            for d in (-5, 2, 9)
+        ]
+        with app_ctx.db.transaction():
+            repo.apply_changes(app_ctx.db, changes, [], NOW)
+        page = PersonPage(app_ctx)
+        qtbot.addWidget(page)
+        page.resize(1100, 700)
+        page.show()
+        page.show_person(person.id)
+        qtbot.waitUntil(lambda: page.history.rowCount() == 3, timeout=5000)
+        qtbot.wait(100)
+        page.grab().save(str(Path(folder) / f"person-to-confirm-{lang}.png"))
+    finally:
+        ui_i18n.install("en")
