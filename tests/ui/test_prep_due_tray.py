@@ -131,13 +131,30 @@ def test_autostart_is_off_by_default_and_honours_xdg(
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
+def test_tray_menu_counts_what_is_due_and_opens_the_dashboard(qtbot: Any, main_window: Any) -> None:
+    tray = main_window.reminder_tray
+    tray.timer.stop()
+    _seed_due(main_window.ctx)
+    main_window.show_page("people")
+    tray._read_at = None
+    tray.tick(datetime.now(UTC))
+    assert tray.act_due.isVisible()
+    assert tray.act_due.text() == "1 action item(s) due before the next 1on1s"  # no name
+    tray.act_due.trigger()
+    assert main_window.current_page_key() == "dashboard"
+    main_window.lock()
+    tray.tick(datetime.now(UTC))
+    assert not tray.act_due.isVisible()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
 def test_closing_hides_to_the_tray_only_when_kept(
     qtbot: Any, main_window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from taiwa.ui.prep_reminders import ReminderTray
 
     tray = main_window.reminder_tray
-    assert [a.text() for a in tray.menu.actions()] == ["&Open Taiwa", "&Quit"]
+    assert [a.text() for a in tray.menu.actions() if a.isVisible()] == ["&Open Taiwa", "&Quit"]
     # Off by default: keeps_running is False, so closing quits as before.
     assert not tray.keeps_running()
     monkeypatch.setattr(ReminderTray, "available", staticmethod(lambda: True))

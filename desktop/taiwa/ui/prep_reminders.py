@@ -50,6 +50,11 @@ class ReminderTray(QObject):
         self.icon.activated.connect(self._on_activated)
         # No parent: the tray owns it, not the window (whose menus the menu bar shows).
         self.menu = QMenu()
+        # What falls due before the next 1on1s, as a count (the menu shows on a shared screen
+        # too); it opens the dashboard, whose card lists them.
+        self.act_due = self.menu.addAction("")
+        self.act_due.setVisible(False)
+        self.act_due.triggered.connect(self._show_dashboard)
         self.act_open = self.menu.addAction(self.tr("&Open Taiwa"))
         self.act_open.triggered.connect(self._bring_to_front)
         self.act_quit = self.menu.addAction(self.tr("&Quit"))
@@ -99,6 +104,7 @@ class ReminderTray(QObject):
         since, self._last_tick = self._last_tick, now
         if not self.ctx.is_unlocked:
             self._read_at = None
+            self.act_due.setVisible(False)  # nothing about the vault while it is locked
             return []
         try:
             if self._read_at is None or now - self._read_at >= REFRESH or now < self._read_at:
@@ -127,8 +133,16 @@ class ReminderTray(QObject):
             self.icon.setToolTip(
                 self.tr("Taiwa — %n action item(s) due before the next 1on1s", "", count)
             )
+            self.act_due.setText(self.tr("%n action item(s) due before the next 1on1s", "", count))
         else:
             self.icon.setToolTip("Taiwa")
+        self.act_due.setVisible(count > 0)
+
+    def _show_dashboard(self) -> None:
+        self._bring_to_front()
+        show = getattr(self.window, "show_page", None)
+        if callable(show) and self.ctx.is_unlocked:
+            show("dashboard")
 
     def _on_message_clicked(self) -> None:
         from taiwa.ui.prep_dialogs import open_prep
