@@ -168,6 +168,8 @@ def test_closing_hides_to_the_tray_only_when_kept(
         assert not main_window.ctx.is_unlocked
         tray.act_open.trigger()
         assert main_window.isVisible()
+        tray._on_session_end()  # logging out: the window really closes
+        assert not tray.keeps_running()
     finally:
         main_window.ctx.prefs.keep_in_tray = False
         tray.apply_preferences()

@@ -67,6 +67,11 @@ class ReminderTray(QObject):
         self.timer.timeout.connect(self._on_timeout)
         self.timer.start()
         ctx.events.data_changed.connect(self._on_data_changed)
+        self.session_ending = False
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # Logging out closes the window for real: hiding it would hold up the logout.
+            app.commitDataRequest.connect(self._on_session_end)
         self.apply_preferences()
 
     @staticmethod
@@ -76,7 +81,12 @@ class ReminderTray(QObject):
 
     def keeps_running(self) -> bool:
         """Whether closing the window should hide it to the tray instead of quitting."""
+        if self.session_ending:
+            return False
         return bool(self.ctx.prefs.keep_in_tray) and self.available()
+
+    def _on_session_end(self, *_args: Any) -> None:
+        self.session_ending = True
 
     def apply_preferences(self) -> None:
         """Apply a changed setting at once: read the lead time and names again, and keep the
