@@ -29,6 +29,93 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Read the report&apos;s answer</source>
+        <translation>メンバーの回答を読み込む</translation>
+    </message>
+    <message>
+        <source>Paste the mail or message that holds the answer block, or open or drop the file the report sent. Nothing is added until you confirm.</source>
+        <translation>回答ブロックを含むメールやメッセージを貼り付けるか、メンバーから届いたファイルを開くかドロップしてください。確認するまで何も追加されません。</translation>
+    </message>
+    <message>
+        <source>Answer text</source>
+        <translation>回答のテキスト</translation>
+    </message>
+    <message>
+        <source>What will be added</source>
+        <translation>追加される内容</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>ファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the agenda</source>
+        <translation>アジェンダに追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open the answer</source>
+        <translation>回答を開く</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.eml)</source>
+        <translation>テキストファイル (*.txt *.eml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file.</source>
+        <translation>ファイルを読めません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) for a new planned 1on1 on {when}:</source>
+        <translation>
+            <numerusform>{when} の新しい 1on1（予定）に %n 件を追加します：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) for the next 1on1 on {when}:</source>
+        <translation>
+            <numerusform>{when} の次回の 1on1 に %n 件を追加します：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArchivedPeopleDialog</name>
+    <message>
+        <source>Archived people</source>
+        <translation>アーカイブしたメンバー</translation>
+    </message>
+    <message>
+        <source>Archived people are off the dashboard and the lists; their records are kept, and search finds them.</source>
+        <translation>アーカイブしたメンバーはダッシュボードと一覧に表示されません。記録は残り、検索で見つかります。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Unarchive</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good…</source>
+        <translation>完全に削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>(archived %1)</source>
+        <extracomment>After a name in the list of archived people: &quot;(archived 2026-12-03)&quot;.</extracomment>
+        <translation>（%1 にアーカイブ）</translation>
+    </message>
+    <message>
+        <source>Nobody is archived.</source>
+        <translation>アーカイブしたメンバーはいません。</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Backup written</source>
@@ -45,6 +132,21 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>The backup was restored and opened.</source>
         <translation>バックアップを復元して開きました。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmActions</name>
+    <message>
+        <source>Mark held</source>
+        <translation>実施済みにする</translation>
+    </message>
+    <message>
+        <source>Mark cancelled</source>
+        <translation>中止にする</translation>
+    </message>
+    <message>
+        <source>Mark skipped</source>
+        <translation>スキップにする</translation>
     </message>
 </context>
 <context>
@@ -146,6 +248,12 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <source>Privacy mode is on: names, action items and signals are hidden. Turn it off to see them again.</source>
         <translation>プライバシーモード中：名前・アクション・サインを隠しています。解除すると再び表示されます。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n past 1on1(s) from the calendar wait for confirmation; not counted yet.</source>
+        <translation>
+            <numerusform>カレンダーの過去の 1on1 %n 件が確認待ちです（まだ数えていません）。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Overdue (%1)</source>
         <translation>期限超過（%1）</translation>
@@ -194,6 +302,112 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>DueCard</name>
+    <message>
+        <source>Due before the next 1on1</source>
+        <translation>次回 1on1 までが期限</translation>
+    </message>
+    <message>
+        <source>Action items due before the next 1on1</source>
+        <translation>次回 1on1 までが期限のアクション</translation>
+    </message>
+    <message>
+        <source>Nothing falls due before the next 1on1s.</source>
+        <translation>次回の 1on1 までが期限のアクションはありません。</translation>
+    </message>
+    <message>
+        <source>Due before the next 1on1 (%1)</source>
+        <translation>次回 1on1 までが期限（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDataDialog</name>
+    <message>
+        <source>Export data</source>
+        <translation>データの書き出し</translation>
+    </message>
+    <message>
+        <source>Writes taiwa.json (everything, for importing into Taiwa again), actions.csv and one Markdown note per meeting, readable without Taiwa. Signals are never exported.</source>
+        <translation>taiwa.json（すべて。Taiwa に取り込み直すためのもの）、actions.csv、ミーティングごとの Markdown ノートを書き出します。Taiwa がなくても読めます。シグナルは書き出しません。</translation>
+    </message>
+    <message>
+        <source>The whole vault</source>
+        <translation>保管庫全体</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>対象(&amp;W):</translation>
+    </message>
+    <message>
+        <source>(no folder chosen)</source>
+        <translation>（フォルダー未選択）</translation>
+    </message>
+    <message>
+        <source>&amp;Choose folder…</source>
+        <translation>フォルダーを選ぶ(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Into:</source>
+        <translation>書き出し先:</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Include &amp;private notes and mood</source>
+        <translation>非公開メモと気分を含める(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Warning: the files will hold your private notes and mood, unencrypted. Keep them to yourself and delete them when done.</source>
+        <translation>注意：ファイルには非公開メモと気分が暗号化されずに入ります。他人に渡さず、用が済んだら削除してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>書き出す(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export data into</source>
+        <translation>書き出し先のフォルダー</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>Meetings (one Markdown note each)</source>
+        <translation>ミーティング（それぞれ Markdown ノート 1 件）</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>アクションアイテム</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>書き出しています…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>{path} に保存しました</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Export cancelled. No file was left behind.</source>
+        <translation>書き出しを中止しました。ファイルは残っていません。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export PDF</source>
@@ -212,14 +426,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>文書</translation>
     </message>
     <message>
-        <source>Summary of this meeting</source>
-        <translation>このミーティングのサマリー</translation>
-    </message>
-    <message>
-        <source>Summary of the person over a period</source>
-        <translation>期間を指定したメンバーのサマリー</translation>
-    </message>
-    <message>
         <source>Last 6 months</source>
         <translation>過去6か月</translation>
     </message>
@@ -236,14 +442,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <source>Period:</source>
-        <translation>期間：</translation>
-    </message>
-    <message>
-        <source>Shared summary to hand to the report</source>
-        <translation>メンバーに渡す共有サマリー</translation>
-    </message>
-    <message>
         <source>Only what both of you saw: no private notes, no mood, no signals.</source>
         <translation>双方が確認した内容のみ：非公開メモ・気分・シグナルは含みません。</translation>
     </message>
@@ -252,20 +450,12 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>プライバシー</translation>
     </message>
     <message>
-        <source>Include private notes</source>
-        <translation>非公開メモを含める</translation>
-    </message>
-    <message>
         <source>Warning: the PDF will contain your private notes. Anyone who gets the file can read them. Protect it with a password and never hand it to the report.</source>
         <translation>注意：PDF に非公開メモが含まれます。ファイルを入手した人は誰でも読めます。パスワードで保護し、メンバーには渡さないでください。</translation>
     </message>
     <message>
         <source>Turn privacy mode off to include private notes.</source>
         <translation>非公開メモを含めるには、プライバシーモードをオフにしてください。</translation>
-    </message>
-    <message>
-        <source>Protect the PDF with a password (AES-256)</source>
-        <translation>PDF をパスワードで保護する（AES-256）</translation>
     </message>
     <message>
         <source>Password</source>
@@ -280,20 +470,76 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>出力</translation>
     </message>
     <message>
-        <source>Language of the PDF:</source>
-        <translation>PDF の言語：</translation>
+        <source>Summary of this &amp;meeting</source>
+        <translation>このミーティングのサマリー(&amp;M)</translation>
     </message>
     <message>
-        <source>Paper:</source>
-        <translation>用紙：</translation>
+        <source>Summary of the person &amp;over a period</source>
+        <translation>期間を指定したメンバーのサマリー(&amp;O)</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>選択…</translation>
+        <source>Pe&amp;riod:</source>
+        <translation>期間(&amp;R)：</translation>
     </message>
     <message>
-        <source>Save as:</source>
-        <translation>保存先：</translation>
+        <source>Shared with the person</source>
+        <translation>本人と共有</translation>
+    </message>
+    <message>
+        <source>For HR</source>
+        <translation>人事提出</translation>
+    </message>
+    <message>
+        <source>No private notes and no mood.</source>
+        <translation>非公開メモと気分は含みません。</translation>
+    </message>
+    <message>
+        <source>Manager only, confidential</source>
+        <translation>上長のみ・社外秘</translation>
+    </message>
+    <message>
+        <source>Mood and signals; private notes only if ticked below.</source>
+        <translation>気分とシグナルを含みます。非公開メモは下でチェックした場合のみ含みます。</translation>
+    </message>
+    <message>
+        <source>Hand-over to the next manager</source>
+        <translation>次の上長への引き継ぎ</translation>
+    </message>
+    <message>
+        <source>No private notes, no mood, no signals.</source>
+        <translation>非公開メモ・気分・シグナルは含みません。</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>対象(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Include private &amp;notes</source>
+        <translation>非公開メモを含める(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Protect the PDF with a pass&amp;word (AES-256)</source>
+        <translation>PDF をパスワードで保護する（AES-256）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the PDF:</source>
+        <translation>PDF の言語(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>用紙(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>選択(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>保存先(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Open a person or a meeting first: a PDF is about one of them.</source>
+        <translation>まずメンバーかミーティングを開いてください。PDF はそのどちらかについて作成します。</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
@@ -368,6 +614,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>• シグナル：含みません</translation>
     </message>
     <message>
+        <source>• Warning: these characters cannot be shown and print as 〓 or ?: {chars}</source>
+        <translation>• 注意：次の文字は表示できないため 〓 または ? で印字されます：{chars}</translation>
+    </message>
+    <message>
         <source>Making the PDF…</source>
         <translation>PDF を作成しています…</translation>
     </message>
@@ -419,6 +669,18 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>リカバリーコードを保存</translation>
     </message>
     <message>
+        <source>Open roll-up files</source>
+        <translation>ロールアップファイルを開く</translation>
+    </message>
+    <message>
+        <source>Save the roll-up as</source>
+        <translation>ロールアップの保存先</translation>
+    </message>
+    <message>
+        <source>Save CSV as</source>
+        <translation>CSV の保存先</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
@@ -429,6 +691,14 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Text files (*.txt)</source>
         <translation>テキストファイル (*.txt)</translation>
+    </message>
+    <message>
+        <source>Taiwa roll-ups (*.json)</source>
+        <translation>Taiwa ロールアップ (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
         <source>{name} already exists. Replace it?</source>
@@ -448,10 +718,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Welcome to Taiwa</source>
         <translation>Taiwa へようこそ</translation>
-    </message>
-    <message>
-        <source>Passphrase only</source>
-        <translation>パスフレーズのみ</translation>
     </message>
     <message>
         <source>Stricter: keep no key in the keyring and ask for a passphrase at every start.</source>
@@ -474,8 +740,12 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>保管庫のフォルダー：{folder}</translation>
     </message>
     <message>
-        <source>Restore from a backup…</source>
-        <translation>バックアップから復元…</translation>
+        <source>&amp;Passphrase only</source>
+        <translation>パスフレーズのみ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>バックアップから復元(&amp;R)…</translation>
     </message>
     <message>
         <source>Create my vault</source>
@@ -502,20 +772,20 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>キーリングから鍵が失われたときや、新しいパソコンでバックアップを復元するときは、このコードが必要です（このコード以外に方法はありません）。今すぐ保存または印刷し、このノートパソコンとは別の場所に保管してください。このコードは二度と表示されません。</translation>
     </message>
     <message>
-        <source>Save…</source>
-        <translation>保存…</translation>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>印刷…</translation>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
     </message>
     <message>
-        <source>I have kept my recovery code somewhere safe</source>
-        <translation>リカバリーコードを安全な場所に保管しました</translation>
+        <source>I have &amp;kept my recovery code somewhere safe</source>
+        <translation>リカバリーコードを安全な場所に保管しました(&amp;K)</translation>
     </message>
     <message>
-        <source>Open Taiwa</source>
-        <translation>Taiwa を開く</translation>
+        <source>&amp;Open Taiwa</source>
+        <translation>Taiwa を開く(&amp;O)</translation>
     </message>
     <message>
         <source>The file could not be written. Choose another place.</source>
@@ -535,6 +805,156 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand-over</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>The shared history of one person for their next manager: profile, career goals, meetings with their topics and shared notes, and action items. Never private notes, mood or signals.</source>
+        <translation>次の上長に引き継ぐ、1 人分の共有済みの記録です（プロフィール、キャリアの目標、ミーティングの話題と共有メモ、アクションアイテム）。非公開メモ・気分・シグナルは含みません。</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>相手(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Markdown (.md)</source>
+        <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>形式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>名前を付けて保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown ファイル (*.md)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the hand-over as</source>
+        <translation>引き継ぎ資料の保存先</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>書き出しています…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>{path} に保存しました</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDataDialog</name>
+    <message>
+        <source>Import data</source>
+        <translation>データの取り込み</translation>
+    </message>
+    <message>
+        <source>Import a Taiwa JSON file (taiwa.json or an export folder), a CSV of people (name, email, role, team, start date) or a folder of Markdown notes with front matter (Obsidian). Nothing is written until you press Import, and then everything or nothing. People already in the vault (same e-mail, else same name) are matched, not duplicated.</source>
+        <translation>Taiwa の JSON ファイル（taiwa.json か書き出したフォルダー）、人の CSV（name, email, role, team, start date）、フロントマター付き Markdown ノートのフォルダー（Obsidian）を取り込みます。「取り込む」を押すまで何も書き込まず、書き込むときはすべてか何もしないかのどちらかです。保管庫にいる人（同じメールアドレス、なければ同じ名前）は照合され、重複しません。</translation>
+    </message>
+    <message>
+        <source>(nothing chosen)</source>
+        <translation>（未選択）</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>ファイルを選ぶ(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>フォルダーを選ぶ(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>In the vault</source>
+        <translation>保管庫では</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>ミーティング</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Problems (nothing will be imported):</source>
+        <translation>問題（何も取り込みません）:</translation>
+    </message>
+    <message>
+        <source>This input holds private notes or mood; they are imported as private.</source>
+        <translation>この入力には非公開メモか気分が含まれています。非公開として取り込みます。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>取り込む(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import data from</source>
+        <translation>取り込むファイル・フォルダー</translation>
+    </message>
+    <message>
+        <source>Taiwa JSON or people CSV (*.json *.csv)</source>
+        <translation>Taiwa の JSON または人の CSV (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>New people: {people_new}, already in the vault: {people_matched}. Meetings: {meetings_new} new, {meetings_skipped} already there. Topics: {topics_new}. Action items: {actions_new} new, {actions_skipped} already there.</source>
+        <translation>新しい人：{people_new} 人、登録済みの人：{people_matched} 人。ミーティング：新規 {meetings_new} 件、登録済み {meetings_skipped} 件。話題：{topics_new} 件。アクションアイテム：新規 {actions_new} 件、登録済み {actions_skipped} 件。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>登録済み</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was written.</source>
+        <translation>取り込みを中止しました。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Imported. New people: {people}, meetings: {meetings}, topics: {topics}, action items: {actions}.</source>
+        <translation>取り込みました。新しい人：{people} 人、ミーティング：{meetings} 件、話題：{topics} 件、アクションアイテム：{actions} 件。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import calendar</source>
@@ -550,20 +970,8 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>〜</translation>
     </message>
     <message>
-        <source>Period:</source>
-        <translation>期間：</translation>
-    </message>
-    <message>
         <source>your e-mail address in the calendar</source>
         <translation>カレンダーでのあなたのメールアドレス</translation>
-    </message>
-    <message>
-        <source>Calendar owner:</source>
-        <translation>カレンダーの持ち主：</translation>
-    </message>
-    <message>
-        <source>Update preview</source>
-        <translation>プレビューを更新</translation>
     </message>
     <message>
         <source>Privacy mode is on: names and meeting titles are hidden in this preview.</source>
@@ -610,6 +1018,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>推定しました（多くの予定に含まれるアドレス）。あなたのものでなければ修正してください。</translation>
     </message>
     <message>
+        <source>As entered; remembered once you import.</source>
+        <translation>入力したとおりです。取り込むと記憶されます。</translation>
+    </message>
+    <message>
         <source>Remembered from an earlier import.</source>
         <translation>前回の取り込みで記憶したアドレスです。</translation>
     </message>
@@ -642,6 +1054,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>繰り返し {n}</translation>
     </message>
     <message>
+        <source>Who is this? {title}</source>
+        <translation>この人は誰ですか？ {title}</translation>
+    </message>
+    <message>
         <source>{add} to add, {update} to update, {cancel} to cancel</source>
         <translation>追加 {add} 件、更新 {update} 件、中止 {cancel} 件</translation>
     </message>
@@ -652,6 +1068,18 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>New person: {name} &lt;{email}&gt;</source>
         <translation>新しいメンバー：{name} &lt;{email}&gt;</translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>期間(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Calendar &amp;owner:</source>
+        <translation>カレンダーの持ち主(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Update preview</source>
+        <translation>プレビューを更新(&amp;U)</translation>
     </message>
     <message>
         <source>Tick to add this person and import their 1on1s.</source>
@@ -803,6 +1231,93 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Delete this meeting for good? Its notes, topics and drafts are erased from this vault; its action items stay with the person. This cannot be undone.</source>
+        <translation>このミーティングを完全に削除しますか？メモ・話題・下書きがこの保管庫から消去されます。アクションアイテムはそのメンバーに残ります。元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Delete this action item for good? This cannot be undone.</source>
+        <translation>このアクションアイテムを完全に削除しますか？元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Earlier backups still hold this data. This vault knows of no backup; check any copies you made.</source>
+        <translation>以前のバックアップにはこのデータが残っています。この保管庫が把握しているバックアップはありません。ご自身で作ったコピーを確認してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good</source>
+        <translation>完全に削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move meeting</source>
+        <translation>ミーティングの移動</translation>
+    </message>
+    <message>
+        <source>Move this meeting, its topics and the action items agreed in it to:</source>
+        <translation>このミーティングと、その話題・そこで決めたアクションアイテムの移動先:</translation>
+    </message>
+    <message>
+        <source>Retention rule applied</source>
+        <translation>保存期間のルールを適用しました</translation>
+    </message>
+    <message>
+        <source>Earlier backups still hold this data; delete or replace them too if it must be gone everywhere. Backups this vault knows of:</source>
+        <translation>以前のバックアップにはこのデータが残っています。すべてから消す必要がある場合は、バックアップも削除するか作り直してください。この保管庫が把握しているバックアップ:</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>メンバーの削除</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>ミーティングを削除</translation>
+    </message>
+    <message>
+        <source>Delete action item</source>
+        <translation>アクションアイテムの削除</translation>
+    </message>
+    <message>
+        <source>There is nobody else to move this meeting to.</source>
+        <translation>このミーティングの移動先になるメンバーがほかにいません。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit person…</source>
+        <translation>メンバーを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive person</source>
+        <translation>メンバーをアーカイブ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete person for good…</source>
+        <translation>メンバーを完全に削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move meeting to another person…</source>
+        <translation>ミーティングを別のメンバーに移動(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A&amp;rchived people…</source>
+        <translation>アーカイブしたメンバー(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unarchive person</source>
+        <translation>メンバーを元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The retention rule erased %1 archived people whose retention period was over.</source>
+        <translation>保存期間のルールにより、期間を過ぎたアーカイブ済みのメンバー %1 人を消去しました。</translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…ほか %1 件</translation>
+    </message>
+    <message>
+        <source>Delete %1 for good? Their %2 meetings, action items, notes, calendar links and drafts are erased from this vault. This cannot be undone.</source>
+        <translation>%1 さんを完全に削除しますか？ミーティング %2 件とアクションアイテム・メモ・カレンダーとの関連・下書きがこの保管庫から消去されます。元に戻せません。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Dashboard</source>
@@ -827,6 +1342,30 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>&amp;Export PDF…</source>
         <translation>PDF を書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare 1on1 or recap…</source>
+        <translation>1on1 の準備・まとめ(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;data…</source>
+        <translation>データを書き出す(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>I&amp;mport data…</source>
+        <translation>データを取り込む(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-over…</source>
+        <translation>引き継ぎ資料(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export roll-&amp;up…</source>
+        <translation>ロールアップを書き出す(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Roll-ups…</source>
+        <translation>ロールアップ(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
@@ -873,12 +1412,32 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>戻る(&amp;B)</translation>
     </message>
     <message>
+        <source>F&amp;orward</source>
+        <translation>進む(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About Taiwa</source>
         <translation>Taiwa について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>実際のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Back out</source>
+        <translation>一覧から戻る</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -895,6 +1454,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Pers&amp;on</source>
+        <translation>メンバー(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -922,12 +1485,19 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <source>Automatic lock is off.</source>
         <translation>自動ロックはオフです。</translation>
     </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF を書き出す</translation>
+    </message>
+    <message>
+        <source>Open a person or a meeting first, then export it as a PDF (Ctrl+E).</source>
+        <translation>まずメンバーかミーティングを開いてから、PDF に書き出してください（Ctrl+E）。</translation>
+    </message>
 </context>
 <context>
     <name>MeetingEditor</name>
     <message>
         <source>Meetings</source>
-        <extracomment>A meeting&apos;s fields were written (meeting id).</extracomment>
         <translation>ミーティング</translation>
     </message>
     <message>
@@ -944,6 +1514,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Open a person and choose a meeting, or start a new one with Ctrl+N.</source>
+        <extracomment>A meeting&apos;s fields were written (meeting id).</extracomment>
         <translation>メンバーを開いてミーティングを選ぶか、Ctrl+N で新しいミーティングを始めてください。</translation>
     </message>
     <message>
@@ -984,7 +1555,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>They want me to:</source>
-        <extracomment>Label before the choice of advise / think together / just listen.</extracomment>
         <translation>メンバーの希望：</translation>
     </message>
     <message>
@@ -1061,12 +1631,23 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>No due date</source>
-        <extracomment>Shown in the due-date field of a new action item when no date is chosen.</extracomment>
         <translation>期限なし</translation>
     </message>
     <message>
         <source>Due date of the new action item</source>
         <translation>新しいアクションの期限</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete this meeting for good (Shift+Del in the list)</source>
+        <translation>このミーティングを完全に削除します（一覧で Shift+Del）</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>ミーティングを削除</translation>
     </message>
     <message>
         <source>&amp;Shared notes</source>
@@ -1134,7 +1715,6 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>Saved</source>
-        <extracomment>Autosave status: everything typed is in the vault.</extracomment>
         <translation>保存済み</translation>
     </message>
     <message>
@@ -1196,6 +1776,11 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
 </context>
 <context>
     <name>Models</name>
+    <message>
+        <source>To confirm</source>
+        <comment>meeting status</comment>
+        <translation>確認待ち</translation>
+    </message>
     <message>
         <source>Shared notes</source>
         <translation>共有メモ</translation>
@@ -1387,28 +1972,28 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>同じパスフレーズをもう一度</translation>
     </message>
     <message>
-        <source>Save…</source>
-        <translation>保存…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>印刷…</translation>
-    </message>
-    <message>
-        <source>I have kept my recovery code somewhere safe</source>
-        <translation>リカバリーコードを安全な場所に保管しました</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>Set passphrase</source>
-        <translation>パスフレーズを設定</translation>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
     </message>
     <message>
-        <source>Make a new code</source>
-        <translation>新しいコードを作成</translation>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I have &amp;kept my recovery code somewhere safe</source>
+        <translation>リカバリーコードを安全な場所に保管しました(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Set &amp;passphrase</source>
+        <translation>パスフレーズを設定(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new code</source>
+        <translation>新しいコードを作成(&amp;M)</translation>
     </message>
     <message>
         <source>The recovery passphrase was changed.</source>
@@ -1488,6 +2073,18 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>%1 shown of %2</source>
         <translation>%2 人中 %1 人を表示</translation>
+    </message>
+    <message>
+        <source>&amp;Edit person…</source>
+        <translation>メンバーを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive person</source>
+        <translation>メンバーをアーカイブ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete person for good…</source>
+        <translation>メンバーを完全に削除(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +2184,14 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>PDF を書き出す(&amp;X)…</translation>
     </message>
     <message>
+        <source>Pre&amp;pare 1on1…</source>
+        <translation>1on1 の準備(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Prep facts, a sheet for the report, and the recap</source>
+        <translation>準備の情報、メンバー向けシート、まとめ</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>ミーティング</translation>
     </message>
@@ -1627,8 +2232,17 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>完了を切り替え</translation>
     </message>
     <message>
+        <source>&amp;Delete action item for good…</source>
+        <translation>アクションアイテムを完全に削除(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Meetings (%1)</source>
         <translation>ミーティング（%1）</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <extracomment>First fact on the page of an archived person (off the dashboard, kept).</extracomment>
+        <translation>アーカイブ済み</translation>
     </message>
     <message>
         <source>since %1</source>
@@ -1679,14 +2293,89 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>PrepDialog</name>
+    <message>
+        <source>Prepare 1on1 — {name}</source>
+        <translation>1on1 の準備 — {name}</translation>
+    </message>
+    <message>
+        <source>The prep sheet for the report</source>
+        <translation>メンバー向けの準備シート</translation>
+    </message>
+    <message>
+        <source>&amp;Copy sheet</source>
+        <translation>シートをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the sheet as text for a mail or chat</source>
+        <translation>シートをメールやチャット用のテキストとしてコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Save HTML sheet…</source>
+        <translation>HTML シートを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>One offline page with a form the report fills in</source>
+        <translation>メンバーが記入するフォーム付きのオフラインページ（1 ファイル）</translation>
+    </message>
+    <message>
+        <source>Read &amp;answer…</source>
+        <translation>回答を読み込む(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recap…</source>
+        <translation>まとめ(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The shared notes and agreed actions of a meeting</source>
+        <translation>ミーティングの共有メモと決めたアクション</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Themes over the last year: {counts}. Thin: {thin}.</source>
+        <translation>過去 1 年のテーマ：{counts}。少ないテーマ：{thin}。</translation>
+    </message>
+    <message>
+        <source>The sheet was copied.</source>
+        <translation>シートをコピーしました。</translation>
+    </message>
+    <message>
+        <source>Save the prep sheet</source>
+        <translation>準備シートを保存</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>ウェブページ (*.html)</translation>
+    </message>
+    <message>
+        <source>Recap</source>
+        <translation>まとめ</translation>
+    </message>
+    <message>
+        <source>Prepare 1on1</source>
+        <translation>1on1 の準備</translation>
+    </message>
+    <message>
+        <source>Open a person or a meeting first, then prepare the 1on1.</source>
+        <translation>先に人かミーティングを開いてから、1on1 の準備をしてください。</translation>
+    </message>
+</context>
+<context>
     <name>PrivateNotesPanel</name>
     <message>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <source>Pri&amp;vate notes</source>
-        <translation>非公開メモ(&amp;V)</translation>
+        <source>Pr&amp;ivate notes</source>
+        <translation>非公開メモ(&amp;I)</translation>
     </message>
     <message>
         <source>Only you see these. Hidden in privacy mode, left out of exports unless you choose otherwise.</source>
@@ -1740,6 +2429,41 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>RecapDialog</name>
+    <message>
+        <source>Recap — {name}</source>
+        <translation>まとめ — {name}</translation>
+    </message>
+    <message>
+        <source>Recap</source>
+        <translation>まとめ</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>テキストをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save next 1on1 as .&amp;ics…</source>
+        <translation>次回の 1on1 を .ics で保存(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The recap was copied.</source>
+        <translation>まとめをコピーしました。</translation>
+    </message>
+    <message>
+        <source>Save the next 1on1</source>
+        <translation>次回の 1on1 を保存</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>カレンダーファイル (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>RecoverySheet</name>
     <message>
         <source>Taiwa — recovery code</source>
@@ -1759,6 +2483,30 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>ReminderTray</name>
+    <message>
+        <source>&amp;Open Taiwa</source>
+        <extracomment>How often the schedule is read again from the vault (and at once after any change). Emitted with the notification&apos;s text after it was shown (tests, the log of what fired).</extracomment>
+        <translation>Taiwa を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taiwa — %n action item(s) due before the next 1on1s</source>
+        <translation>
+            <numerusform>Taiwa — 次の 1on1 までが期限のアクション %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action item(s) due before the next 1on1s</source>
+        <translation>
+            <numerusform>次回の 1on1 までが期限のアクション %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
@@ -1773,8 +2521,8 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>バックアップファイル</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>選択…</translation>
+        <source>C&amp;hoose…</source>
+        <translation>選択(&amp;H)…</translation>
     </message>
     <message>
         <source>Recovery code or passphrase of the backup</source>
@@ -1786,6 +2534,116 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
 </context>
 <context>
+    <name>RollupExportDialog</name>
+    <message>
+        <source>Export roll-up</source>
+        <translation>ロールアップを書き出す</translation>
+    </message>
+    <message>
+        <source>A roll-up holds numbers only — no titles, notes, mood or signals — for your skip-level manager or HR. It is signed so that they can tell it was not edited.</source>
+        <translation>ロールアップには数値だけが入ります（件名・メモ・気分・シグナルは入りません）。上位のマネージャーや人事に渡すためのもので、編集されていないことを確認できるよう署名されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P):</translation>
+    </message>
+    <message>
+        <source>e.g. your team&apos;s name (optional)</source>
+        <translation>例：チーム名（任意）</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>表示名(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Name the reports (instead of pseudonyms)</source>
+        <translation>メンバーを実名にする（仮名の代わりに）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The file will hold your reports&apos; names. Choose this only if the reader may see them.</source>
+        <translation>ファイルにメンバーの実名が入ります。受け取る人が見てよい場合にだけ選んでください。</translation>
+    </message>
+    <message>
+        <source>What leaves this laptop, &amp;field by field:</source>
+        <translation>このノート PC から出ていく項目(このノート PC から出ていく項目（&amp;F）:F):</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>最終日が初日より前です。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>集計中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s). Signing key: %1</source>
+        <translation>
+            <numerusform>%n 人。署名鍵：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1. Tell the reader your key %2 so they can check it.</source>
+        <translation>%1 を書き出しました。確認できるよう、受け取る人に鍵 %2 を伝えてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Save again…</source>
+        <translation>もう一度保存(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>RollupViewer</name>
+    <message>
+        <source>Roll-ups</source>
+        <translation>ロールアップ</translation>
+    </message>
+    <message>
+        <source>&amp;Open files…</source>
+        <translation>ファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Include &amp;kept roll-ups</source>
+        <translation>保存したロールアップも含める(&amp;K)</translation>
+    </message>
+    <message>
+        <source>K&amp;eep in this vault</source>
+        <translation>この保管庫に保存(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目標(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Smallest &amp;group:</source>
+        <translation>最小グループ(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Open the roll-up files your managers sent you.</source>
+        <translation>マネージャーから受け取ったロールアップファイルを開いてください。</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>CSV を書き出す(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>PDF を書き出す(&amp;P)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n roll-up(s) in this vault, encrypted.</source>
+        <translation>
+            <numerusform>%n 件のロールアップをこの保管庫に暗号化して保存しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1 を書き出しました。</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
@@ -1794,6 +2652,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Search notes, topics, action items and goals — Japanese works without spaces</source>
         <translation>メモ・議題・アクション・目標を検索 — 日本語はスペースなしで検索できます</translation>
+    </message>
+    <message>
+        <source>Include &amp;archived people</source>
+        <translation>アーカイブした人も含める(&amp;A)</translation>
     </message>
     <message>
         <source>Search results</source>
@@ -1828,6 +2690,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>The reminder or tray settings changed: the tray applies them at once.</extracomment>
         <translation>設定</translation>
     </message>
     <message>
@@ -1851,20 +2714,117 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>システムに合わせる（{language}）</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>言語：</translation>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after inactivity:</source>
+        <translation>操作がないときのロック(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Default 1on1 &amp;cadence:</source>
+        <translation>1on1 の標準の間隔(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> years after archiving</source>
+        <translation> 年（アーカイブ後）</translation>
+    </message>
+    <message>
+        <source>&amp;Erase archived people:</source>
+        <translation>アーカイブしたメンバーの消去(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Applied each time the vault is unlocked, so that nothing is kept longer than needed. Earlier backups still hold what it erases.</source>
+        <translation>保管庫を開くたびに適用され、必要以上に長く保存しないようにします。消去した内容も以前のバックアップには残ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me before a 1on1:</source>
+        <translation>1on1 の前に知らせる(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Show &amp;names in notifications</source>
+        <translation>通知に名前を表示する(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Keep running in the &amp;tray when the window is closed</source>
+        <translation>ウィンドウを閉じてもトレイで動かし続ける(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start at lo&amp;gin</source>
+        <translation>ログイン時に起動する(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Notifications never show note text, and names only when allowed above (never in privacy mode). Nothing of Taiwa runs while it is closed unless it starts at login.</source>
+        <translation>通知にメモの内容は表示されず、名前は上で許可したときだけ表示されます（プライバシーモード中は表示されません）。ログイン時に起動する設定でなければ、Taiwa を閉じている間は何も動きません。</translation>
+    </message>
+    <message>
+        <source>Starting at login is not available on this system yet.</source>
+        <translation>このシステムでは、ログイン時の起動にまだ対応していません。</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>質問集(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>テーマ(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Your calendar e-&amp;mail:</source>
+        <translation>あなたのカレンダーのメール(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Titles that mean a 1on1
+(one per line):</source>
+        <translation>1on1 とみなす件名(&amp;T)
+（1 行に 1 つ）：</translation>
+    </message>
+    <message>
+        <source>Titles that &amp;never do
+(one per line):</source>
+        <translation>1on1 とみなさない件名(&amp;N)
+（1 行に 1 つ）：</translation>
+    </message>
+    <message>
+        <source>Case and full- or half-width forms do not matter; a space also stands for &apos;-&apos;, &apos;_&apos;, &apos;・&apos; or nothing (&quot;one on one&quot; finds One-on-one). The text of an exclusion is left out before keywords are looked for (&quot;採用 面談&quot; keeps 採用面談 out).</source>
+        <translation>大文字・小文字や全角・半角の違いは区別しません。スペースは「-」「_」「・」または何もないことも表します（&quot;one on one&quot; で One-on-one も見つかります）。除外の語句はキーワードを探す前にタイトルから取り除かれます（&quot;採用 面談&quot; で 採用面談 を除外）。</translation>
+    </message>
+    <message>
+        <source>New recovery &amp;code…</source>
+        <translation>新しいリカバリーコード(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Use a &amp;passphrase instead…</source>
+        <translation>代わりにパスフレーズを使う(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>バックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>バックアップから復元(&amp;R)…</translation>
     </message>
     <message>
         <source>Never</source>
+        <extracomment>Retention rule switched off (the spin box at 0).</extracomment>
         <translation>しない</translation>
     </message>
     <message>
         <source> min</source>
         <translation> 分</translation>
-    </message>
-    <message>
-        <source>Lock after inactivity:</source>
-        <translation>操作がないときのロック：</translation>
     </message>
     <message>
         <source>Taiwa also locks when the screen locks or the computer sleeps, and with Ctrl+L.</source>
@@ -1875,32 +2835,8 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation> 日</translation>
     </message>
     <message>
-        <source>Default 1on1 cadence:</source>
-        <translation>1on1 の標準の間隔：</translation>
-    </message>
-    <message>
         <source>How often you meet a new person unless you set another cadence for them.</source>
         <translation>メンバーごとに間隔を設定しない場合に使う、1on1 の頻度です。</translation>
-    </message>
-    <message>
-        <source>Bank:</source>
-        <translation>質問集：</translation>
-    </message>
-    <message>
-        <source>Theme:</source>
-        <translation>テーマ：</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>追加…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>編集…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>削除</translation>
     </message>
     <message>
         <source>Question:</source>
@@ -1919,24 +2855,8 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>you@example.com</translation>
     </message>
     <message>
-        <source>Your calendar e-mail:</source>
-        <translation>あなたのカレンダーのメール：</translation>
-    </message>
-    <message>
         <source>You are left out when Taiwa looks for the one other attendee of a 1on1.</source>
         <translation>1on1 の相手を探すとき、あなた自身は参加者から除きます。</translation>
-    </message>
-    <message>
-        <source>Titles that mean a 1on1
-(one per line):</source>
-        <translation>1on1 とみなす件名
-（1 行に 1 つ）：</translation>
-    </message>
-    <message>
-        <source>Titles that never do
-(one per line):</source>
-        <translation>1on1 とみなさない件名
-（1 行に 1 つ）：</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1959,28 +2879,12 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>誰かに見られたおそれがあるときなどは、リカバリーコードを新しくしてください。これまでのバックアップは古いコードで開けます。</translation>
     </message>
     <message>
-        <source>New recovery code…</source>
-        <translation>新しいリカバリーコード…</translation>
-    </message>
-    <message>
-        <source>Use a passphrase instead…</source>
-        <translation>代わりにパスフレーズを使う…</translation>
-    </message>
-    <message>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
         <source>A backup is one encrypted file that opens with your recovery code alone, also on a new computer. Keep it on another disk.</source>
         <translation>バックアップは暗号化された 1 つのファイルで、新しいパソコンでもリカバリーコードだけで開けます。別のディスクに保管してください。</translation>
-    </message>
-    <message>
-        <source>Back up…</source>
-        <translation>バックアップ…</translation>
-    </message>
-    <message>
-        <source>Restore from backup…</source>
-        <translation>バックアップから復元…</translation>
     </message>
     <message>
         <source>In your system keyring ({where}). Taiwa opens without a password while you are logged in.</source>
@@ -2006,6 +2910,14 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>検索（検索欄へ移動）</translation>
     </message>
     <message>
+        <source>Back / forward</source>
+        <translation>戻る／進む</translation>
+    </message>
+    <message>
+        <source>Next / previous field (leaves a list)</source>
+        <translation>次／前の入力欄（一覧からも出る）</translation>
+    </message>
+    <message>
         <source>Privacy mode on/off</source>
         <translation>プライバシーモードのオン／オフ</translation>
     </message>
@@ -2022,12 +2934,36 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>メンバー</translation>
     </message>
     <message>
+        <source>Go</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Lists and dialogs</source>
+        <translation>一覧とダイアログ</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>ミーティング</translation>
+    </message>
+    <message>
+        <source>Vault and files</source>
+        <translation>保管庫とファイル</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字の大きさ</translation>
+    </message>
+    <message>
         <source>Search page</source>
         <translation>検索ページ</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>戻る</translation>
+        <source>Larger / smaller text</source>
+        <translation>文字を大きく／小さく</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>標準の大きさ</translation>
     </message>
     <message>
         <source>Import calendar (.ics)</source>
@@ -2050,16 +2986,32 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>入力欄での元に戻す／やり直す</translation>
     </message>
     <message>
-        <source>Next / previous field</source>
-        <translation>次／前の入力欄</translation>
-    </message>
-    <message>
         <source>Open the selected item</source>
         <translation>選んだ項目を開く</translation>
     </message>
     <message>
+        <source>Back out of a person&apos;s or a meeting&apos;s list</source>
+        <translation>メンバー・ミーティングの一覧から戻る</translation>
+    </message>
+    <message>
+        <source>Move in a list</source>
+        <translation>一覧の中を移動</translation>
+    </message>
+    <message>
+        <source>Confirm a dialog (Ctrl+Enter in a text box)</source>
+        <translation>ダイアログを確定（複数行の入力欄では Ctrl+Enter）</translation>
+    </message>
+    <message>
         <source>Close a dialog</source>
         <translation>ダイアログを閉じる</translation>
+    </message>
+    <message>
+        <source>People: edit / delete the selected person</source>
+        <translation>メンバー：選んだメンバーを編集／削除</translation>
+    </message>
+    <message>
+        <source>Meeting: delete the meeting (in its list)</source>
+        <translation>ミーティング：ミーティングを削除（一覧で）</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -2113,6 +3065,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
+        <source>&amp;Cheat sheet</source>
+        <translation>早見表(&amp;C)</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -2120,12 +3076,81 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
+    <message>
+        <source>&amp;All shortcuts</source>
+        <translation>すべてのショートカット(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save cheat sheet as PDF…</source>
+        <translation>早見表を PDF で保存(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>ThemeBalanceBars</name>
     <message>
         <source>Theme balance</source>
         <translation>テーマのバランス</translation>
+    </message>
+</context>
+<context>
+    <name>ToConfirmCard</name>
+    <message>
+        <source>Past 1on1s to confirm</source>
+        <extracomment>The meeting ids of a row: one occurrence, or every occurrence of a series. Keys that decide the selected rows. Emitted after occurrences were decided, with how many changed.</extracomment>
+        <translation>確認待ちの過去の 1on1</translation>
+    </message>
+    <message>
+        <source>Held (H)</source>
+        <translation>実施 (H)</translation>
+    </message>
+    <message>
+        <source>Cancelled (C)</source>
+        <translation>中止 (C)</translation>
+    </message>
+    <message>
+        <source>Skipped (S)</source>
+        <translation>スキップ (S)</translation>
+    </message>
+    <message>
+        <source>From your calendar, already past: did they take place? Select one, several or a whole series and press H, C or S. Until then they count neither as held nor as missed.</source>
+        <translation>カレンダーから取り込んだ、すでに過ぎた 1on1 です。実施しましたか？ 1 件・複数・シリーズ全体を選んで H・C・S を押してください。それまでは実施とも未実施とも数えません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrence(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select this row to decide the whole series.</source>
+        <translation>この行を選ぶとシリーズ全体をまとめて決められます。</translation>
+    </message>
+    <message>
+        <source>To confirm (%1)</source>
+        <translation>確認待ち (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Execution rate by month</source>
+        <translation>月ごとの実施率</translation>
+    </message>
+    <message>
+        <source>No month has enough reports to show.</source>
+        <translation>表示できる人数に達した月がありません。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Execution rate</source>
+        <translation>実施率</translation>
+    </message>
+    <message>
+        <source>Target %1 %</source>
+        <translation>目標 %1 %</translation>
     </message>
 </context>
 <context>
@@ -2279,8 +3304,8 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <source>Use recovery code…</source>
-        <translation>リカバリーコードを使う…</translation>
+        <source>Use &amp;recovery code…</source>
+        <translation>リカバリーコードを使う(&amp;R)…</translation>
     </message>
     <message>
         <source>Recovery code or passphrase</source>
@@ -2357,6 +3382,136 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     <message>
         <source>Try again</source>
         <translation>再試行</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>Welcome to Taiwa</source>
+        <translation>Taiwa へようこそ</translation>
+    </message>
+    <message>
+        <source>Your vault is ready and empty. Three first steps — all of them stay on this computer:</source>
+        <translation>保管庫の準備ができました（まだ空です）。最初の 3 つのステップ — どれもこのコンピューターの中だけで行われます:</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person…</source>
+        <translation>メンバーを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add the people who report to you</source>
+        <translation>あなたのチームのメンバーを追加する</translation>
+    </message>
+    <message>
+        <source>A name is enough to start; e-mail addresses let a calendar import find their 1on1s, and a cadence tells Taiwa when the next one is due.</source>
+        <translation>まずは名前だけで始められます。メールアドレスがあればカレンダーの取り込みで 1on1 が見つかり、頻度を決めておくと次の 1on1 の時期を Taiwa が知らせます。</translation>
+    </message>
+    <message>
+        <source>&amp;Import a calendar…</source>
+        <translation>カレンダーを取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import your calendar</source>
+        <translation>カレンダーを取り込む</translation>
+    </message>
+    <message>
+        <source>Export your calendar as an .ics file (Google Calendar, Outlook) and import it: Taiwa finds the 1on1s in it and asks before saving anything.</source>
+        <translation>カレンダーを .ics ファイルに書き出して（Google カレンダー、Outlook）取り込んでください。Taiwa が 1on1 を見つけ、保存する前に確認します。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the commands</source>
+        <translation>コマンドをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Or look around a demo vault first</source>
+        <translation>または、まずデモ用の保管庫を見てみる</translation>
+    </message>
+    <message>
+        <source>The demo vault holds a year of made-up 1on1s in a folder of its own; your vault is not touched. In a terminal:</source>
+        <translation>デモ用の保管庫には架空の 1on1 が 1 年分入っています。別のフォルダーに作られ、あなたの保管庫には触れません。ターミナルで:</translation>
+    </message>
+    <message>
+        <source>Copied. Paste the commands into a terminal.</source>
+        <translation>コピーしました。ターミナルに貼り付けてください。</translation>
+    </message>
+</context>
+<context>
+    <name>WhoPanel</name>
+    <message>
+        <source>Who is this?</source>
+        <extracomment>Emitted when any answer changes.</extracomment>
+        <translation>この人は誰ですか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n occurrence(s)):</source>
+        <translation>
+            <numerusform>%1（%n 件）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>今回はスキップ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %2 (%n occurrence(s)):</source>
+        <translation>
+            <numerusform>%1（%2、%n 件）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As ticked in the list</source>
+        <translation>一覧のチェックに従う</translation>
+    </message>
+    <message>
+        <source>Ignore this series</source>
+        <translation>このシリーズを無視する</translation>
+    </message>
+    <message>
+        <source>A new person named…</source>
+        <translation>新しい人（名前を入力）…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+</context>
+<context>
+    <name>WhyShort</name>
+    <message numerus="yes">
+        <source>%n event(s) outside the period</source>
+        <translation>
+            <numerusform>期間外の予定 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not 1on1s</source>
+        <translation>
+            <numerusform>1on1 以外 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>読めない予定 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignored series</source>
+        <translation>
+            <numerusform>無視するシリーズ %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No 1on1s in this period.</source>
+        <translation>この期間に 1on1 はありません。</translation>
+    </message>
+    <message>
+        <source>{a}, {b}</source>
+        <translation>{a}、{b}</translation>
+    </message>
+    <message>
+        <source>Not in this preview: {parts}.</source>
+        <translation>この一覧に含まれないもの: {parts}。</translation>
     </message>
 </context>
 </TS>
