@@ -2565,7 +2565,7 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
     </message>
     <message>
         <source>What leaves this laptop, &amp;field by field:</source>
-        <translation>このノート PC から出ていく項目(このノート PC から出ていく項目（&amp;F）:F):</translation>
+        <translation>このノート PC から出ていく項目(&amp;F):</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
