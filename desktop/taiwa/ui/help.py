@@ -179,7 +179,8 @@ class ShortcutsDialog(QDialog):
         if big.pointSizeF() > 0:
             big.setPointSizeF(big.pointSizeF() * 1.2)  # a card to read at a glance
             self.cheat_sheet.setFont(big)
-        self.tabs.addTab(self.cheat_sheet, self.tr("&Cheat sheet"))
+        # Scrolls rather than widening the dialog past a laptop screen at a large text zoom.
+        self.tabs.addTab(window_size.scrolling(self.cheat_sheet), self.tr("&Cheat sheet"))
 
         self.table = table = QTableWidget(0, 2, self)
         table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
@@ -221,7 +222,7 @@ class ShortcutsDialog(QDialog):
         # (1366x768) it fits the screen and the table scrolls.
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
         wanted = rows_height + table.horizontalHeader().height() + 6 + 150
-        width = max(560, table.sizeHint().width(), self.cheat_sheet.sizeHint().width() + 40)
+        width = max(560, table.sizeHint().width(), self.cheat_sheet.sizeHint().width() + 60)
         window_size.fit(self, QSize(width, wanted))
 
     def _on_save_clicked(self) -> None:
@@ -283,3 +284,8 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.setMinimumWidth(440)
+        # As tall as the wrapped text needs at this width (a dialog's size hint ignores
+        # wrapping, which clipped the text at a large zoom), within the screen.
+        line = 60 * self.fontMetrics().averageCharWidth()  # a comfortable line to read
+        width = max(self.minimumWidth(), min(self.sizeHint().width(), line))
+        window_size.fit(self, QSize(width, lay.totalHeightForWidth(width)))

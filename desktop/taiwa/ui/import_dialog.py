@@ -95,10 +95,15 @@ class ImportDialog(QDialog):
         self._grace.timeout.connect(self._on_cancel_grace)
         self.setWindowTitle(self.tr("Import calendar"))
         self.setModal(True)
-        window_size.fit_and_remember(
-            self, QSize(760, 560), name="calendarImport", prefs=self.ctx.prefs
-        )
         self._build()
+        # Grows with the text zoom (its wrapped hints need the room), within the screen.
+        line = self.fontMetrics().lineSpacing()
+        window_size.fit_and_remember(
+            self,
+            QSize(max(760, 45 * line), max(560, 33 * line)),
+            name="calendarImport",
+            prefs=self.ctx.prefs,
+        )
         # The preview shows names and titles: it goes away when the app locks.
         ctx.events.locked.connect(self._on_locked)
         self._refresh_plan()
