@@ -226,6 +226,7 @@ class Problem:
         code: a key of :data:`PROBLEMS` (stable, for JSON and tests).
         line: 1-based line of the event's BEGIN:VEVENT in the file, if known.
         event: 1-based number of the event in the file, if known.
+        start: the event's start as written (digits only, ISO form), if readable.
         params: numbers that fill the message (never text from the file).
     """
 
@@ -235,6 +236,10 @@ class Problem:
     event: int | None = None
     params: dict[str, Any] = field(default_factory=dict)
     text: Msg | None = None  # a whole-file failure carries its own message
+    # The event's DTSTART value when it is a plain date or date-time ("2026-01-05T09:30:00"):
+    # with the event number it tells the user which event in their calendar is meant, and
+    # it holds digits only (never a title or a zone name from the file).
+    start: str = ""
 
     @classmethod
     def from_error(cls, file: str, exc: IcsError) -> Problem:
@@ -260,6 +265,7 @@ class Problem:
             "code": self.code,
             "line": self.line,
             "event": self.event,
+            "start": self.start or None,
             "message": self.message(),
         }
 

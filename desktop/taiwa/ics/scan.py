@@ -248,8 +248,25 @@ class ScannedFile:
         if event is None:
             return Problem(self.name, code, params=dict(params))
         return Problem(
-            self.name, code, line=self.line_of(event.offset), event=event.index, params=dict(params)
+            self.name,
+            code,
+            line=self.line_of(event.offset),
+            event=event.index,
+            params=dict(params),
+            start=_start_of(event.dtstart),
         )
+
+
+_START = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
+
+
+def _start_of(dtstart: str) -> str:
+    """A DTSTART value in ISO form for a problem report, or '' when it is not a plain one."""
+    found = _START.fullmatch(dtstart.strip())
+    if found is None:
+        return ""
+    y, mo, d, h, mi, sec, utc = found.groups()
+    return f"{y}-{mo}-{d}" + (f"T{h}:{mi}:{sec}{utc}" if h is not None else "")
 
 
 def _fill(events: list[RawEvent], text: str, cancel: Cancel | None = None) -> None:

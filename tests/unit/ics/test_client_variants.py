@@ -191,3 +191,25 @@ def test_a_zone_the_file_defines_under_a_miscased_iana_name_is_the_files() -> No
     )
     assert problems == []
     assert found[0].start.astimezone(UTC) == datetime(2026, 1, 30, 20, 0, tzinfo=UTC)
+
+
+def test_an_unreadable_event_is_reported_with_its_number_line_and_start() -> None:
+    text = "\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:nowhere@example.com",
+            "SUMMARY:Secret title",
+            "DTSTART;TZID=Nowhere Standard Time:20260105T093000",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+    scanned = scan.scan(text, "t.ics")
+    found, problems = expand(scanned, scanned.events, START, END)
+    assert found == []
+    report = problems[0].to_json()
+    assert (report["code"], report["event"], report["line"]) == ("unknown_timezone", 1, 2)
+    assert report["start"] == "2026-01-05T09:30:00"
+    assert "Secret" not in str(report) and "Nowhere" not in str(report)
