@@ -16,10 +16,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QPushButton,
     QSplitter,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from taiwa.domain.drafts import person_key
 from taiwa.errors import TaiwaError
+from taiwa.ui import window_size
 from taiwa.ui.drafts import DraftKeeper
 from taiwa.ui.meeting_editor import history_source, set_shown_person, take_person_reveal
 from taiwa.ui.models import OBJECT_ROLE, ActionsModel, MeetingHistoryModel
@@ -76,12 +78,37 @@ class PersonPage(Page):
         self._refresh_timer.timeout.connect(self.refresh)
         ctx.events.data_changed.connect(self._on_data_changed)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        """Buttons beside the name, else below it in one row, else in two (a large zoom)."""
+        room = self.width() - 56  # the page's side margins
+        widths = [b.sizeHint().width() + 8 for b in self._head_buttons]
+        beside = self.title.sizeHint().width() + 8 + sum(widths) <= room
+        columns = len(widths) if beside or sum(widths) <= room else 2
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._head.direction() != direction:
+            self._head.setDirection(direction)
+        if self._buttons.itemAtPosition(0, columns - 1) is None or (
+            self._buttons.itemAtPosition(1, 0) is not None
+        ) != (columns < len(widths)):
+            for i, button in enumerate(self._head_buttons):
+                self._buttons.removeWidget(button)
+                self._buttons.addWidget(
+                    button, i // columns, i % columns, Qt.AlignmentFlag.AlignTop
+                )
+
     def _build(self) -> None:
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 22, 28, 22)
         lay.setSpacing(14)
-        head = QHBoxLayout()
+        # The buttons sit beside the name, or below it when both do not fit (a large zoom).
+        self._head = head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         head.setSpacing(8)
+        self._buttons = buttons = QGridLayout()
+        buttons.setSpacing(8)
         titles = QVBoxLayout()
         titles.setSpacing(4)
         self.title = PageTitle("", self)
@@ -102,8 +129,16 @@ class PersonPage(Page):
         self.prep_button = QPushButton(self.tr("Pre&pare 1on1…"), self)
         self.prep_button.setToolTip(self.tr("Prep facts, a sheet for the report, and the recap"))
         self.prep_button.clicked.connect(self._on_prep)
-        for button in (self.new_button, self.edit_button, self.export_button, self.prep_button):
-            head.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self._head_buttons = (
+            self.new_button,
+            self.edit_button,
+            self.export_button,
+            self.prep_button,
+        )
+        for column, button in enumerate(self._head_buttons):
+            buttons.addWidget(button, 0, column, Qt.AlignmentFlag.AlignTop)
+        buttons.setColumnStretch(len(self._head_buttons), 1)  # below the name: to the left
+        head.addLayout(buttons)
         lay.addLayout(head)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -145,7 +180,7 @@ class PersonPage(Page):
         ll.addWidget(self.goals_card, 0)
         split.addWidget(left)
 
-        right = QWidget(split)
+        right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(8, 0, 0, 0)
         rl.setSpacing(14)
@@ -179,7 +214,8 @@ class PersonPage(Page):
             ah.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.actions_card.body().addWidget(self.action_view, 1)
         rl.addWidget(self.actions_card, 1)
-        split.addWidget(right)
+        # The cards scroll rather than squeeze each other at a large text zoom.
+        split.addWidget(window_size.scrolling(right))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 
@@ -309,6 +345,7 @@ class PersonPage(Page):
 
     def _fill_profile(self, p: Any, *, keep_goals: bool) -> None:
         self.title.setText(p.name)
+        self._place_buttons()
         facts = [x for x in (p.role, p.team) if x]
         if p.archived:
             #: First fact on the page of an archived person (off the dashboard, kept).
