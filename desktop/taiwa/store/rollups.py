@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, timedelta
 
 from taiwa.domain.facts import MeetingFact, PersonFact
 from taiwa.domain.models import Theme
-from taiwa.rollup import signing
 from taiwa.store import _convert as cv
 from taiwa.store.reports import _HELD, Reports, day_start, local_day
 from taiwa.vault.database import Database
@@ -55,6 +54,10 @@ class Rollups:
         row = self._db.query_one("SELECT seed FROM rollup_key WHERE id = 1")
         if row is not None:
             return bytes(row[0])
+        # Imported here: the cryptography package costs ~50 ms, which no other command (and
+        # not the app's first screen) should pay for.
+        from taiwa.rollup import signing
+
         seed = signing.new_seed()
         with self._db.transaction() as conn:
             conn.execute(
