@@ -104,18 +104,83 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=i18n.LANGS, help="language of messages")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from taiwa.cli import (
-        app_cmds,
-        data_cmds,
-        export_cmds,
-        ics_cmds,
-        lifecycle_cmds,
-        log_cmds,
-        prep_cmds,
-        rollup_cmds,
-        vault_cmds,
-    )
+#: The command modules in registration order (lifecycle_cmds adds to the person, meeting and
+#: action groups of log_cmds, so it comes after it).
+COMMAND_MODULES = (
+    "vault_cmds",
+    "log_cmds",
+    "lifecycle_cmds",
+    "ics_cmds",
+    "export_cmds",
+    "data_cmds",
+    "rollup_cmds",
+    "prep_cmds",
+    "app_cmds",
+)
+#: Which modules make each command: building one command's parser imports only those (every
+#: module imports its own heavy dependencies; all of them cost ~200 ms a command). Help, an
+#: unknown command or none builds them all. tests/unit/test_cli_registry.py keeps this in step.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "init": ("vault_cmds",),
+    "unlock": ("vault_cmds",),
+    "doctor": ("vault_cmds",),
+    "backup": ("vault_cmds",),
+    "restore": ("vault_cmds",),
+    "rotate-key": ("vault_cmds",),
+    "change-recovery": ("vault_cmds",),
+    "person": ("log_cmds", "lifecycle_cmds"),
+    "meeting": ("log_cmds", "lifecycle_cmds"),
+    "action": ("log_cmds", "lifecycle_cmds"),
+    "retention": ("log_cmds", "lifecycle_cmds"),
+    "search": ("log_cmds",),
+    "stats": ("log_cmds",),
+    "signals": ("log_cmds",),
+    "demo-vault": ("log_cmds",),
+    "import-ics": ("ics_cmds",),
+    "upcoming": ("ics_cmds",),
+    "calendar-keywords": ("ics_cmds",),
+    "calendar-series": ("ics_cmds",),
+    "export-pdf": ("export_cmds",),
+    "export-data": ("data_cmds",),
+    "import-data": ("data_cmds",),
+    "handover": ("data_cmds",),
+    "rollup": ("rollup_cmds",),
+    "prep": ("prep_cmds",),
+    "prep-answers": ("prep_cmds",),
+    "recap": ("prep_cmds",),
+    "reminders": ("prep_cmds",),
+    "screenshots": ("app_cmds",),
+}
+#: Global options that take a value (the command name is the first word after them).
+_GLOBAL_VALUES = frozenset({"--vault", "--lang"})
+
+
+def command_name(argv: Sequence[str]) -> str | None:
+    """The command word of ``argv`` (None when there is none before the first option that
+    argparse would treat as the end of the global part)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in _GLOBAL_VALUES:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            if arg.split("=", 1)[0] in _GLOBAL_VALUES:
+                continue
+            return None  # -h, --version, or a mistake: build everything
+        return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The CLI's parser: with ``argv`` naming a known command, only that command's modules."""
+    import importlib
+
+    wanted = COMMANDS.get(command_name(argv) or "") if argv is not None else None
+    names = [m for m in COMMAND_MODULES if wanted is None or m in wanted]
+    modules = [importlib.import_module(f"taiwa.cli.{name}") for name in names]
 
     parser = _Parser(
         prog="taiwa",
@@ -124,18 +189,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    # lifecycle_cmds adds to the person, meeting and action groups of log_cmds: after it.
-    modules = (
-        vault_cmds,
-        log_cmds,
-        lifecycle_cmds,
-        ics_cmds,
-        export_cmds,
-        data_cmds,
-        rollup_cmds,
-        prep_cmds,
-        app_cmds,
-    )
     for module in modules:
         module.register(sub)
     return parser
@@ -239,7 +292,7 @@ def main(argv: Sequence[str]) -> int:
     args = app_arguments(argv)
     labels: dict[str, str] | None = None
     if args is None:
-        parser = build_parser()
+        parser = build_parser(argv)
         args = parser.parse_args(list(argv))
         labels = option_labels(parser)
     if args.lang:
