@@ -214,8 +214,11 @@ class PersonPage(Page):
             ah.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.actions_card.body().addWidget(self.action_view, 1)
         rl.addWidget(self.actions_card, 1)
-        # The cards scroll rather than squeeze each other at a large text zoom.
-        split.addWidget(window_size.scrolling(right))
+        # The cards scroll rather than squeeze each other at a large text zoom. Tab goes to
+        # the cards' own controls (and scrolls them into view), not to the scroll area.
+        cards = window_size.scrolling(right)
+        cards.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        split.addWidget(cards)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 

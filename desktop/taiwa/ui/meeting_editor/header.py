@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
@@ -97,6 +98,34 @@ class _Choice(QWidget):
         self.chosen.emit(new)
 
 
+class _WrapRow(QWidget):
+    """Two groups side by side, or one above the other when they do not fit side by side."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(8)
+        self.first, self.second = QHBoxLayout(), QHBoxLayout()
+        for part in (self.first, self.second):
+            part.setSpacing(8)
+            self._box.addLayout(part)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        wanted = self.first.sizeHint().width() + 8 + self.second.sizeHint().width()
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if wanted <= self.width()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+
+
 class HeaderPart(EditorBase):
     """Builds the header rows and handles their changes."""
 
@@ -169,8 +198,9 @@ class HeaderPart(EditorBase):
         info.addWidget(self.purpose, 1)
         cl.addLayout(info)
 
-        wants = QHBoxLayout()
-        wants.setSpacing(8)
+        # What they want and the mood share a row, or take one each when the row is too narrow.
+        self.wants_row = _WrapRow(self.content)
+        wants = self.wants_row.first
         #: Label before the choice of advise / think together / just listen.
         wants_label = QLabel(_t("They want me to:"), self.content)
         wants.addWidget(wants_label)
@@ -197,13 +227,15 @@ class HeaderPart(EditorBase):
         self.wanted.chosen.connect(self._on_wanted_chosen)
         wants.addWidget(self.wanted)
         wants.addStretch(1)
+        wants = self.wants_row.second
         self.mood_label = QLabel(_t("Mood:"), self.content)
         wants.addWidget(self.mood_label)
         self.mood = _Choice([(m, str(m), labels.mood_name(m)) for m in range(1, 6)], self.content)
         self.mood.setAccessibleName(_t("Mood, 1 to 5"))
         self.mood.chosen.connect(self._on_mood_chosen)
         wants.addWidget(self.mood)
-        cl.addLayout(wants)
+        wants.addStretch(1)
+        cl.addWidget(self.wants_row)
 
     def _on_mood_chosen(self, mood: int | None) -> None:
         if self._meeting is None:
