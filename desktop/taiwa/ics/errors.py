@@ -251,11 +251,16 @@ class Problem:
         if self.text is not None:
             return self.text.text(lang, **self.params)
         what = PROBLEMS[self.code].text(lang, **self.params)
-        where = (
-            _WHERE.text(lang, file=self.file, line=self.line, event=self.event)
-            if (self.line is not None)
-            else _WHERE_FILE.text(lang, file=self.file)
-        )
+        if self.line is None:
+            where = _WHERE_FILE.text(lang, file=self.file)
+        elif self.start:
+            # The event's start tells the user which of their events it is (digits only).
+            when = self.start.replace("T", " ")
+            where = _WHERE_START.text(
+                lang, file=self.file, line=self.line, event=self.event, start=when
+            )
+        else:
+            where = _WHERE.text(lang, file=self.file, line=self.line, event=self.event)
         return f"{where}: {what}"
 
     def to_json(self) -> dict[str, Any]:
@@ -271,4 +276,8 @@ class Problem:
 
 
 _WHERE = Msg("{file}, event {event} (line {line})", "{file} の予定 {event}（{line} 行目）")
+_WHERE_START = Msg(
+    "{file}, event {event} (line {line}, DTSTART {start})",
+    "{file} の予定 {event}（{line} 行目、DTSTART {start}）",
+)
 _WHERE_FILE = Msg("{file}", "{file}")

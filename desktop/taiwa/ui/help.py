@@ -70,6 +70,10 @@ def keymap() -> list[tuple[str, list[Row]]]:
                 (_t("People / search: from the field to the list"), _keys("Down")),
                 (_t("People: add a person"), _keys("Ctrl+Shift+N")),
                 (_t("People: edit / delete the selected person"), _keys("F2", "Shift+Del")),
+                (
+                    _t("To confirm: mark a past calendar 1on1 held / cancelled / skipped"),
+                    _keys("H", "C", "S"),
+                ),
             ],
         ),
         (

@@ -260,6 +260,10 @@ class MainWindow(QMainWindow):
         self.act_export_data = self._action(self.tr("Export &data…"), self._on_export_data_action)
         self.act_import_data = self._action(self.tr("I&mport data…"), self._on_import_data_action)
         self.act_handover = self._action(self.tr("&Hand-over…"), self._on_handover_action)
+        self.act_export_rollup = self._action(
+            self.tr("Export roll-&up…"), self._on_export_rollup_action
+        )
+        self.act_rollups = self._action(self.tr("&Roll-ups…"), self._on_rollups_action)
         self.act_backup = self._action(self.tr("&Back up…"), self._on_backup_action)
         self.act_restore = self._action(self.tr("&Restore from backup…"), self._on_restore_action)
         self.act_settings = self._action(self.tr("&Settings…"), self._on_settings_action, "Ctrl+,")
@@ -325,6 +329,8 @@ class MainWindow(QMainWindow):
             self.act_export_data,
             self.act_import_data,
             self.act_handover,
+            self.act_export_rollup,
+            self.act_rollups,
             self.act_backup,
             self.act_lock,
             self.act_privacy,
@@ -384,6 +390,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_export_data)
         file_menu.addAction(self.act_import_data)
         file_menu.addAction(self.act_handover)
+        file_menu.addAction(self.act_export_rollup)
         file_menu.addSeparator()
         file_menu.addAction(self.act_backup)
         file_menu.addAction(self.act_restore)
@@ -405,6 +412,7 @@ class MainWindow(QMainWindow):
         self._person_menu = PersonMenu(self, person_menu)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_privacy)
+        view_menu.addAction(self.act_rollups)
         view_menu.addSeparator()
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
             view_menu.addAction(action)
@@ -1017,6 +1025,26 @@ class MainWindow(QMainWindow):
         from taiwa.ui.handover_dialog import HandoverDialog
 
         dialog = HandoverDialog(self.ctx, self._current_person_id() or None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.addAction(self.act_quit)
+        dialog.open()
+
+    def _on_export_rollup_action(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        from taiwa.ui.rollup_dialogs import RollupExportDialog
+
+        dialog = RollupExportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.addAction(self.act_quit)
+        dialog.open()
+
+    def _on_rollups_action(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        from taiwa.ui.rollup_dialogs import RollupViewer
+
+        dialog = RollupViewer(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.addAction(self.act_quit)
         dialog.open()
