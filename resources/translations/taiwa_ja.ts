@@ -2958,6 +2958,10 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <translation>検索ページ</translation>
     </message>
     <message>
+        <source>To confirm: mark a past calendar 1on1 held / cancelled / skipped</source>
+        <translation>確認待ち：過去のカレンダーの 1on1 を実施／中止／スキップにする</translation>
+    </message>
+    <message>
         <source>Larger / smaller text</source>
         <translation>文字を大きく／小さく</translation>
     </message>
