@@ -335,3 +335,33 @@ def test_unlocking_applies_the_retention_rule_with_a_notice(tmp_path: Path) -> N
         assert db.retention_erased == 1
         assert [p.name for p in Store(db).people.list(include_archived=True)] == ["Still here"]
         assert [p.name for p in known_backups(db)] == ["taiwa-v3-20260101T000000Z.db"]
+
+
+def test_manager_overdue_signal_as_of_a_past_day(store: Store) -> None:
+    """A PDF of a past period shows the manager's items overdue *then*: one done since counts,
+    one agreed after that day does not; as of today only what is open today counts."""
+    from datetime import UTC, datetime
+
+    from taiwa.domain.signals import SignalKind
+
+    person = store.people.add("As Of", started_on="2025-01-01")
+    done_later = store.actions.add(person.id, "manager", "done since", due_on="2025-03-01")
+    store.actions.set_done(done_later.id, "2025-05-01")
+    with store.db.transaction() as conn:  # agreed in February 2025
+        conn.execute(
+            "UPDATE action SET created_at = '2025-02-01T09:00:00Z' WHERE id = ?", (done_later.id,)
+        )
+
+    def overdue(now: datetime) -> list[object]:
+        return [
+            s.params["count"]
+            for s in store.reports.signals(now)
+            if s.person_id == person.id and s.kind is SignalKind.MANAGER_ACTIONS_OVERDUE
+        ]
+
+    assert overdue(datetime(2025, 4, 1, 12, tzinfo=UTC)) == [1]
+    assert overdue(datetime.now(UTC)) == []
+    # An item agreed today was not there on the past day.
+    store.actions.add(person.id, "manager", "new", due_on="2025-03-15")
+    assert overdue(datetime(2025, 4, 1, 12, tzinfo=UTC)) == [1]
+    assert overdue(datetime.now(UTC)) == [1]
