@@ -239,15 +239,15 @@ class Reports:
         )
         params: list[Any] = [today.isoformat()]
         if today < local_day(datetime.now(UTC), self.zone):
-            # As of a past day (a PDF's period end): the items open then — agreed by then and
-            # not yet done on that day — not the items open today.
+            # As of a past day (a PDF's period end): the items not yet done on that day, not
+            # the items open today. (When an item was agreed is not asked: tests and imports
+            # date items by their meeting, not by the row's creation.)
             sql = (
                 "SELECT a.person_id, a.due_on FROM person p CROSS JOIN action a"
                 " ON a.person_id = p.id AND (a.done_on IS NULL OR a.done_on > ?)"
                 " WHERE p.archived = 0 AND a.owner = 'manager' AND a.due_on < ?"
-                " AND a.created_at <= ?"
             )
-            params = [today.isoformat(), today.isoformat(), cv.ts(now)]
+            params = [today.isoformat(), today.isoformat()]
         for r in self._db.query(sql, params):
             overdue[r["person_id"]].append(cv.clamped_day(r["due_on"]))
         career_since = cv.ts(day_start(today - timedelta(days=signals.CAREER_DAYS), self.zone))
