@@ -147,13 +147,13 @@ def test_a_version_3_vault_upgrades_with_archive_dates_for_the_retention_rule(
             "テックリードになる",
         )
         assert len(store.meetings.list_for_person(hanako.id, limit=20)) == 4
-        assert store.search.search("鈴木さんの非公開", include_private=True)
+        assert store.search.search("鈴木さんの非公開", include_private=True, include_archived=True)
         assert store.drafts.count() == 1
         # The rule erases the archived person with everything of theirs.
         store.retention.set_years(1)
         assert store.retention.apply(datetime(2030, 1, 1, tzinfo=UTC)) == 1
         assert store.drafts.count() == 0
-        assert not store.search.search("鈴木さん", include_private=True)
+        assert not store.search.search("鈴木さん", include_private=True, include_archived=True)
         assert store.settings.get("calendar.owner") == "boss@example.com"
         assert db.query("PRAGMA integrity_check")[0][0] == "ok"
         assert db.query("PRAGMA foreign_key_check") == []
