@@ -30,7 +30,13 @@ def test_doctor_reports_a_fresh_vault_healthy(cli_vault: CliVault) -> None:
     assert report["key_store"] == "keyring"
     assert report["permissions"] == {
         "folder": "0700",
-        "files": {"taiwa.db": "0600", "taiwa.lock": "0600", "vault.json": "0600"},
+        # integrity.json: the record of the check doctor just ran (vault/integrity.py).
+        "files": {
+            "integrity.json": "0600",
+            "taiwa.db": "0600",
+            "taiwa.lock": "0600",
+            "vault.json": "0600",
+        },
         "ok": True,
     }
     assert report["process"]["dumpable"] is False
