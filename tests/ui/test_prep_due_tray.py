@@ -132,6 +132,9 @@ def test_autostart_is_off_by_default_and_honours_xdg(
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
 def test_tray_menu_counts_what_is_due_and_opens_the_dashboard(qtbot: Any, main_window: Any) -> None:
+    from taiwa.ui import i18n as ui_i18n
+
+    ui_i18n.install("en")  # English plural forms, whichever test ran before
     tray = main_window.reminder_tray
     tray.timer.stop()
     _seed_due(main_window.ctx)
@@ -139,7 +142,7 @@ def test_tray_menu_counts_what_is_due_and_opens_the_dashboard(qtbot: Any, main_w
     tray._read_at = None
     tray.tick(datetime.now(UTC))
     assert tray.act_due.isVisible()
-    assert tray.act_due.text() == "1 action item(s) due before the next 1on1s"  # no name
+    assert tray.act_due.text() == "1 action item due before the next 1on1s"  # no name
     tray.act_due.trigger()
     assert main_window.current_page_key() == "dashboard"
     main_window.lock()

@@ -277,7 +277,7 @@ class Problem:
 
 _WHERE = Msg("{file}, event {event} (line {line})", "{file} の予定 {event}（{line} 行目）")
 _WHERE_START = Msg(
-    "{file}, event {event} (line {line}, DTSTART {start})",
-    "{file} の予定 {event}（{line} 行目、DTSTART {start}）",
+    "{file}, event {event} (line {line}), DTSTART {start}",
+    "{file} の予定 {event}（{line} 行目）、DTSTART {start}",
 )
 _WHERE_FILE = Msg("{file}", "{file}")
