@@ -96,11 +96,17 @@ class _Remember(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # While the window is being destroyed Qt may still deliver its Hide to this filter
+        # after Python has cleared the wrapper's attributes (seen on CPython 3.11): then there
+        # is nothing left to remember.
+        name, prefs = getattr(self, "_name", None), getattr(self, "_prefs", None)
+        if name is None or prefs is None:
+            return False
         if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget):
-            remember(watched, self._name, self._prefs)
+            remember(watched, name, prefs)
             # A size is not worth an error message; the next close tries again.
             with contextlib.suppress(OSError):
-                self._prefs.save()
+                prefs.save()
         return False
 
 
