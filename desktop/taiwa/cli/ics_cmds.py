@@ -11,7 +11,7 @@ from taiwa.cli import calendar_rules_cmds
 from taiwa.cli.context import CliContext
 from taiwa.domain import validate
 from taiwa.errors import InputError
-from taiwa.i18n import Msg
+from taiwa.i18n import Msg, current_language
 from taiwa.ics import errors as ics_errors
 from taiwa.ics.errors import Problem
 
@@ -368,8 +368,9 @@ def _report(
             ctx.print(f"  {when}  {status}  {action}  {occ.summary}")
     if plan.problems:
         ctx.print(_PROBLEMS.text())
+        lang = current_language()  # once: it reads the environment (70 000 problems: 2 s)
         for problem in plan.problems:
-            ctx.print(f"  {problem.message()}")
+            ctx.print(f"  {problem.message(lang)}")
     counts = plan.counts(accepted, who)
     ctx.print(final.text(None, **counts))
 

@@ -212,6 +212,10 @@ PROBLEMS: dict[str, Msg] = {
         "the series has more than {limit} changed occurrences (RECURRENCE-ID)",
         "繰り返し予定の変更された回（RECURRENCE-ID）が {limit} 件を超えています",
     ),
+    "too_costly": Msg(
+        "the event's repetition rule would take too long to compute (it may never repeat)",
+        "予定の繰り返しルールの計算に時間がかかりすぎます（一度も繰り返されない可能性があります）",
+    ),
     "no_uid": Msg("the event has no UID", "予定に UID がありません"),
     "no_start": Msg("the event has no start (DTSTART)", "予定に開始（DTSTART）がありません"),
 }

@@ -28,7 +28,8 @@ What it lets through is clamped: its UNTIL never lies past the window (dateutil 
 searches up to the year 9999 for a rule that never matches: 8 s for one daily rule), and a
 COUNT the window cannot reach is dropped. On top of that each file has a budget of occurrences
 (:data:`MAX_FILE_OCCURRENCES`) and of work (:data:`MAX_FILE_WORK`, counted before each series
-is parsed), so no number of acceptable series adds up to minutes or gigabytes.
+is parsed; one series may cost at most :data:`MAX_SERIES_WORK`), so no number of acceptable
+series adds up to minutes or gigabytes.
 """
 
 from __future__ import annotations
@@ -63,14 +64,19 @@ MAX_DATES = 5_000
 #: until it is matched; the 60 000-event five-year export yields 10 000 in 15 months.
 MAX_FILE_OCCURRENCES = 50_000
 #: Work one file may cost, in units of about a microsecond on a 2-core CI machine (see
-#: :func:`_work`): seven seconds of parsing and expansion, so that with decoding, scanning and
-#: the interpreter's start any file stays inside 10 s. The 60 000-event export costs 4.6
-#: million over 15 months (7 million over three years: the longest period is at the edge).
-MAX_FILE_WORK = 7_000_000
+#: :func:`_work`): with decoding, scanning and the interpreter's start, the hostile calendars
+#: of tests/unit/ics/test_limits.py stop within 5 s on that machine (half the 10 s budget,
+#: for slower ones). A busy manager's 60 000-event five-year export costs 6.9 million over
+#: the default 15 months (20 reports in the roster); a longer period is refused with advice.
+MAX_FILE_WORK = 8_000_000
+#: Work one series may cost: a daily rule that two BYxxx filters may make impossible walks to
+#: the year 9999 (4 million units, see _Rule.barren); it is reported, the rest is imported.
+MAX_SERIES_WORK = 1_000_000
 
 _TZID_PARAM = re.compile(r';TZID=("[^"\n]*"|[^;:\n]*)', re.IGNORECASE)
 _TZID_PROP = re.compile(r"^TZID([;:])[^\n]*$", re.MULTILINE | re.IGNORECASE)
 _RULE_LINE = re.compile(r"^RRULE([;:][^\n]*)$", re.MULTILINE | re.IGNORECASE)
+_RULE_LINE_END = re.compile(r"^RRULE[;:][^\n]*\n?", re.MULTILINE | re.IGNORECASE)
 _DATES_LINE = re.compile(r"^(RDATE|EXDATE)([;:][^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _DTSTART_LINE = re.compile(r"^DTSTART([;:][^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _DAY = re.compile(r"\s*(\d{4})(\d{2})(\d{2})")
@@ -175,10 +181,13 @@ class _Rule:
     in_window: int  # most occurrences it can have inside the window
     line: str  # the RRULE line to parse instead of the file's (clamped); '' for none
     outside: bool = False  # it starts after the window or its UNTIL is before it
-    # Periods dateutil may walk without finding an instance: it checks UNTIL only against
-    # instances it found, so a rule two BYxxx filters make impossible (February 30th) walks
-    # on to the year 9999 — 4 s for a daily rule — whatever its UNTIL says.
+    # Days dateutil may walk without finding an instance: it checks UNTIL only against
+    # instances it found, so a rule two BYxxx filters make impossible (the 15th as a first
+    # Monday) walks on to the year 9999 — 1-6 s, whatever its UNTIL says (see _may_be_empty).
     barren: int = 0
+    # BYMONTH and BYMONTHDAY name no day at all (February 30th): the rule adds nothing to
+    # DTSTART, and is left out of the text icalendar parses (no walk to the year 9999).
+    impossible: bool = False
 
 
 _NO_RULE = _Rule(0, 0, "")
@@ -298,9 +307,58 @@ def _read_rule(own: str, start: datetime, end: datetime) -> _Rule:
         raise _RefusedError("too_many_occurrences", limit=MAX_OCCURRENCES)
     outside = first > last or (until is not None and until < (start - _MARGIN).date())
     line = _clamped(parts, dtstart.group(1), last, steps)
-    filters = sum(1 for key in _FILTERS if key in parts)
-    barren = (date.max - first).days // period if filters >= 2 else 0
-    return _Rule(steps, min(in_window, MAX_OCCURRENCES), line, outside, barren)
+    impossible = _impossible(parts)
+    barren = (date.max - first).days if _may_be_empty(parts) and not impossible else 0
+    return _Rule(steps, min(in_window, MAX_OCCURRENCES), line, outside, barren, impossible)
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_WEEKDAY_IN_MONTH = re.compile(r"^[+-]?[1-4]?(MO|TU|WE|TH|FR|SA|SU)$", re.IGNORECASE)
+
+
+def _may_be_empty(parts: dict[str, str]) -> bool:
+    """Whether two BYxxx filters might together never match (then dateutil walks to 9999).
+
+    Any month holds the first to fourth (and the last four) of each weekday, and any day of the
+    month falls on each weekday within a few years; BYMONTH with BYMONTHDAY is decided exactly
+    by :func:`_impossible`. Any other combination may be empty (the 15th as a first Monday).
+    """
+    used = {key for key in _FILTERS if key in parts}
+    if len(used) < 2 or used == {"BYMONTH", "BYMONTHDAY"}:
+        return len(used) >= 2 and _impossible(parts)
+    days = [d.strip() for d in parts.get("BYDAY", "").split(",") if d.strip()]
+    if used == {"BYMONTH", "BYDAY"}:
+        return not all(_WEEKDAY_IN_MONTH.match(d) for d in days)
+    plain = all(_PLAIN_WEEKDAY.match(d.upper()) for d in days)
+    if used == {"BYMONTHDAY", "BYDAY"}:
+        return not plain
+    if used in ({"BYDAY", "BYSETPOS"}, {"BYMONTH", "BYDAY", "BYSETPOS"}):
+        # "The last weekday of the month": each plain weekday is in any month four times.
+        monthly = parts.get("FREQ", "").upper() in ("MONTHLY", "YEARLY")
+        return not (monthly and plain and _small_positions(parts.get("BYSETPOS", "")))
+    return True
+
+
+def _small_positions(value: str) -> bool:
+    try:
+        return all(1 <= abs(int(p)) <= 4 for p in value.split(","))
+    except ValueError:
+        return False
+
+
+def _impossible(parts: dict[str, str]) -> bool:
+    """Whether BYMONTH and BYMONTHDAY together name no day of any year (February 30th)."""
+    months, days = parts.get("BYMONTH"), parts.get("BYMONTHDAY")
+    if not months or not days:
+        return False
+    try:
+        month_list = [int(m) for m in months.split(",")]
+        day_list = [int(d) for d in days.split(",")]
+    except ValueError:
+        return False  # icalendar judges a value it cannot read
+    if not all(1 <= m <= 12 for m in month_list) or 0 in day_list:
+        return False
+    return all(abs(d) > _MONTH_DAYS[m - 1] for m in month_list for d in day_list)
 
 
 def _clamped(parts: dict[str, str], dtstart: str, last: date, steps: int) -> str:
@@ -434,8 +492,13 @@ def _outside(own: str, start: datetime, end: datetime) -> bool:
     return day < (start - _MARGIN).date() or day > (end + _MARGIN).date()
 
 
+# The laptop's zone for floating times, read once per expand() (it asks the OS each time:
+# 4 µs, for every occurrence of a five-year export). Concurrent imports read the same value.
+_local: tzinfo | None = None
+
+
 def _local_zone() -> tzinfo:
-    return datetime.now().astimezone().tzinfo or UTC
+    return _local or datetime.now().astimezone().tzinfo or UTC
 
 
 def _aware(value: date | datetime) -> datetime:
@@ -509,43 +572,69 @@ def _participants(own: str) -> tuple[Participant, ...]:
     return (*attendees, organizer) if organizer is not None else tuple(attendees)
 
 
-def _occurrence(
-    scanned: ScannedFile,
-    first: RawEvent,
-    component: Any,
-    recurring: bool,
-    people: list[tuple[Participant, ...]],
-) -> Occurrence:
-    start_value = component["DTSTART"].dt
-    start = _aware(start_value)
-    end: datetime | None = None
-    if component.get("DTEND") is not None:
-        end = _aware(component["DTEND"].dt)
-    elif component.get("DURATION") is not None:
-        end = start + component["DURATION"].dt
-    elif not isinstance(start_value, datetime):
-        end = start + timedelta(days=1)
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """What every occurrence of one component shares, read from it once."""
+
+    uid: str
+    rid: Any  # the component's RECURRENCE-ID value, None for a master
+    summary: str
+    cancelled: bool
+    sequence: int
+    participants: tuple[Participant, ...]
+
+
+def _source(component: Any, first: RawEvent, people: list[tuple[Participant, ...]]) -> _Source:
     rid_prop = component.get("RECURRENCE-ID")
-    rid = _rid(rid_prop.dt) if rid_prop is not None and recurring else ""
     title, prefixed = split_cancelled(str(component.get("SUMMARY", "")))
     status = str(component.get("STATUS", "")).upper()
     try:
         sequence = int(str(component.get("SEQUENCE", 0)))
     except ValueError:
         sequence = 0
-    return Occurrence(
-        file=scanned.name,
-        event=first.index,
+    return _Source(
         uid=str(component.get("UID", first.uid)),
-        recurrence_id=rid,
-        sequence=sequence,
-        start=start,
-        end=end,
-        zone=_zone_name(start_value),
+        rid=rid_prop.dt if rid_prop is not None else None,
         summary=title,
-        status="cancelled" if status == "CANCELLED" or prefixed else "confirmed",
+        cancelled=status == "CANCELLED" or prefixed,
+        sequence=sequence,
         participants=people[int(str(component.get(_INDEX, 0)))],
     )
+
+
+def _occurrences(
+    scanned: ScannedFile,
+    first: RawEvent,
+    found: Iterable[_Found],
+    recurring: bool,
+    people: list[tuple[Participant, ...]],
+) -> list[Occurrence]:
+    sources: dict[int, _Source] = {}  # by id() of the component: a series has a few
+    result = []
+    for each in found:
+        source = sources.get(id(each.source))
+        if source is None:
+            source = sources[id(each.source)] = _source(each.source, first, people)
+        rid = ""
+        if recurring:
+            # A changed occurrence keeps the instance it replaces; others are named by start.
+            rid = _rid(source.rid if source.rid is not None else each.start)
+        result.append(
+            Occurrence(
+                file=scanned.name,
+                event=first.index,
+                uid=source.uid,
+                recurrence_id=rid,
+                sequence=each.sequence if each.sequence >= 0 else source.sequence,
+                start=_aware(each.start),
+                end=_aware(each.end) if each.end is not None else None,
+                zone=_zone_name(each.start),
+                summary=source.summary,
+                status="cancelled" if source.cancelled else "confirmed",
+                participants=source.participants,
+            )
+        )
+    return result
 
 
 # A content line of any other name. Lines that are not content lines at all stay: icalendar
@@ -562,7 +651,9 @@ def _slim(own: str, rule: _Rule, index: int) -> str:
     # gone (``own`` is the event without its nested components) and its people are read by
     # _participants(). A clamped rule replaces the file's; the index names the component.
     text = _UNUSED.sub("", own)
-    if rule.line:
+    if rule.impossible:
+        text = _RULE_LINE_END.sub("", text, count=1)
+    elif rule.line:
         text = _RULE_LINE.sub(lambda _: rule.line, text, count=1)
     head, newline, rest = text.partition("\n")
     return f"{head}{newline}{_INDEX}:{index}\n{rest}"
@@ -610,6 +701,9 @@ def expand(  # noqa: PLR0912, PLR0915 - one branch per way a series ends
     import recurring_ical_events
     import x_wr_timezone
 
+    global _local  # noqa: PLW0603 - see _local
+    _local = None
+    _local = _local_zone()
     plan = _plan_zones(scanned, events, cancel)
     x_wr = ""
     if scanned.x_wr_timezone:
@@ -639,6 +733,9 @@ def expand(  # noqa: PLR0912, PLR0915 - one branch per way a series ends
             cost = 0  # a one-off meeting before or after the window: nothing to parse
         else:
             text, recurring, people, cost = series
+        if cost > MAX_SERIES_WORK:
+            problems.append(scanned.problem("too_costly", first))
+            continue
         work += cost
         if work > MAX_FILE_WORK:
             raise errors.IcsTooMuchWorkError(
@@ -662,10 +759,7 @@ def expand(  # noqa: PLR0912, PLR0915 - one branch per way a series ends
                 xwr=x_wr_timezone,
                 cancel=cancel,
             )
-            converted = [
-                _occurrence(scanned, first, c, recurring, people)
-                for c in checked(found, cancel, 64)
-            ]
+            converted = _occurrences(scanned, first, checked(found, cancel, 64), recurring, people)
         except _TooManyError:
             problems.append(scanned.problem("too_many_occurrences", first, limit=MAX_OCCURRENCES))
             continue
@@ -872,10 +966,10 @@ def _from_one_off(
 # the 60 000-event export and the hostile corpus; see tests/unit/ics/test_limits.py).
 _WORK_PER_CHAR = 3  # icalendar's parse of the (slimmed) text, per character
 _WORK_PER_STEP = 5  # dateutil's computation of one instance of a rule
-_WORK_PER_BARREN = 1.5  # one period dateutil walks without an instance
-_WORK_PER_OCCURRENCE = 130  # recurring-ical-events' copy of a component, and our Occurrence
+_WORK_PER_BARREN = 2  # one day dateutil walks without an instance (measured: 2-10 µs)
+_WORK_PER_OCCURRENCE = 130  # recurring-ical-events computing one, and our Occurrence (measured)
 _WORK_PER_SERIES = 1_000  # a calendar, a query and a time zone conversion per series
-_WORK_PER_ONE_OFF = 150  # a one-off event read without icalendar
+_WORK_PER_ONE_OFF = 250  # a one-off event read without icalendar (measured: 0.1-0.2 ms)
 _WORK_PER_CANDIDATE = 60  # reading any candidate's rules, even one outside the window
 
 
@@ -918,7 +1012,7 @@ def _expand_group(
     rie: Any,
     xwr: Any,
     cancel: Cancel | None = None,
-) -> list[Any]:
+) -> list[_Found]:
     # ``cancel`` raises Cancelled, a BaseException: the caller's ``except Exception`` lets it by.
     check(cancel)
     with warnings.catch_warnings():
@@ -936,7 +1030,30 @@ def _expand_group(
         # One between() over the bounded window: after() re-queries in growing steps and
         # costs several times more. Rules that could yield unbounded counts inside the window
         # (sub-daily frequencies) were refused before this point.
-        found = rie.of(calendar).between(start, end)
+        found = _between(rie.of(calendar), start, end)
         if len(found) > MAX_OCCURRENCES:
             raise _TooManyError
-        return [c for c in found if start <= _aware(c["DTSTART"].dt) < end]
+        return [f for f in found if start <= _aware(f.start) < end]
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One occurrence as recurring-ical-events computed it, and the component it comes from
+    (the series' master, or the changed occurrence that replaces an instance)."""
+
+    start: date | datetime
+    end: date | datetime | None
+    sequence: int  # below 0: the component's own SEQUENCE
+    source: Any
+
+
+def _between(query: Any, start: datetime, end: datetime) -> list[_Found]:
+    # CalendarQuery.between() returns a copy of the component for each occurrence, with the
+    # occurrence's DTSTART, DTEND and RECURRENCE-ID set: 60 % of an import's time, for values
+    # the occurrence itself holds. Its private _occurrences_between() and each occurrence's
+    # source component give the same answer without the copies (recurring-ical-events is
+    # pinned; tests/unit/ics/test_rie_contract.py compares both on the corpus).
+    return [
+        _Found(o.start, o.end, o.sequence, o._adapter._component)
+        for o in query._occurrences_between(query.to_datetime(start), query.to_datetime(end))
+    ]

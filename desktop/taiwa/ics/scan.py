@@ -124,6 +124,8 @@ def own_text(text: str) -> str:
     An e-mail alarm's ATTENDEE is not a guest and an alarm's SUMMARY is not the title. Linear:
     one pass over the BEGIN/END lines; a nested component left open hides the rest.
     """
+    if text.upper().count("BEGIN:") <= 1:
+        return text  # nothing nested (most events): the loop below would return it whole
     parts: list[str] = []
     depth = 0
     pos = 0

@@ -186,7 +186,7 @@ def plan_import(  # noqa: PLR0915 - the steps of a plan, read in order
         owner_email = guess_owner(
             [m for m in e.emails if m not in known]
             for f in scanned_files
-            for e in checked(f.events, cancel)
+            for e in checked(_sample(f.events), cancel)
         )
         owner_guessed = owner_email is not None
         if owner_email:
@@ -231,6 +231,17 @@ def plan_import(  # noqa: PLR0915 - the steps of a plan, read in order
         cancel=cancel,
     )
     return plan
+
+
+#: Events read to guess the calendar's owner: the owner is in nearly every event, and reading
+#: the people of all 70 000 events of a hostile file costs a second and a half.
+OWNER_SAMPLE = 10_000
+
+
+def _sample(events: list[scan.RawEvent]) -> list[scan.RawEvent]:
+    """At most OWNER_SAMPLE events spread evenly over the file (all of a smaller file)."""
+    step = -(-len(events) // OWNER_SAMPLE)  # ceiling division
+    return events if step <= 1 else events[::step]
 
 
 def _remembered(db: Database, plan: ImportPlan) -> dict[str, Who]:

@@ -10,6 +10,7 @@ Not marked slow on purpose: CI runs these (a few seconds each).
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,9 +61,28 @@ def _vault(base: Path, people: list[tuple[str, str]]) -> CliVault:
 
 
 @pytest.fixture(scope="module")
-def vault(tmp_path_factory: pytest.TempPathFactory) -> CliVault:
-    """One vault knowing Taro for the whole corpus (a vault takes seconds to create)."""
-    return _vault(tmp_path_factory.mktemp("limits"), [hostile_ics.KNOWN])
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A vault knowing Taro, made once (a vault takes seconds to create) and copied per case."""
+    base = tmp_path_factory.mktemp("limits")
+    _vault(base, [hostile_ics.KNOWN])
+    return base
+
+
+@pytest.fixture
+def vault(template: Path, tmp_path: Path) -> CliVault:
+    """Each case's own copy: a run killed at the timeout leaves its vault open (WAL, lock),
+    which must not count against the next case."""
+    from tests.support.filekeyring import FileKeyring
+
+    base = tmp_path / "copy"
+    shutil.copytree(template, base)
+    env = subprocess_env(base, base / "vault", base / "keyring.json")
+    return CliVault(
+        dir=base / "vault",
+        env=env,
+        keyring=FileKeyring(base / "keyring.json"),
+        tmp=Path(env["TMPDIR"]),
+    )
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -319,3 +319,14 @@ def test_a_proposed_name_comes_from_the_attendees_cn(db: Database, data: Path) -
     assert done.people_added == 1
     person = Store(db).people.find_by_email("hanako@example.com")
     assert person is not None and person.name == "Hanako Suzuki"
+
+
+def test_the_owner_is_guessed_from_an_even_sample_of_a_huge_file() -> None:
+    from taiwa.ics.service import OWNER_SAMPLE, _sample
+
+    events: list = list(range(70_000))
+    sample = _sample(events)
+    assert len(sample) <= OWNER_SAMPLE
+    assert sample[0] == 0 and sample[-1] >= 60_000  # spread over the whole file
+    small: list = list(range(OWNER_SAMPLE))
+    assert _sample(small) == small  # a file of up to OWNER_SAMPLE events is read whole
