@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from taiwa.domain.models import MeetingStatus, WantedResponse
 from taiwa.ui.meeting_editor.base import EditorBase
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.chips import MutedLabel, PageTitle
+from taiwa.ui.widgets.dates import DateTimeField
 
 _CTX = "MeetingEditor"  # the page's translation context, shared by all its parts
 
@@ -148,7 +148,7 @@ class HeaderPart(EditorBase):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
-        self.when = QDateTimeEdit(self.content)
+        self.when = DateTimeField(self.content)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setAccessibleName(_t("Date and time"))
