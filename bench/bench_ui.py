@@ -7,8 +7,9 @@ throwaway gnome-keyring in its own D-Bus session (:func:`bench.common.in_secret_
 1. Start to an interactive dashboard: a fresh process that starts Taiwa through its entry point
    exactly as ``taiwa`` does (arguments, the start-up open with the key from the Secret Service,
    Qt, font, translations, window, the session bus for the lock watcher) and waits until the
-   dashboard shows its numbers and no work is pending — against a fresh process that imports
-   PySide6 and shows a bare ``QMainWindow``, interleaved in the same run (budget 2.5x); and
+   dashboard shows its numbers and no work is pending — against a fresh process that reads the
+   same key from the Secret Service, imports PySide6 and shows a bare ``QMainWindow``,
+   interleaved in the same run (budget 2.5x); and
    the peak RSS of both (budget 1.8x).
 2. Opening a person with 200 meetings (profile, lazy meeting log, actions, charts) and switching
    between that person's meetings in the editor: median times in one process (budget 100 ms, a
@@ -47,10 +48,15 @@ def rss():
     return 0
 """
 
+# The floor reads the vault's key from the Secret Service, as the app must before its dashboard
+# (and as bench_cli's floor does): without it the floor left out work no start can skip.
 FLOOR_CHILD = (
     _RSS
     + r"""
 import sys
+import keyring.backends.SecretService
+key = keyring.backends.SecretService.Keyring().get_password("Taiwa", sys.argv[1])
+assert key, "the floor found no key in the Secret Service"
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([sys.argv[0]])
 window = QMainWindow()
@@ -184,12 +190,18 @@ def _run_child(code: str, args: list[str], env: dict[str, str], rss: list[int]) 
     rss.append(int(words[1]))
 
 
+def _vault_id(vault: Path) -> str:
+    from taiwa.vault.header import read_header
+
+    return read_header(vault).vault_id
+
+
 def bench_start(vault: Path, env: dict[str, str], repeat: int, scale: int) -> list[Result]:
     ours_rss: list[int] = []
     floor_rss: list[int] = []
     ours, floor = paired_ms(
         lambda: _run_child(APP_CHILD, [str(vault)], env, ours_rss),
-        lambda: _run_child(FLOOR_CHILD, [], env, floor_rss),
+        lambda: _run_child(FLOOR_CHILD, [_vault_id(vault)], env, floor_rss),
         repeat=repeat,
         warmup=quick_warmup(repeat),
     )
@@ -207,7 +219,7 @@ def bench_window_shown(vault: Path, env: dict[str, str], repeat: int, scale: int
     ignored: list[int] = []
     ours, floor = paired_ms(
         lambda: _run_child(SHOWN_CHILD, [str(vault)], env, ignored),
-        lambda: _run_child(FLOOR_CHILD, [], env, ignored),
+        lambda: _run_child(FLOOR_CHILD, [_vault_id(vault)], env, ignored),
         repeat=repeat,
         warmup=quick_warmup(repeat),
     )
