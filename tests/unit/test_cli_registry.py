@@ -66,4 +66,23 @@ def test_person_list_imports_only_its_modules() -> None:
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     ).stdout
-    assert json.loads(out) == ["taiwa.cli.lifecycle_cmds", "taiwa.cli.log_cmds"]
+    # search_cmds is registered by log_cmds (its place in the help), and is small.
+    assert json.loads(out) == [
+        "taiwa.cli.lifecycle_cmds",
+        "taiwa.cli.log_cmds",
+        "taiwa.cli.search_cmds",
+    ]
+
+
+def test_search_imports_only_its_module() -> None:
+    """A search builds only itself: not the log commands, their text input or editor support
+    (issue 21: they made `taiwa search` 1.5x a bare open+query)."""
+    script = (
+        "import json, sys; from taiwa.cli import build_parser;"
+        " build_parser(['search', 'x']);"
+        " print(json.dumps(sorted(m for m in sys.modules if m.startswith('taiwa.cli.'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert json.loads(out) == ["taiwa.cli.context", "taiwa.cli.search_cmds", "taiwa.cli.shared"]

@@ -13,7 +13,6 @@ import io
 import os
 import re
 import sys
-import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
 from typing import NoReturn
@@ -117,9 +116,11 @@ COMMAND_MODULES = (
     "prep_cmds",
     "app_cmds",
 )
-#: Which modules make each command: building one command's parser imports only those (every
-#: module imports its own heavy dependencies; all of them cost ~200 ms a command). Help, an
-#: unknown command or none builds them all. tests/unit/test_cli_registry.py keeps this in step.
+#: Which modules make each command, in registration order: building one command's parser
+#: imports only those (every module imports its own heavy dependencies; all of them cost ~200 ms
+#: a command). A module listed here but not above is registered by one of those (search_cmds by
+#: log_cmds, where it sits in the help). Help, an unknown command or none builds them all.
+#: tests/unit/test_cli_registry.py keeps this in step.
 COMMANDS: dict[str, tuple[str, ...]] = {
     "init": ("vault_cmds",),
     "unlock": ("vault_cmds",),
@@ -132,7 +133,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "meeting": ("log_cmds", "lifecycle_cmds"),
     "action": ("log_cmds", "lifecycle_cmds"),
     "retention": ("log_cmds", "lifecycle_cmds"),
-    "search": ("log_cmds",),
+    "search": ("search_cmds",),
     "stats": ("log_cmds",),
     "signals": ("log_cmds",),
     "demo-vault": ("log_cmds",),
@@ -179,7 +180,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     import importlib
 
     wanted = COMMANDS.get(command_name(argv) or "") if argv is not None else None
-    names = [m for m in COMMAND_MODULES if wanted is None or m in wanted]
+    names = COMMAND_MODULES if wanted is None else wanted
     modules = [importlib.import_module(f"taiwa.cli.{name}") for name in names]
 
     parser = _Parser(
@@ -325,6 +326,8 @@ def main(argv: Sequence[str]) -> int:
         return 0
     except Exception as exc:
         if os.environ.get("TAIWA_DEBUG") == "1":
+            import traceback  # only here: every command would pay for its import
+
             traceback.print_exc()
         print(f"taiwa: {_BUG.text(kind=type(exc).__name__)}", file=sys.stderr)
         return EXIT_BUG

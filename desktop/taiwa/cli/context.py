@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -149,6 +147,8 @@ class CliContext:
 
     def print_json(self, value: Any) -> None:
         """Stable JSON output: UTF-8 (Japanese unescaped), sorted keys, one document."""
+        import json  # only for --json: most commands print text (issue 21)
+
         json.dump(value, self.out, ensure_ascii=False, sort_keys=True, indent=2)
         self.out.write("\n")
 
@@ -160,6 +160,8 @@ class CliContext:
 
 def _prompt(text: str) -> str:
     """A hidden answer from the terminal; bytes that are not text get a message, not a bug."""
+    import getpass  # termios and friends, for the few commands that prompt
+
     try:
         return _text_secret(getpass.getpass(text), "the terminal")
     except UnicodeDecodeError:

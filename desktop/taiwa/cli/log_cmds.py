@@ -15,8 +15,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from taiwa.cli import text_input
+from taiwa.cli import search_cmds, text_input
 from taiwa.cli.context import CliContext
+from taiwa.cli.shared import add_command as add
+from taiwa.cli.shared import limit as _limit
+from taiwa.cli.shared import local as _local
+from taiwa.cli.shared import ts as _ts
 from taiwa.cli.text_input import TextOption
 from taiwa.domain import errors, validate
 from taiwa.domain.models import (
@@ -27,7 +31,6 @@ from taiwa.domain.models import (
     Person,
     PersonStatus,
     Rate,
-    SearchHit,
     Topic,
     TopicDraft,
 )
@@ -44,7 +47,6 @@ SHARED = TextOption("--shared", "shared notes")
 PRIVATE = TextOption("--private", "private notes")
 #: Every option of ``meeting add`` that may read standard input.
 _MEETING_STDIN = ("purpose", "shared", "private", "topic", "action")
-MAX_LIMIT = 10_000
 
 M_PERSON_ADDED = Msg("Added {name} (id {id}).", "{name} さんを追加しました（ID {id}）。")
 M_ACTION_DONE = Msg("Action item {id} is done.", "アクションアイテム {id} を完了にしました。")
@@ -53,7 +55,6 @@ M_NO_PEOPLE = Msg(
     "まだ誰も登録されていません。'taiwa person add 名前' で追加してください。",
 )
 M_NO_MEETINGS = Msg("No meetings yet.", "まだミーティングはありません。")
-M_NO_HITS = Msg("Nothing found.", "見つかりませんでした。")
 M_NO_SIGNALS = Msg(
     "No signals. Nothing needs your attention right now.",
     "シグナルはありません。今のところ気になる点はありません。",
@@ -114,14 +115,6 @@ M_DEMO_PASSPHRASE = Msg(
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this group's subcommands to the parser."""
-
-    def add(target: Any, name: str, help_text: str) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = target.add_parser(name, help=help_text)
-        parser.add_argument(
-            "--vault", metavar="DIR", default=argparse.SUPPRESS, help="vault folder"
-        )
-        return parser
-
     person = sub.add_parser("person", help="people (direct reports)")
     person_sub = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
     p = add(person_sub, "add", "add a person")
@@ -179,20 +172,8 @@ def _register_reports(sub: Any, add: Any) -> None:
     p.add_argument("id", metavar="ID")
     p.set_defaults(handler=cmd_action_done)
 
-    p = add(sub, "search", "search notes, topics and action items (ranked)")
-    p.add_argument(
-        "query",
-        metavar="QUERY",
-        help="words to find; '-' reads them from standard input (a query on the command line"
-        " is visible to other local users and kept in shell history)",
-    )
-    p.add_argument("--private", action="store_true", help="search private notes too")
-    p.add_argument(
-        "--archived", action="store_true", help="search the records of archived people too"
-    )
-    p.add_argument("--limit", type=_limit, default=50, metavar="N", help="1-10000 (default 50)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_search)
+    # Its own module, so that a search builds and imports only itself (issue 21).
+    search_cmds.register(sub)
 
     p = add(sub, "stats", "execution rate per person and overall")
     p.add_argument("--from", dest="start", metavar="DATE", help="first day (default: 90 days ago)")
@@ -222,10 +203,6 @@ def _register_reports(sub: Any, add: Any) -> None:
 
 
 # -- JSON shapes ------------------------------------------------------------------------------
-
-
-def _ts(value: datetime | None) -> str | None:
-    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _day(value: date | None) -> str | None:
@@ -329,19 +306,6 @@ def meeting_row_json(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def hit_json(hit: SearchHit) -> dict[str, Any]:
-    return {
-        "kind": hit.kind.value,
-        "source_id": hit.source_id,
-        "person_id": hit.person_id,
-        "person_name": hit.person_name,
-        "meeting_id": hit.meeting_id,
-        "starts_at": _ts(hit.starts_at),
-        "text": hit.snippet_text,
-        "snippet": [{"text": s.text, "highlighted": s.highlighted} for s in hit.snippet],
-    }
-
-
 def signal_json(signal: Signal) -> dict[str, Any]:
     return {
         "kind": signal.kind.value,
@@ -357,10 +321,6 @@ def signal_json(signal: Signal) -> dict[str, Any]:
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def _local(value: datetime) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def _pad(text: str, width: int) -> str:
     """Left-align ``text`` in ``width`` terminal columns (CJK characters take two)."""
     used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -373,14 +333,6 @@ def _percent(value: float | None) -> str:
 
 def _int_id(value: str, error: type[NotFoundError]) -> int:
     return validate.record_id(value, error)
-
-
-def _limit(value: str) -> int:
-    """``--limit``: a whole number 1..10000 (argparse reports anything else, exit status 2)."""
-    raw = value.strip()
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or not 1 <= int(raw) <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_LIMIT}")
-    return int(raw)
 
 
 def _given(value: str | None, error: InputError) -> str | None:
@@ -586,32 +538,6 @@ def cmd_action_done(ctx: CliContext, args: argparse.Namespace) -> int:
     store = Store(ctx.database())
     action = store.actions.set_done(_int_id(args.id, errors.ActionNotFoundError))
     ctx.print(M_ACTION_DONE.text(id=action.id))
-    return 0
-
-
-def cmd_search(ctx: CliContext, args: argparse.Namespace) -> int:
-    query = args.query
-    if query == text_input.STDIN:
-        query = text_input.read_text(args, TextOption("query", "the query", editor=False)) or ""
-    query = validate.utf8(query)
-    store = Store(ctx.database())
-    hits = store.search.search(
-        query,
-        include_private=args.private,
-        include_archived=args.archived,
-        limit=min(args.limit, 1000),
-    )
-    if args.json:
-        ctx.print_json([hit_json(h) for h in hits])
-        return 0
-    if not hits:
-        ctx.print(M_NO_HITS.text())
-    for h in hits:
-        when = _local(h.starts_at) if h.starts_at else "-"
-        # A terminal shows the match in brackets; the GUI gets the same segments as styles.
-        text = "".join(f"[{s.text}]" if s.highlighted else s.text for s in h.snippet)
-        text = " ".join(text.split())
-        ctx.print(f"{h.person_name}  {when}  {h.kind.value}  #{h.meeting_id or '-'}\n    {text}")
     return 0
 
 
