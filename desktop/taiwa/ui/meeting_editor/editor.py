@@ -8,13 +8,17 @@ meeting lives in its own module (see :mod:`taiwa.ui.meeting_editor`).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
     QHBoxLayout,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -90,10 +94,17 @@ class MeetingEditor(
 
         self.splitter.addWidget(self._build_meeting_list(self))
 
-        # Right: the meeting.
-        main = QWidget(self)
+        # Right: the meeting, in a scroll area: at a large text zoom the header rows wrap and
+        # the body keeps a usable height (see _fit_to_font) instead of squeezing its texts.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop itself: the focus goes to the controls, and follows them into view.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        main = _Sheet(self._sheet_height, self.scroll_area)
         self.main_widget = main
-        ml = QVBoxLayout(main)
+        ml = self._sheet_layout = QVBoxLayout(main)
         ml.setContentsMargins(16, 16, 20, 16)
         ml.setSpacing(10)
         self.empty_label = MutedLabel(
@@ -103,7 +114,7 @@ class MeetingEditor(
         ml.addWidget(self.empty_label)
 
         self.content = QWidget(main)
-        cl = QVBoxLayout(self.content)
+        cl = self._content_layout = QVBoxLayout(self.content)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(10)
         ml.addWidget(self.content, 1)
@@ -112,6 +123,7 @@ class MeetingEditor(
 
         body = QSplitter(Qt.Orientation.Horizontal, self.content)
         body.setChildrenCollapsible(False)
+        self.body = body
         cl.addWidget(body, 1)
 
         left = QSplitter(Qt.Orientation.Vertical, body)
@@ -126,7 +138,8 @@ class MeetingEditor(
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 1)
 
-        self.splitter.addWidget(main)
+        self.scroll_area.setWidget(main)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([220, 1000])
@@ -154,6 +167,57 @@ class MeetingEditor(
         ]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
+        self._fit_to_font()
+        # A widget reached by Tab or a mnemonic is scrolled into view (QScrollArea does it
+        # only for Tab presses it handles itself).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _fit_to_font(self) -> None:
+        """Sizes that follow the text size (the desktop's font and the app's zoom)."""
+        line = self.fontMetrics().lineSpacing()
+        # The agenda, the action items and the notes each keep a few lines: below that the
+        # editor scrolls rather than squeezing them.
+        self.body.setMinimumHeight(line * 18)
+        side = self.new_button.parentWidget()
+        side_layout = side.layout() if side is not None else None
+        if side is not None and side_layout is not None:
+            margins = side_layout.contentsMargins()
+            wanted = self.new_button.sizeHint().width() + margins.left() + margins.right()
+            side.setMinimumWidth(max(200, wanted))
+
+    def _sheet_height(self, width: int) -> int:
+        """The least height the meeting needs at ``width``: its wrapped header rows, and the
+        body at its minimum (QBoxLayout would ask for the body's preferred height, and the
+        scroll area would then scroll at 100 % zoom too)."""
+        margins = self._sheet_layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        height = margins.top() + margins.bottom()
+        if self.content.isHidden():
+            return height + self.empty_label.sizeHint().height()
+        layout = self._content_layout
+        items = [layout.itemAt(i) for i in range(layout.count())]
+        shown = [w for item in items if item is not None and (w := item.widget()) is not None]
+        shown = [w for w in shown if not w.isHidden()]
+        for w in shown:
+            if w.hasHeightForWidth():
+                height += w.heightForWidth(inner)
+            else:
+                height += w.minimumSizeHint().expandedTo(w.minimumSize()).height()
+        return height + layout.spacing() * max(len(shown) - 1, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(
+            self, "body"
+        ):
+            self._fit_to_font()
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        main = self.scroll_area.widget()
+        if new is not None and main is not None and main.isAncestorOf(new):
+            self.scroll_area.ensureWidgetVisible(new, 8, 8)
 
     def _show_empty(self, empty: bool) -> None:
         self.content.setVisible(not empty)
@@ -380,6 +444,20 @@ class MeetingEditor(
         self._meeting = m
         self.private.set_text(m.private_notes)
         self._private_loaded = True
+
+
+class _Sheet(QWidget):
+    """The scrolled meeting: as tall as its rows need at the width it gets, no taller."""
+
+    def __init__(self, min_height: Callable[[int], int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._min_height = min_height
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._min_height(width)
 
 
 def _topic_order(t: Any) -> tuple[int, int, int]:

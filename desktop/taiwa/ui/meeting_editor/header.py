@@ -11,9 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from taiwa.ui.meeting_editor.base import EditorBase
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.chips import MutedLabel, PageTitle
 from taiwa.ui.widgets.dates import DateTimeField
+from taiwa.ui.widgets.flow import FlowRow
 
 _CTX = "MeetingEditor"  # the page's translation context, shared by all its parts
 
@@ -98,112 +98,79 @@ class _Choice(QWidget):
         self.chosen.emit(new)
 
 
-class _WrapRow(QWidget):
-    """Two groups side by side, or one above the other when they do not fit side by side."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._box.setContentsMargins(0, 0, 0, 0)
-        self._box.setSpacing(8)
-        self.first, self.second = QHBoxLayout(), QHBoxLayout()
-        for part in (self.first, self.second):
-            part.setSpacing(8)
-            self._box.addLayout(part)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place()
-
-    def _place(self) -> None:
-        wanted = self.first.sizeHint().width() + 8 + self.second.sizeHint().width()
-        direction = (
-            QBoxLayout.Direction.LeftToRight
-            if wanted <= self.width()
-            else QBoxLayout.Direction.TopToBottom
-        )
-        if self._box.direction() != direction:
-            self._box.setDirection(direction)
-
-
 class HeaderPart(EditorBase):
     """Builds the header rows and handles their changes."""
 
     content: QWidget
+    mood_group: QWidget
 
     def _show_mood(self, shown: bool) -> None:
         """Privacy mode: the mood is private — its row is hidden and no button stays checked."""
         self.mood_label.setVisible(shown)
         self.mood.setVisible(shown)
+        self.mood_group.setVisible(shown)
         self.mood.set_value(self._meeting.mood if shown and self._meeting is not None else None)
 
     def _build_header(self, cl: QVBoxLayout) -> None:
-        head = QHBoxLayout()
-        head.setSpacing(10)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        self.title = PageTitle("", self.content)
-        self.subtitle = MutedLabel("", self.content)
+        # Each row wraps between its groups when it is too narrow (Japanese, 200 % zoom)
+        # instead of squeezing its texts: first the name with the meeting's buttons, then
+        # date, status and purpose, then what they want and the mood.
+        head = FlowRow(self.content, spacing=10)
+        titles = QWidget(head)
+        tl = QVBoxLayout(titles)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.setSpacing(2)
+        self.title = PageTitle("", titles)
+        self.subtitle = MutedLabel("", titles)
         self.subtitle.setWordWrap(False)
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        head.addLayout(titles, 1)
-        self.when = DateTimeField(self.content)
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setAccessibleName(_t("Date and time"))
-        self.when.editingFinished.connect(self._on_when_edited)
-        when_label = QLabel(_t("&When:"), self.content)
-        when_label.setBuddy(self.when)
-        # Date, status and purpose share the second row, so a long name and role/team line
-        # in the title never gets clipped by the controls.
-        info = QHBoxLayout()
-        info.setSpacing(8)
-        info.addWidget(when_label)
-        info.addWidget(self.when)
-        info.addSpacing(8)
-        self.status = QComboBox(self.content)
-        for st in MeetingStatus:
-            self.status.addItem(labels.status_name(st), st)
-        self.status.setAccessibleName(_t("Status"))
-        self.status.activated.connect(self._on_status_activated)
-        status_label = QLabel(_t("S&tatus:"), self.content)
-        status_label.setBuddy(self.status)
-        info.addWidget(status_label)
-        info.addWidget(self.status)
-        info.addSpacing(8)
-        self.save_state = MutedLabel("", self.content)
+        tl.addWidget(self.title)
+        tl.addWidget(self.subtitle)
+        self.save_state = MutedLabel("", head)
         self.save_state.setWordWrap(False)
         self.save_state.setMinimumWidth(
             self.save_state.fontMetrics().horizontalAdvance(_t("Saving…")) + 12
         )
-        head.addWidget(self.save_state)
-        self.export_button = QPushButton(_t("E&xport PDF…"), self.content)
+        self.export_button = QPushButton(_t("E&xport PDF…"), head)
         self.export_button.clicked.connect(self._on_export_clicked)
-        head.addWidget(self.export_button)
-        self.delete_button = QPushButton(_t("&Delete…"), self.content)
+        self.delete_button = QPushButton(_t("&Delete…"), head)
         self.delete_button.setToolTip(_t("Delete this meeting for good (Shift+Del in the list)"))
         self.delete_button.setAccessibleName(_t("Delete meeting"))
         self.delete_button.clicked.connect(self._on_delete_meeting)
-        head.addWidget(self.delete_button)
-        cl.addLayout(head)
+        head.add_group(titles, stretch=True)
+        head.add_group(self.save_state, self.export_button, self.delete_button, right=True)
+        cl.addWidget(head)
 
-        purpose_label = QLabel(_t("&Purpose:"), self.content)
-        self.purpose = QLineEdit(self.content)
+        info = FlowRow(self.content)
+        self.when = DateTimeField(info)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setAccessibleName(_t("Date and time"))
+        self.when.editingFinished.connect(self._on_when_edited)
+        when_label = QLabel(_t("&When:"), info)
+        when_label.setBuddy(self.when)
+        self.status = QComboBox(info)
+        for st in MeetingStatus:
+            self.status.addItem(labels.status_name(st), st)
+        self.status.setAccessibleName(_t("Status"))
+        self.status.activated.connect(self._on_status_activated)
+        status_label = QLabel(_t("S&tatus:"), info)
+        status_label.setBuddy(self.status)
+        purpose_label = QLabel(_t("&Purpose:"), info)
+        self.purpose = QLineEdit(info)
         self.purpose.setPlaceholderText(_t("What is this 1on1 for today?"))
         self.purpose.setAccessibleName(_t("Purpose"))
         self.purpose.textEdited.connect(lambda _t: self._on_text_edited())
         purpose_label.setBuddy(self.purpose)
-        info.addWidget(purpose_label)
-        info.addWidget(self.purpose, 1)
-        cl.addLayout(info)
+        # The purpose is typed into: it gets a line of its own before it gets squeezed.
+        self.purpose.setMinimumWidth(self.purpose.fontMetrics().averageCharWidth() * 24)
+        info.add_group(when_label, self.when)
+        info.add_group(status_label, self.status)
+        info.add_group(purpose_label, self.purpose, stretch=True)
+        cl.addWidget(info)
 
-        # What they want and the mood share a row, or take one each when the row is too narrow.
-        self.wants_row = _WrapRow(self.content)
-        wants = self.wants_row.first
+        self.wants_row = FlowRow(self.content)
         #: Label before the choice of advise / think together / just listen.
-        wants_label = QLabel(_t("They want me to:"), self.content)
-        wants.addWidget(wants_label)
+        wants_label = QLabel(_t("They want me to:"), self.wants_row)
         self.wanted = _Choice(
             [
                 (
@@ -222,19 +189,16 @@ class HeaderPart(EditorBase):
                     _t("They would like to be listened to, without advice"),
                 ),
             ],
-            self.content,
+            self.wants_row,
         )
         self.wanted.chosen.connect(self._on_wanted_chosen)
-        wants.addWidget(self.wanted)
-        wants.addStretch(1)
-        wants = self.wants_row.second
-        self.mood_label = QLabel(_t("Mood:"), self.content)
-        wants.addWidget(self.mood_label)
-        self.mood = _Choice([(m, str(m), labels.mood_name(m)) for m in range(1, 6)], self.content)
+        self.mood_label = QLabel(_t("Mood:"), self.wants_row)
+        self.mood = _Choice([(m, str(m), labels.mood_name(m)) for m in range(1, 6)], self.wants_row)
         self.mood.setAccessibleName(_t("Mood, 1 to 5"))
         self.mood.chosen.connect(self._on_mood_chosen)
-        wants.addWidget(self.mood)
-        wants.addStretch(1)
+        self.wants_row.add_group(wants_label)
+        self.wants_row.add_group(self.wanted)
+        self.mood_group = self.wants_row.add_group(self.mood_label, self.mood)
         cl.addWidget(self.wants_row)
 
     def _on_mood_chosen(self, mood: int | None) -> None:

@@ -57,7 +57,6 @@ class MeetingListPart(EditorBase):
         )
         self.new_button.clicked.connect(self._on_new_clicked)
         sl.addWidget(self.new_button)
-        side.setMinimumWidth(200)
         return side
 
     def _select_history_row(self, meeting_id: int) -> None:

@@ -7,7 +7,7 @@ the characters, never the markup (QPlainTextEdit drops formatting by itself).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtGui import QPalette, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -70,10 +70,10 @@ class PrivateNotesPanel(QFrame):
         self.setStyleSheet(
             "QPlainTextEdit#privateNotesEdit { background: transparent; border: none; }"
         )
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(4)
-        head = QHBoxLayout()
+        head = self._head = QHBoxLayout()
         head.setSpacing(6)
         icon = QLabel(self)
         icon.setPixmap(lock_pixmap(16, labels.PRIVATE_ACCENT))
@@ -97,13 +97,36 @@ class PrivateNotesPanel(QFrame):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        head.addWidget(self.title, 0, Qt.AlignmentFlag.AlignTop)
-        head.addWidget(self.hint, 1)
+        head.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.title, 1)
         outer.addLayout(head)
+        # Under the title, not beside it: a narrow panel (Japanese, 200 % zoom) would give
+        # the hint a column too thin to read, and the lines it wraps into no height.
+        outer.addWidget(self.hint)
         self.editor = NotesEdit(self)
         self.editor.setObjectName("privateNotesEdit")
         self.editor.setAccessibleName(self.tr("Private notes"))
         self.editor.setPlaceholderText(self.tr("Your own observations, never shared…"))
         self.title.setBuddy(self.editor)
         outer.addWidget(self.editor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A splitter sizes the panel by its minimum size hint, which does not know that the
+        # wrapped hint needs more lines as the panel narrows: ask for them at this width.
+        layout = self._outer
+        margins = layout.contentsMargins()
+        box = self.contentsRect()  # inside the frame's border
+        inner = box.width() - margins.left() - margins.right()
+        need = (
+            self.height()
+            - box.height()
+            + margins.top()
+            + margins.bottom()
+            + self._head.minimumSize().height()  # the title row
+            + self.hint.heightForWidth(inner)
+            + self.editor.minimumSizeHint().expandedTo(self.editor.minimumSize()).height()
+            + 2 * layout.spacing()
+        )
+        if self.minimumHeight() != need:
+            self.setMinimumHeight(need)
