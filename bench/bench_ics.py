@@ -1,7 +1,9 @@
 """Benchmark: importing a busy 5 000-event calendar against icalendar + recurring-ical-events.
 
 Run: ``python -m bench.bench_ics`` (``--json FILE`` to keep the figures, ``--repeat N``,
-``--no-export`` to skip the five-year export, which takes minutes).
+``--no-export`` to skip the five-year export, which takes minutes; ``--events N`` for a calendar
+of another size, the same mix scaled: ``scripts/bench --quick`` runs 600 events in seconds, and
+any size other than the full one skips the export).
 
 The calendar (generated, Outlook style with a Windows TZID and its VTIMEZONE): 5 000 events —
 300 weekly series (40 of them 1on1s with known people, the rest team meetings), each with 20
@@ -24,9 +26,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.common import Result, paired_ms, report
+from bench.common import Result, paired_ms, quick_warmup, report
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+EVENTS = 5_000  # the full size: SERIES + SINGLES
 SERIES = 300
 ONE_ON_ONES = 40
 MOVED = 20
@@ -81,22 +84,31 @@ def _event(uid: str, start: datetime, summary: str, emails: list[str], extra: li
     return "\r\n".join(lines)
 
 
-def reports() -> list[tuple[str, str]]:
+def shape(events: int = EVENTS) -> tuple[int, int, int]:
+    """(series, of them 1on1s, one-off meetings) of a calendar of ``events`` events: the full
+    calendar's mix, scaled (at least one 1on1 series)."""
+    series = max(1, round(SERIES * events / EVENTS))
+    one_on_ones = max(1, min(series, round(ONE_ON_ONES * events / EVENTS)))
+    return series, one_on_ones, max(0, events - series)
+
+
+def reports(events: int = EVENTS) -> list[tuple[str, str]]:
     """The known people of the benchmark vault: (name, e-mail)."""
-    return [(f"Report {i:02d}", f"report{i:02d}@example.com") for i in range(ONE_ON_ONES)]
+    return [(f"Report {i:02d}", f"report{i:02d}@example.com") for i in range(shape(events)[1])]
 
 
-def generate_calendar(seed: int = 5) -> str:
-    """The benchmark calendar's text (see the module's notes)."""
+def generate_calendar(seed: int = 5, events: int = EVENTS) -> str:
+    """The benchmark calendar's text (see the module's notes); ``events`` scales its mix."""
+    series, one_on_ones, singles = shape(events)
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     first = datetime(2025, 9, 1, 10, 0)
     parts = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Microsoft Corporation//Outlook 16.0//EN"]
     parts.append(_TZ.replace("\n", "\r\n"))
-    people = [email for _, email in reports()]
+    people = [email for _, email in reports(events)]
     others = [f"colleague{i:03d}@example.com" for i in range(200)]
-    for s in range(SERIES):
+    for s in range(series):
         start = first + timedelta(days=s % 5, hours=s % 7)
-        if s < ONE_ON_ONES:
+        if s < one_on_ones:
             summary = ("1on1 " if s % 2 else "面談 ") + f"Report {s:02d}"
             emails = [people[s]]
         else:
@@ -109,7 +121,7 @@ def generate_calendar(seed: int = 5) -> str:
             moved = original + timedelta(days=1, hours=1)
             rid = f"RECURRENCE-ID;TZID=Tokyo Standard Time:{_stamp(original)}"
             parts.append(_event(uid, moved, summary, emails, [rid]))
-    for n in range(SINGLES):
+    for n in range(singles):
         start = first + timedelta(days=rng.randint(0, 500), hours=rng.randint(0, 8))
         emails = rng.sample(others, rng.randint(2, 6))
         parts.append(_event(f"single-{n}@bench.example.com", start, f"Meeting {n}", emails, []))
@@ -131,7 +143,7 @@ def floor(path: Path) -> int:
     return len(recurring_ical_events.of(calendar).between(start, end))
 
 
-def _vault(folder: Path, people: list[tuple[str, str]] | None = None) -> Any:
+def _vault(folder: Path, people: list[tuple[str, str]]) -> Any:
     from taiwa.store import Store
     from taiwa.vault.database import Database
     from taiwa.vault.keys import RawKey
@@ -139,7 +151,7 @@ def _vault(folder: Path, people: list[tuple[str, str]] | None = None) -> Any:
     folder.mkdir(parents=True, exist_ok=True)
     db = Database.create(folder / "taiwa.db", RawKey.generate())
     store = Store(db)
-    for name, email in reports() if people is None else people:
+    for name, email in people:
         store.people.add(name, emails=[email])
     store.settings.set("calendar.owner", MANAGER)
     return db
@@ -161,27 +173,31 @@ def _peak(fn: Callable[[], Any]) -> float:
         tracemalloc.stop()
 
 
-def run(repeat: int) -> list[Result]:
+def run(repeat: int, events: int = EVENTS) -> list[Result]:
     """Measure the plan (dry run), the real import and the floor in one run."""
     from taiwa.ics import service
 
+    people = reports(events)
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="taiwa-bench-ics-") as tmp:
         root = Path(tmp)
         path = root / "calendar.ics"
-        path.write_text(generate_calendar(), encoding="utf-8", newline="")
-        db = _vault(root / "plan")
+        path.write_text(generate_calendar(events=events), encoding="utf-8", newline="")
+        db = _vault(root / "plan", people)
         plan = _plan(db, path)
-        assert len(plan.items) > ONE_ON_ONES * 40, "the benchmark must find the 1on1 series"
+        assert len(plan.items) > len(people) * 40, "the benchmark must find the 1on1 series"
         assert not plan.problems
-        ours, base = paired_ms(lambda: _plan(db, path), lambda: floor(path), repeat=repeat)
-        results.append(Result("ics import: plan / dry run (5 000 events)", ours, base, 1.0))
+        ours, base = paired_ms(
+            lambda: _plan(db, path), lambda: floor(path), repeat=repeat, warmup=quick_warmup(repeat)
+        )
+        size = f"{events:,}".replace(",", " ")
+        results.append(Result(f"ics import: plan / dry run ({size} events)", ours, base, 1.0))
         db.close()
         # The real import: a fresh vault each time (untimed), then plan + one transaction.
         real: list[float] = []
         floors: list[float] = []
         for i in range(max(3, repeat // 2)):
-            fresh = _vault(root / f"real{i}")
+            fresh = _vault(root / f"real{i}", people)
             t0 = time.perf_counter()
             floor(path)
             floors.append((time.perf_counter() - t0) * 1000)
@@ -197,7 +213,7 @@ def run(repeat: int) -> list[Result]:
                 1.0,
             )
         )
-        db = _vault(root / "mem")
+        db = _vault(root / "mem", people)
         ours_mb = _peak(lambda: _plan(db, path))
         floor_mb = _peak(lambda: floor(path))
         db.close()
@@ -240,9 +256,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-export", action="store_true", help="skip the 60 000-event export (minutes)"
     )
+    parser.add_argument(
+        "--events",
+        type=int,
+        default=EVENTS,
+        metavar="N",
+        help=f"events in the generated calendar (default {EVENTS}; another size skips the export)",
+    )
     args = parser.parse_args(argv)
-    results = run(args.repeat)
-    if not args.no_export:
+    if args.events < 1:
+        parser.error("--events must be at least 1")
+    results = run(args.repeat, args.events)
+    if not args.no_export and args.events == EVENTS:
         results += run_export(max(1, args.repeat // 3))
     for r in results:
         if r.unit == "MB":
