@@ -115,22 +115,33 @@ class DueBeforeNext:
     actions: tuple[Action, ...]
 
 
+#: How far ahead :func:`due_before_next` looks for each person's next 1on1.
+DUE_DAYS = 60
+
+
 def due_before_next(
-    store: Store, now: datetime, zone: tzinfo | None = None, days: int = 60
+    store: Store, now: datetime, zone: tzinfo | None = None, days: int = DUE_DAYS
 ) -> list[DueBeforeNext]:
     """Per person with a 1on1 (planned or a cadence slot) in the next ``days`` days, the open
     action items due by then; soonest 1on1 first. Two queries, whatever the number of people."""
+    return due_from(store.reports.upcoming(now, days=days), store.actions.open_actions(), zone)
+
+
+def due_from(
+    upcoming_items: list[UpcomingItem], open_actions: list[Action], zone: tzinfo | None = None
+) -> list[DueBeforeNext]:
+    """:func:`due_before_next` from rows already read (the dashboard reads both anyway)."""
 
     def day_of(item: UpcomingItem) -> date:
         return item.starts_at.astimezone(zone).date() if item.starts_at else item.due_on
 
     first: dict[int, UpcomingItem] = {}
-    for item in store.reports.upcoming(now, days=days):
+    for item in upcoming_items:
         held = first.get(item.person_id)
         if held is None or day_of(item) < day_of(held):
             first[item.person_id] = item
     by_person: dict[int, list[Action]] = {}
-    for action in store.actions.open_actions():
+    for action in open_actions:
         by_person.setdefault(action.person_id, []).append(action)
     out: list[DueBeforeNext] = []
     for person_id, item in first.items():

@@ -15,6 +15,7 @@ from taiwa.store.calendar import ToConfirm, awaiting_confirmation
 
 if TYPE_CHECKING:
     from taiwa.domain.signals import Signal
+    from taiwa.prep.reminders import DueBeforeNext
     from taiwa.store import Store
 
 UPCOMING_DAYS = 14
@@ -34,6 +35,8 @@ class DashboardData:
     names: dict[int, str]
     #: Past calendar occurrences nobody marked held, cancelled or skipped (oldest first).
     to_confirm: list[ToConfirm] = field(default_factory=list)
+    #: Open action items due before each person's next 1on1 (the "Due before" card).
+    due: list[DueBeforeNext] = field(default_factory=list)
 
 
 def quarter_start(day: date) -> date:
@@ -49,7 +52,12 @@ def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
     quarter = reports.execution_rate(quarter_start(today), today, now=now)
     overview = reports.overview(now)
     names = {st.person.id: st.person.name for st in overview}
-    open_items = [a for a in store.actions.open_actions() if a.person_id in names]
+    every_open = store.actions.open_actions()
+    open_items = [a for a in every_open if a.person_id in names]
+    # The "Due before the next 1on1" card from the same open items (and the reading's people
+    # and last 1on1s): one read for the whole first screen, not a second worker round trip.
+    from taiwa.prep.reminders import DUE_DAYS, due_from
+
     return DashboardData(
         month=month,
         quarter=quarter,
@@ -60,4 +68,5 @@ def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
         signals=reports.signals(now),
         names=names,
         to_confirm=awaiting_confirmation(store.db, now),
+        due=due_from(reports.upcoming(now, DUE_DAYS), every_open),
     )

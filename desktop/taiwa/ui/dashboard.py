@@ -85,12 +85,10 @@ class DashboardPage(Page):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(scroll)
         self._scroll = scroll
-        # A vault with nobody in it shows the first steps instead of empty cards.
-        from taiwa.ui.welcome import WelcomePanel
-
-        self.welcome = WelcomePanel(self.ctx, self)
-        self.welcome.hide()
-        outer.addWidget(self.welcome)
+        # A vault with nobody in it shows the first steps instead of empty cards: built when
+        # first needed (see the welcome property), most start-ups never show it.
+        self._outer = outer
+        self._welcome: Any = None
         body = QWidget(scroll)
         scroll.setWidget(body)
         lay = QVBoxLayout(body)
@@ -269,7 +267,6 @@ class DashboardPage(Page):
                 m.clear()
         elif self.data is not None:
             self._fill(self.data)
-            self._refresh_due()
 
     def flush(self) -> None:
         """Nothing is typed on the dashboard; done ticks are written at once."""
@@ -299,8 +296,6 @@ class DashboardPage(Page):
         if not self.ctx.is_unlocked:
             return
         self._stale = False
-        # Right after, not now: at start-up the page shows at once, before any query is queued.
-        QTimer.singleShot(0, self, self._refresh_due)
         startup = self.ctx.take_startup_dashboard()
         if startup is not None:
             # Read right after the vault opened at start-up, moments ago.
@@ -315,10 +310,6 @@ class DashboardPage(Page):
             self._on_loaded(op, data)
 
         op.success(done).failure(self._on_failed).run()
-
-    def _refresh_due(self) -> None:
-        if not self._privacy and self.ctx.is_unlocked:
-            self.due_card.refresh()
 
     # -- filling ----------------------------------------------------------------------------
 
@@ -336,9 +327,21 @@ class DashboardPage(Page):
 
         ops.show_crash(self, exc)
 
+    @property
+    def welcome(self) -> Any:
+        """The first steps of an empty vault (a WelcomePanel, below the hidden cards)."""
+        if self._welcome is None:
+            from taiwa.ui.welcome import WelcomePanel
+
+            self._welcome = WelcomePanel(self.ctx, self)
+            self._welcome.hide()
+            self._outer.addWidget(self._welcome)
+        return self._welcome
+
     def _fill(self, d: DashboardData) -> None:
         empty = not d.overview
-        if empty != self.welcome.isVisible():
+        shown = self._welcome is not None and self._welcome.isVisible()
+        if empty != shown:
             self._scroll.setVisible(not empty)
             self.welcome.setVisible(empty)
             if empty and self.isVisible():
@@ -363,6 +366,7 @@ class DashboardPage(Page):
         if self._privacy:
             return
         self.to_confirm_card.set_rows(d.to_confirm)
+        self.due_card.set_groups(d.due)  # read with the rest (DueCard.refresh reads it alone)
         overdue = sorted(
             (st for st in d.overview if st.days_overdue > 0), key=lambda st: -st.days_overdue
         )
