@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -189,7 +190,15 @@ class ThemeBalanceBars(QWidget):
 
 
 class RateGauge(QWidget):
-    """The execution rate as a big number over a bar with the 90 % target marked."""
+    """The execution rate as a big number over a bar with the 90 % target marked.
+
+    Its texts are painted, so no label's size hint protects them: the gauge sizes itself from
+    its font metrics (at any text zoom) and wraps the caption onto more lines when it is
+    narrower than the caption (its height then follows its width).
+    """
+
+    _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    _BAR = 8  # the bar's height; the target line reaches 3 px above and below it
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,21 +216,69 @@ class RateGauge(QWidget):
         f.setWeight(QFont.Weight.DemiBold)
         return f
 
-    def _update_height(self) -> None:
+    def _number(self) -> str:
+        return "—" if self._rate is None else f"{self._rate * 100:.0f} %"
+
+    def text_rects(self, width: int | None = None) -> list[tuple[str, QRectF, QFont, int]]:
+        """Where each text is painted at ``width`` (default: the gauge's): text, rect, font
+        and drawText flags. The paint event and the tests use the same geometry."""
+        width = self.width() if width is None else width
         fm = QFontMetrics(self.font())
-        big = QFontMetrics(self._big_font())
-        self.setFixedHeight(fm.height() * 2 + big.height() + 24)
+        big_font = self._big_font()
+        big = QFontMetrics(big_font)
+        top = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        title = QRectF(0, 0, width, fm.height())
+        number = QRectF(0, title.bottom() + 2, width, big.height())
+        caption_top = number.bottom() + 4 + 14
+        wrapped = fm.boundingRect(0, 0, max(width, 1), 100_000, int(self._WRAP), self.caption())
+        caption = QRectF(0, caption_top, width, max(wrapped.height(), fm.height()))
+        return [
+            (self._title, title, self.font(), top),
+            (self._number(), number, big_font, top),
+            (self.caption(), caption, self.font(), int(self._WRAP)),
+        ]
+
+    def _height_for(self, width: int) -> int:
+        return int(self.text_rects(width)[-1][1].bottom()) + 4
+
+    def _update_height(self) -> None:
+        width = self.width() if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else 0
+        height = self._height_for(max(width, self.minimumSizeHint().width()))
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+        self.updateGeometry()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if hasattr(self, "_title"):
+        if hasattr(self, "_title") and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
             self._update_height()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_height()
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the title, the number and the longest word of the caption."""
+        fm = QFontMetrics(self.font())
+        widest = max(
+            fm.horizontalAdvance(self._title),
+            QFontMetrics(self._big_font()).horizontalAdvance("100 %"),
+            *(fm.horizontalAdvance(word) for word in self.caption().split()),
+        )
+        return QSize(widest + 1, self.height())
+
     def sizeHint(self) -> QSize:
-        return QSize(240, self.height())
+        """Wide enough for the caption on one line."""
+        fm = QFontMetrics(self.font())
+        width = max(self.minimumSizeHint().width(), fm.horizontalAdvance(self.caption()) + 1)
+        return QSize(max(width, 240), self.height())
 
     def set_title(self, title: str) -> None:
         self._title = title
+        self._update_height()
         self.update()
 
     def set_rate(self, rate: float | None, held: int = 0, planned: int = 0) -> None:
@@ -229,6 +286,7 @@ class RateGauge(QWidget):
         self._held = held
         self._planned = planned
         self.setAccessibleDescription(self.caption())
+        self._update_height()
         self.update()
 
     def rate(self) -> float | None:
@@ -251,30 +309,23 @@ class RateGauge(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        fm = QFontMetrics(self.font())
-        big_font = self._big_font()
-        big = QFontMetrics(big_font)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
-        y = 0.0
+        (title, title_rect, _, flags), number, caption = self.text_rects()
         p.setPen(muted)
-        p.drawText(QRectF(0, y, self.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, self._title)
-        y += fm.height() + 2
+        p.drawText(title_rect, flags, title)
         if self._rate is None:
             color = muted
-            number = "—"
         else:
             ok = self._rate >= self.target
             # Text: darkened or lightened to 4.5:1 on the card in the scheme in use.
             color = readable(
                 labels.GOOD if ok else (labels.WARN if self._rate >= 0.7 else labels.BAD)
             )
-            number = f"{self._rate * 100:.0f} %"
-        p.setFont(big_font)
+        p.setFont(number[2])
         p.setPen(color)
-        p.drawText(QRectF(0, y, self.width(), big.height()), Qt.AlignmentFlag.AlignLeft, number)
+        p.drawText(number[1], number[3], number[0])
         p.setFont(self.font())
-        y += big.height() + 4
-        bar = QRectF(0, y, self.width() - 1, 8)
+        bar = QRectF(0, number[1].bottom() + 4, self.width() - 1, self._BAR)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(
             _mix(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text), 0.1)
@@ -291,8 +342,5 @@ class RateGauge(QWidget):
         tx = bar.left() + bar.width() * self.target
         p.setPen(QPen(pal.color(QPalette.ColorRole.Text), 2))
         p.drawLine(QPointF(tx, bar.top() - 3), QPointF(tx, bar.bottom() + 3))
-        y += 14
         p.setPen(muted)
-        p.drawText(
-            QRectF(0, y, self.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, self.caption()
-        )
+        p.drawText(caption[1], caption[3], caption[0])
