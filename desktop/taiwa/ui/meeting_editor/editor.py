@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -34,6 +34,7 @@ from taiwa.ui.meeting_editor.keys import KeysPart
 from taiwa.ui.meeting_editor.meeting_list import MeetingListPart
 from taiwa.ui.meeting_editor.notes import NotesPart
 from taiwa.ui.meeting_editor.reveal import RevealPart, history_source, set_shown_person
+from taiwa.ui.models import MeetingHistoryModel
 from taiwa.ui.pages import Page
 from taiwa.ui.widgets.autosave import AutoSaver
 from taiwa.ui.widgets.chips import MutedLabel
@@ -102,7 +103,7 @@ class MeetingEditor(
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Not a Tab stop itself: the focus goes to the controls, and follows them into view.
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        main = _Sheet(self._sheet_height, self.scroll_area)
+        main = _Sheet(self._sheet_height, self._on_sheet_resized, self.scroll_area)
         self.main_widget = main
         ml = self._sheet_layout = QVBoxLayout(main)
         ml.setContentsMargins(16, 16, 20, 16)
@@ -177,15 +178,28 @@ class MeetingEditor(
     def _fit_to_font(self) -> None:
         """Sizes that follow the text size (the desktop's font and the app's zoom)."""
         line = self.fontMetrics().lineSpacing()
+        # Narrower than about 100 characters (at 200 % zoom), the notes go under the agenda
+        # and the action items instead of beside them, so each keeps a readable width.
+        stacked = self.main_widget.width() < self.fontMetrics().averageCharWidth() * 100
+        orientation = Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal
+        if self.body.orientation() != orientation:
+            self.body.setOrientation(orientation)
         # The agenda, the action items and the notes each keep a few lines: below that the
         # editor scrolls rather than squeezing them.
-        self.body.setMinimumHeight(line * 18)
+        self.body.setMinimumHeight(line * (32 if stacked else 18))
         side = self.new_button.parentWidget()
         side_layout = side.layout() if side is not None else None
         if side is not None and side_layout is not None:
             margins = side_layout.contentsMargins()
-            wanted = self.new_button.sizeHint().width() + margins.left() + margins.right()
-            side.setMinimumWidth(max(200, wanted))
+            # As wide as its button and its dates (the list elides them otherwise).
+            view = self.history_view
+            dates = (
+                view.sizeHintForColumn(MeetingHistoryModel.DATE)
+                + 2 * view.frameWidth()
+                + view.verticalScrollBar().sizeHint().width()
+            )
+            wanted = max(self.new_button.sizeHint().width(), dates)
+            side.setMinimumWidth(max(200, wanted + margins.left() + margins.right()))
 
     def _sheet_height(self, width: int) -> int:
         """The least height the meeting needs at ``width``: its wrapped header rows, and the
@@ -206,6 +220,10 @@ class MeetingEditor(
             else:
                 height += w.minimumSizeHint().expandedTo(w.minimumSize()).height()
         return height + layout.spacing() * max(len(shown) - 1, 0)
+
+    def _on_sheet_resized(self) -> None:
+        if hasattr(self, "body"):
+            self._fit_to_font()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -355,6 +373,7 @@ class MeetingEditor(
             self._person = store.people.get(meeting.person_id)
             fetch, total = history_source(store, meeting.person_id)
             self.history.set_source(fetch, total)
+            self._fit_to_font()  # the list's width follows its dates
         if self._meeting is None or self._meeting.id != meeting.id:
             self.undo_stack.clear()
             self._alias.clear()
@@ -449,9 +468,19 @@ class MeetingEditor(
 class _Sheet(QWidget):
     """The scrolled meeting: as tall as its rows need at the width it gets, no taller."""
 
-    def __init__(self, min_height: Callable[[int], int], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        min_height: Callable[[int], int],
+        resized: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._min_height = min_height
+        self._resized = resized
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._resized()
 
     def hasHeightForWidth(self) -> bool:
         return True
