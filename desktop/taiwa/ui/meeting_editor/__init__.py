@@ -28,6 +28,7 @@ The page is built from parts with one job each:
 - :mod:`.action_items` — the agreed next steps;
 - :mod:`.notes` — shared and private notes, autosave, drafts;
 - :mod:`.reveal` — requests from other pages (search hits, who is on screen);
+- :mod:`.fit` — the scroll area and the sizes that follow the text size (zoom, language);
 - :mod:`.keys` — the shortcuts; :mod:`.base` — shared state and undoable changes.
 """
 

@@ -8,17 +8,13 @@ meeting lives in its own module (see :mod:`taiwa.ui.meeting_editor`).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
-from PySide6.QtGui import QResizeEvent, QUndoStack
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,12 +25,12 @@ from taiwa.errors import TaiwaError
 from taiwa.ui.drafts import DraftKeeper
 from taiwa.ui.meeting_editor.action_items import ActionItemsPart
 from taiwa.ui.meeting_editor.agenda import AgendaPart
+from taiwa.ui.meeting_editor.fit import FitPart
 from taiwa.ui.meeting_editor.header import HeaderPart
 from taiwa.ui.meeting_editor.keys import KeysPart
 from taiwa.ui.meeting_editor.meeting_list import MeetingListPart
 from taiwa.ui.meeting_editor.notes import NotesPart
 from taiwa.ui.meeting_editor.reveal import RevealPart, history_source, set_shown_person
-from taiwa.ui.models import MeetingHistoryModel
 from taiwa.ui.pages import Page
 from taiwa.ui.widgets.autosave import AutoSaver
 from taiwa.ui.widgets.chips import MutedLabel
@@ -48,6 +44,7 @@ class MeetingEditor(
     ActionItemsPart,
     NotesPart,
     RevealPart,
+    FitPart,
     Page,
 ):
     """The meeting editor page (see the module docstring for saving, privacy and clearing)."""
@@ -95,16 +92,8 @@ class MeetingEditor(
 
         self.splitter.addWidget(self._build_meeting_list(self))
 
-        # Right: the meeting, in a scroll area: at a large text zoom the header rows wrap and
-        # the body keeps a usable height (see _fit_to_font) instead of squeezing its texts.
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Not a Tab stop itself: the focus goes to the controls, and follows them into view.
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        main = _Sheet(self._sheet_height, self._on_sheet_resized, self.scroll_area)
-        self.main_widget = main
+        # Right: the meeting, in a scroll area (see the fit part).
+        main = self._build_sheet()
         ml = self._sheet_layout = QVBoxLayout(main)
         ml.setContentsMargins(16, 16, 20, 16)
         ml.setSpacing(10)
@@ -168,74 +157,7 @@ class MeetingEditor(
         ]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
-        self._fit_to_font()
-        # A widget reached by Tab or a mnemonic is scrolled into view (QScrollArea does it
-        # only for Tab presses it handles itself).
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_focus_changed)
-
-    def _fit_to_font(self) -> None:
-        """Sizes that follow the text size (the desktop's font and the app's zoom)."""
-        line = self.fontMetrics().lineSpacing()
-        # Narrower than about 100 characters (at 200 % zoom), the notes go under the agenda
-        # and the action items instead of beside them, so each keeps a readable width.
-        stacked = self.main_widget.width() < self.fontMetrics().averageCharWidth() * 100
-        orientation = Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal
-        if self.body.orientation() != orientation:
-            self.body.setOrientation(orientation)
-        # The agenda, the action items and the notes each keep a few lines: below that the
-        # editor scrolls rather than squeezing them.
-        self.body.setMinimumHeight(line * (32 if stacked else 18))
-        side = self.new_button.parentWidget()
-        side_layout = side.layout() if side is not None else None
-        if side is not None and side_layout is not None:
-            margins = side_layout.contentsMargins()
-            # As wide as its button and its dates (the list elides them otherwise).
-            view = self.history_view
-            dates = (
-                view.sizeHintForColumn(MeetingHistoryModel.DATE)
-                + 2 * view.frameWidth()
-                + view.verticalScrollBar().sizeHint().width()
-            )
-            wanted = max(self.new_button.sizeHint().width(), dates)
-            side.setMinimumWidth(max(200, wanted + margins.left() + margins.right()))
-
-    def _sheet_height(self, width: int) -> int:
-        """The least height the meeting needs at ``width``: its wrapped header rows, and the
-        body at its minimum (QBoxLayout would ask for the body's preferred height, and the
-        scroll area would then scroll at 100 % zoom too)."""
-        margins = self._sheet_layout.contentsMargins()
-        inner = width - margins.left() - margins.right()
-        height = margins.top() + margins.bottom()
-        if self.content.isHidden():
-            return height + self.empty_label.sizeHint().height()
-        layout = self._content_layout
-        items = [layout.itemAt(i) for i in range(layout.count())]
-        shown = [w for item in items if item is not None and (w := item.widget()) is not None]
-        shown = [w for w in shown if not w.isHidden()]
-        for w in shown:
-            if w.hasHeightForWidth():
-                height += w.heightForWidth(inner)
-            else:
-                height += w.minimumSizeHint().expandedTo(w.minimumSize()).height()
-        return height + layout.spacing() * max(len(shown) - 1, 0)
-
-    def _on_sheet_resized(self) -> None:
-        if hasattr(self, "body"):
-            self._fit_to_font()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(
-            self, "body"
-        ):
-            self._fit_to_font()
-
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        main = self.scroll_area.widget()
-        if new is not None and main is not None and main.isAncestorOf(new):
-            self.scroll_area.ensureWidgetVisible(new, 8, 8)
+        self._start_fitting()
 
     def _show_empty(self, empty: bool) -> None:
         self.content.setVisible(not empty)
@@ -463,30 +385,6 @@ class MeetingEditor(
         self._meeting = m
         self.private.set_text(m.private_notes)
         self._private_loaded = True
-
-
-class _Sheet(QWidget):
-    """The scrolled meeting: as tall as its rows need at the width it gets, no taller."""
-
-    def __init__(
-        self,
-        min_height: Callable[[int], int],
-        resized: Callable[[], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._min_height = min_height
-        self._resized = resized
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._resized()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._min_height(width)
 
 
 def _topic_order(t: Any) -> tuple[int, int, int]:
