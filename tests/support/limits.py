@@ -1,9 +1,13 @@
-"""Run the CLI under the limits a hostile calendar must never break: wall clock and memory.
+"""Run the CLI under the limits a hostile calendar must never break: CPU time and memory.
 
-``run_limited`` starts ``python -m taiwa ARGS`` with RLIMIT_AS and RLIMIT_DATA set in the child
-(a runaway allocation fails there instead of taking the machine), kills its process group at the
-wall-clock timeout, and reports the child's peak resident size: its own VmHWM as it exits, and
-/proc polled every 10 ms while it runs (for a child killed at the timeout).
+``run_limited`` starts ``python -m taiwa ARGS`` with RLIMIT_CPU, RLIMIT_AS and RLIMIT_DATA set in
+the child: the kernel stops it after :data:`CPU_SECONDS` of computing, and a runaway allocation
+fails there instead of taking the machine. The budget is CPU time because that is what a file
+costs; wall time also counts whatever else the machine runs (CI shares two cores with other
+work: a 5 s import took over 10 s of wall time there). A wall-clock guard (:data:`WALL_SECONDS`)
+still kills a child that blocks or sleeps. It reports the child's CPU time (wait4's rusage) and
+its peak resident size: its own VmHWM as it exits, and /proc polled every 10 ms while it runs
+(for a child that is killed).
 
 tests/unit/ics/test_limits.py prints each case's figures (run it with ``-s``).
 """
@@ -20,8 +24,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-#: What any calendar file may cost the CLI (the issue's budget).
-WALL_SECONDS = 10.0
+#: What any calendar file may cost the CLI (the issue's budget): seconds of CPU, enforced.
+CPU_SECONDS = 10.0
+#: A child still running after this long is killed (it blocks, or the machine is swamped).
+WALL_SECONDS = 3 * CPU_SECONDS
 PEAK_RSS_MB = 600.0
 #: Address space and data segment of the child: far above the RSS budget (Python maps much it
 #: never touches), low enough that a runaway allocation dies quickly instead of swapping.
@@ -54,14 +60,23 @@ class LimitedRun:
     returncode: int | None  # None when it was killed at the timeout
     stdout: str
     stderr: str
-    seconds: float
+    seconds: float  # wall clock
     peak_rss_mb: float
     timed_out: bool
+    cpu_seconds: float = 0.0  # user + system time of the child
+
+    @property
+    def over_cpu(self) -> bool:
+        """Whether the kernel stopped the child at its CPU limit (SIGXCPU or SIGKILL)."""
+        return self.returncode in (-signal.SIGXCPU, -signal.SIGKILL)
 
 
-def _limits(address_space: int, data: int) -> Callable[[], None]:
+def _limits(cpu: float, address_space: int, data: int) -> Callable[[], None]:
     def apply() -> None:
         os.setsid()  # its own process group: a timeout kills everything it started
+        # SIGXCPU at the soft limit, SIGKILL a second later should it be caught.
+        soft = max(1, round(cpu))
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 1))
         resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
         resource.setrlimit(resource.RLIMIT_DATA, (data, data))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -74,6 +89,7 @@ def run_limited(
     env: dict[str, str],
     *,
     timeout: float = WALL_SECONDS,
+    cpu: float = CPU_SECONDS,
     address_space: int = ADDRESS_SPACE,
     data: int = DATA_SEGMENT,
 ) -> LimitedRun:
@@ -86,21 +102,21 @@ def run_limited(
             stdout=out,
             stderr=err,
             env=env,
-            preexec_fn=_limits(address_space, data),  # noqa: PLW1509 - no threads here
+            preexec_fn=_limits(cpu, address_space, data),  # noqa: PLW1509 - no threads here
         )
         deadline = started + timeout
         timed_out = False
         status = 0
         peak_kb = 0
         while True:
-            pid, status = os.waitpid(proc.pid, os.WNOHANG)
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid == proc.pid:
                 break
             peak_kb = max(peak_kb, _hwm_kb(proc.pid))
             if time.perf_counter() >= deadline:
                 timed_out = True
                 os.killpg(proc.pid, signal.SIGKILL)
-                _, status = os.waitpid(proc.pid, 0)
+                _, status, usage = os.wait4(proc.pid, 0)
                 break
             time.sleep(0.01)
         seconds = time.perf_counter() - started
@@ -120,6 +136,7 @@ def run_limited(
         seconds=seconds,
         peak_rss_mb=peak_kb / 1024,
         timed_out=timed_out,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
 
 

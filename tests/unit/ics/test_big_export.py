@@ -52,6 +52,7 @@ def test_a_60000_event_export_imports_within_300_mb(tmp_path: Path) -> None:
          "--owner", outlook_ics.MANAGER, "--dry-run"],
         vault.env,
         timeout=120,  # the time budget is test_limits.py's; this test is about memory
+        cpu=120,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Dry run" in run.stdout
