@@ -68,3 +68,26 @@ def test_sections_are_reached_with_arrows_and_changed_with_up_down(
     qtbot.keyClick(when, Qt.Key.Key_Down)
     assert when.dateTime().time() == QTime(8, 30)
     assert QApplication.focusWidget() is when
+
+
+def test_the_export_dialogs_dates_are_one_tab_stop_each(
+    qtbot: Any, app_ctx: Any, memory_keyring: Any
+) -> None:
+    from taiwa.ui.export_dialog import ExportDialog
+
+    sample = seed(app_ctx.store)
+    dialog = ExportDialog(app_ctx, person_id=sample.alice.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    start, end = dialog.start_edit, dialog.end_edit
+    start.setEnabled(True)
+    end.setEnabled(True)
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    start.setCurrentSection(QDateTimeEdit.Section.YearSection)
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is end
+    qtbot.keyClick(end, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is start
+    dialog.close()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -52,6 +51,7 @@ from taiwa.ui.context import AppContext
 from taiwa.ui.file_dialogs import confirm_replace, save_pdf
 from taiwa.ui.ops import Op, error_text
 from taiwa.ui.widgets.chips import themed_style
+from taiwa.ui.widgets.dates import DateField
 
 # Range presets of the person summary: (key, months back; None = all meetings, -1 = custom).
 _PRESETS: tuple[tuple[str, int | None], ...] = (
@@ -197,8 +197,8 @@ class ExportDialog(QDialog):
             self.period.addItem(names[key], key)
         self.period.setCurrentIndex(1)
         today = date.today()
-        self.start_edit = QDateEdit(_qdate(_months_back(today, 12)))
-        self.end_edit = QDateEdit(_qdate(today))
+        self.start_edit = DateField(_qdate(_months_back(today, 12)))
+        self.end_edit = DateField(_qdate(today))
         for edit, name in ((self.start_edit, "startDate"), (self.end_edit, "endDate")):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)

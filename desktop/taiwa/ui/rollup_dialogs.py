@@ -20,7 +20,6 @@ from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -45,6 +44,7 @@ from taiwa.ui import file_dialogs, window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.ops import Op
 from taiwa.ui.rollup_chart import TrendChart
+from taiwa.ui.widgets.dates import DateField
 from taiwa.ui.widgets.tables import tab_leaves
 
 
@@ -113,8 +113,8 @@ class RollupExportDialog(QDialog):
         lay.addWidget(intro)
         form = QFormLayout()
         start, end = last_quarter(date.today())
-        self.start_edit = QDateEdit(_qdate(start))
-        self.end_edit = QDateEdit(_qdate(end))
+        self.start_edit = DateField(_qdate(start))
+        self.end_edit = DateField(_qdate(end))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -24,6 +24,13 @@ class DateTimeField(QDateTimeEdit):
         return _leave(self, next)
 
 
+class DateField(QDateEdit):
+    """A QDateEdit that Tab and Shift+Tab leave at once (sections: Left/Right)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return _leave(self, next)
+
+
 class OptionalDateEdit(QDateEdit):
     """A QDateEdit whose minimum date means "no date", and one Tab stop.
 
