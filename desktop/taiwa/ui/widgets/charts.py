@@ -295,12 +295,15 @@ class RateGauge(QWidget):
     def caption(self) -> str:
         if self._rate is None:
             return self.tr("No 1on1s planned in this period")
-        return (
+        target = str(round(self.target * 100))
+        text = (
             self.tr("%1 of %2 held · target %3 %")
             .replace("%1", str(self._held))
             .replace("%2", str(self._planned))
-            .replace("%3", str(round(self.target * 100)))
+            .replace("%3", target)
         )
+        # A wrapped caption never leaves "%" alone at the start of a line.
+        return text.replace(f"{target} %", f"{target}\u00a0%")
 
     def clear(self) -> None:
         self.set_rate(None)
