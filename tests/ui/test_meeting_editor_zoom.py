@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 
 from taiwa.ui import ops, theme, window_size
+from tests.ui.fit_support import clipped_texts
 from tests.ui.pages_support import seed
 
 SCREEN = QSize(1366, 720)
@@ -60,6 +61,11 @@ def test_zoom_stacks_the_body_and_the_focus_is_scrolled_into_view(
         qtbot.keyClick(editor.private, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(editor.purpose.hasFocus, timeout=2000)
         qtbot.waitUntil(lambda: in_view(editor.purpose), timeout=2000)
+        # Privacy mode swaps the private notes for a line saying so: it fits too.
+        editor.set_privacy(True)
+        qtbot.wait(50)
+        assert clipped_texts(window) == []
+        editor.set_privacy(False)
         window.watcher.set_active(False)
     finally:
         theme._desktop_point_size = desktop
