@@ -70,3 +70,33 @@ def test_zoom_stacks_the_body_and_the_focus_is_scrolled_into_view(
     finally:
         theme._desktop_point_size = desktop
         theme.apply(qapp, zoom=100)
+
+
+def test_the_empty_editor_fits_at_200(
+    qtbot: Any, qapp: Any, app_ctx: Any, no_dbus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from taiwa.ui import i18n as ui_i18n
+    from taiwa.ui.main_window import MainWindow
+
+    monkeypatch.setattr(window_size, "available", lambda _w: QSize(SCREEN))
+    desktop = theme._desktop_point_size
+    theme._desktop_point_size = 10.0
+    theme.apply(qapp, zoom=200)
+    ui_i18n.install("ja")
+    try:
+        seed(app_ctx.store)
+        window = MainWindow(app_ctx)
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        window.resize(SCREEN)
+        window.show_page("meeting")
+        ops.wait_for_pending(10_000)
+        qtbot.wait(100)
+        editor = window.page("meeting")
+        assert editor.empty_label.isVisible()
+        assert clipped_texts(window) == []
+        window.watcher.set_active(False)
+    finally:
+        theme._desktop_point_size = desktop
+        theme.apply(qapp, zoom=100)

@@ -92,7 +92,12 @@ class FitPart(EditorBase):
         inner = width - margins.left() - margins.right()
         height = margins.top() + margins.bottom()
         if self.content.isHidden():
-            return height + self.empty_label.sizeHint().height()
+            empty = self.empty_label
+            return height + (
+                empty.heightForWidth(inner)
+                if empty.hasHeightForWidth()
+                else empty.sizeHint().height()
+            )
         layout = self._content_layout
         items = [layout.itemAt(i) for i in range(layout.count())]
         shown = [w for item in items if item is not None and (w := item.widget()) is not None]
