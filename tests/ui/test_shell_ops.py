@@ -172,3 +172,38 @@ def test_a_late_use_of_a_locked_vault_shows_nothing(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: op.done)
     assert widget.findChildren(QMessageBox) == []
     assert widget.findChildren(CrashDialog) == []
+
+
+class _Secret:
+    """Stands for what an op's closures capture: a search query, a note being saved."""
+
+
+def _work_on(secret: _Secret) -> Any:
+    return lambda: secret is not None  # captures it in this scope, not the test's
+
+
+def _show(secret: _Secret, got: list[bool]) -> Any:
+    return lambda value: got.append(value and secret is not None)
+
+
+@pytest.mark.parametrize("outcome", ["success", "failure"])
+def test_a_finished_op_lets_go_of_its_closures(qtbot: Any, outcome: str) -> None:
+    # A page may keep an Op after it finished (and a lock does not wait for Python's cycle
+    # collector): what its work and callbacks captured must not live on in it.
+    import gc
+    import weakref
+
+    secret = _Secret()
+    alive = weakref.ref(secret)
+    got: list[bool] = []
+    work = _work_on(secret)
+    if outcome == "failure":
+        work = lambda: (_ for _ in ()).throw(InputError(Msg("x", "x")))  # noqa: E731
+    op = Op(None, work).success(_show(secret, got)).failure(lambda exc: got.append(True))
+    op.run()
+    ops.wait_for_pending(5000)
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    del secret, work
+    gc.collect()
+    assert op.done
+    assert alive() is None, "a finished op still holds what its closures captured"

@@ -269,6 +269,10 @@ class _Bridge(QObject):
         self.op._deliver_progress(done, total)
 
 
+def _ran(*_args: Any) -> Any:
+    raise RuntimeError("an operation runs once")
+
+
 class _Runner(QRunnable):
     def __init__(self, op: Op[Any], bridge: _Bridge) -> None:
         super().__init__()
@@ -284,9 +288,11 @@ class _Runner(QRunnable):
                 op.token.raise_if_cancelled()
             value = op._fn(op._report) if op._progress_cb is not None else op._fn()
         except BaseException as exc:  # every failure must reach the GUI thread
+            op._drop_work()
             op.finished = True
             _emit(bridge.finished_err, exc)
         else:
+            op._drop_work()
             op.finished = True
             _emit(bridge.finished_ok, value)
 
@@ -382,13 +388,31 @@ class Op(Generic[T]):
         parent = self._parent
         return parent is None or shiboken6.isValid(parent)
 
+    def _drop_work(self) -> None:
+        # The work ran: its closure (a search query, a note being saved) must not outlive it in
+        # whatever still holds this Op (a page, a pending deleteLater) — not after a lock.
+        self._fn = _ran
+
+    def _drop_callbacks(self) -> None:
+        # Delivered: the callbacks' closures (the query, the texts they show) go the same way.
+        self._success = self._failure = self._cancelled_cb = self._progress_cb = None
+
     def _deliver_success(self, value: Any) -> None:
         self.done = True
-        if self._receiver_alive() and self._success is not None:
-            self._success(value)
+        try:
+            if self._receiver_alive() and self._success is not None:
+                self._success(value)
+        finally:
+            self._drop_callbacks()
 
     def _deliver_failure(self, exc: BaseException) -> None:
         self.done = True
+        try:
+            self._deliver_failure_now(exc)
+        finally:
+            self._drop_callbacks()
+
+    def _deliver_failure_now(self, exc: BaseException) -> None:
         if not self._receiver_alive():
             return
         if isinstance(exc, OpCancelled):
