@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from taiwa.errors import TaiwaError
 from taiwa.store.dashboard import DashboardData, load_dashboard
+from taiwa.ui import dashboard_fit
 from taiwa.ui.models import (
     OBJECT_ROLE,
     ActionsModel,
@@ -72,6 +73,9 @@ class DashboardPage(Page):
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh)
+        # Deferred: a resize or a zoom step arrives in bursts, and the layout settles first.
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_rows)
         ctx.events.data_changed.connect(self._on_data_changed)
 
     def _build(self) -> None:
@@ -105,6 +109,7 @@ class DashboardPage(Page):
         # what is coming up next to what is still open. Past calendar 1on1s to confirm, when
         # there are any, come between the numbers and the signals (they change the numbers).
         row0, row1, row2 = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        self._row0, self._row2 = row0, row2
         for row, stretch in ((row0, 0), (row1, 1), (row2, 2)):
             row.setSpacing(16)
             lay.addLayout(row, stretch)
@@ -140,7 +145,8 @@ class DashboardPage(Page):
             self.overdue_card,
             self.overdue_model,
             self.tr("People overdue for a 1on1"),
-            PeopleModel.NEXT_DUE,
+            # The name elides, never the date and how late it is.
+            PeopleModel.NAME,
             self._on_person_row,
         )
         for col in (PeopleModel.TEAM, PeopleModel.LAST_MET, PeopleModel.OPEN_ACTIONS):
@@ -245,6 +251,20 @@ class DashboardPage(Page):
             self.actions_card,
             self.due_card,
         ]
+
+    # -- fitting the text zoom -------------------------------------------------------------
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the zoom sets a new application font
+            self._fit_timer.start()
+
+    def _fit_rows(self) -> None:
+        dashboard_fit.fit_rows(self)
 
     # -- the page protocol ------------------------------------------------------------------
 
@@ -387,6 +407,7 @@ class DashboardPage(Page):
             model.set_rows(rows)
         self.action_tabs.setTabText(0, self.tr("Mine (%1)").replace("%1", str(len(d.mine))))
         self.action_tabs.setTabText(1, self.tr("Theirs (%1)").replace("%1", str(len(d.theirs))))
+        self._fit_timer.start()  # new rows, new widths
 
     # -- navigation and edits ---------------------------------------------------------------
 
