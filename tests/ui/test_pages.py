@@ -357,9 +357,10 @@ def test_dashboard_columns_fit_what_a_refresh_brings(qtbot: Any, app_ctx: Any, s
     app_ctx.store.people.add(name, cadence_days=7, started_on=date.today() - timedelta(days=60))
     app_ctx.events.data_changed.emit()
     qtbot.waitUntil(lambda: name in [st.person.name for st in model.rows()], timeout=5000)
-    # The name column widened to the new, longer name (it is sized when rows arrive).
-    needed = view.fontMetrics().horizontalAdvance(name)
-    assert view.columnWidth(PeopleModel.NAME) > needed
+    # The date column is sized to what arrived (it is sized when rows arrive); the name
+    # takes the rest and elides when it must, never the date (issue 17).
+    assert view.columnWidth(PeopleModel.NEXT_DUE) >= view.sizeHintForColumn(PeopleModel.NEXT_DUE)
+    assert view.columnWidth(PeopleModel.NAME) > view.fontMetrics().horizontalAdvance("Bartholomew")
 
 
 def test_new_meeting_appears_in_the_open_editor_with_carry_over(
