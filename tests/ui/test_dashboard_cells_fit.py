@@ -1,7 +1,7 @@
 """The dashboard's lists keep what matters readable at 100 % and 200 % text zoom, in English
 and Japanese, in a 1366x720 window: a date, a count or any short cell is never cut; only a long
 free text (a name, an action item, a reason) in the column that takes the spare width may
-elide (issue 17). The widget-text check of test_look_fit cannot see item-view cells."""
+elide, and keeps ten characters' room (issue 17). The widget-text check of test_look_fit cannot see item-view cells."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ SLACK = 1  # px of rounding between font metrics and layout
 # A cell that holds a date, a time or a count: it must always be shown whole.
 _DATA = re.compile(r"\d")
 _SHORT = 30  # characters: longer texts with a digit are free text (an action item)
+_READABLE = 10  # characters an eliding name or text keeps at least
 
 
 def cut_cells(view: QAbstractItemView) -> list[str]:
@@ -55,7 +56,9 @@ def cut_cells(view: QAbstractItemView) -> list[str]:
             if need <= have + SLACK:
                 continue
             free = header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
-            if free and (len(text) > _SHORT or not _DATA.search(text)):
+            # Free text may elide, but must keep enough to be recognised.
+            readable = view.fontMetrics().averageCharWidth() * _READABLE
+            if free and (len(text) > _SHORT or not _DATA.search(text)) and have >= readable:
                 continue
             problems.append(f"{view.accessibleName()}: {text!r} ({need}/{have} px)")
     return problems
