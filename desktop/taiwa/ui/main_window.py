@@ -848,6 +848,12 @@ class MainWindow(QMainWindow):
     def set_auto_lock_minutes(self, minutes: int) -> None:
         """Idle minutes before locking (0: never); shown at the bottom of the navigation."""
         self.watcher.set_idle_minutes(minutes)
+        self._auto_lock_minutes = minutes
+        self._show_lock_hint()
+
+    def _show_lock_hint(self) -> None:
+        # Also after a language switch: the hint is not rebuilt with the menus and pages.
+        minutes = self._auto_lock_minutes
         if minutes > 0:
             text = self.tr("Locks after %n minute(s) without activity.", "", minutes)
         else:
@@ -1110,6 +1116,7 @@ class MainWindow(QMainWindow):
         self._first_run = self._unlock = None
         for row, key in enumerate(NAV_KEYS):
             self._nav.item(row).setText(self._nav_label(key))
+        self._show_lock_hint()
         self._build_actions()
         self._build_toolbar()
         self._build_menus()
