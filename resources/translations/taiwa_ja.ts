@@ -319,6 +319,26 @@ Japanese text is shown with IPAex Gothic (IPA Font License v1.0).</source>
         <source>Due before the next 1on1 (%1)</source>
         <translation>次回 1on1 までが期限（%1）</translation>
     </message>
+    <message>
+        <source>Next 1on1</source>
+        <translation>次回 1on1</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
 </context>
 <context>
     <name>ExportDataDialog</name>

@@ -12,17 +12,22 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 from PySide6.QtWidgets import QTableView, QWidget
 
 from taiwa.domain.models import Owner
 from taiwa.errors import TaiwaError
-from taiwa.ui.models import _D, OBJECT_ROLE, SORT_ROLE, _iso, _RowsTableModel, _tr
+from taiwa.ui.models import _D, OBJECT_ROLE, SORT_ROLE, _iso, _RowsTableModel
 from taiwa.ui.ops import Op
 from taiwa.ui.theme import qcolor
 from taiwa.ui.widgets import labels
 from taiwa.ui.widgets.chips import Card, MutedLabel
 from taiwa.ui.widgets.tables import style_table, tab_leaves
+
+
+def _t(text: str) -> str:
+    # Defined here, not imported, so that scripts/tr_helpers.py shows these texts to lupdate.
+    return QCoreApplication.translate("DueCard", text)
 
 
 class DueRow:
@@ -56,7 +61,7 @@ class DueModel(_RowsTableModel):
         self.today = date.today()
 
     def header_labels(self) -> tuple[str, ...]:
-        return (_tr("Next 1on1"), _tr("Person"), _tr("Action item"), _tr("Owner"), _tr("Due"))
+        return (_t("Next 1on1"), _t("Person"), _t("Action item"), _t("Owner"), _t("Due"))
 
     @staticmethod
     def _id_of(obj: Any) -> Any:
