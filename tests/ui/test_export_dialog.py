@@ -207,3 +207,22 @@ def test_preview_names_characters_the_pdf_cannot_show(
     dialog.audience.setCurrentIndex(dialog.audience.findData(Audience.HANDOVER.value))
     assert dialog.request().options.target is Audience.HANDOVER
     wait_preview(qtbot, dialog, "Signals: not included")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_pdf_speaks_the_windows_language_by_default(
+    qtbot: Any, seeded: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # Started with `taiwa --lang ja` on an English desktop (or the other way round), nothing
+    # saved in the settings: the PDF's language follows the window, not the OS.
+    from taiwa.ui import i18n as ui_i18n
+
+    ctx, person_id, _ = seeded
+    other = "en_US.UTF-8" if lang == "ja" else "ja_JP.UTF-8"
+    for var in ("TAIWA_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", other)
+    ctx.prefs.language = None
+    ui_i18n.install(lang)
+    dialog = make(qtbot, ctx, tmp_path, person_id=person_id)
+    assert dialog.language.currentData() == lang

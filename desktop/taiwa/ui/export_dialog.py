@@ -44,7 +44,7 @@ from taiwa.errors import TaiwaError
 from taiwa.export import service, writer
 from taiwa.export.model import Audience, DocKind, ExportOptions
 from taiwa.export.service import ExportPreview, ExportRequest, ExportResult
-from taiwa.i18n import normalize
+from taiwa.i18n import current_language, normalize
 from taiwa.ui import i18n as ui_i18n
 from taiwa.ui import theme, window_size
 from taiwa.ui.context import AppContext
@@ -300,8 +300,8 @@ class ExportDialog(QDialog):
         self.language.setObjectName("pdfLanguage")
         for code, name in ui_i18n.LANG_NAMES.items():
             self.language.addItem(name, code)
-        ui_lang = ui_i18n.effective_language(self.ctx.prefs.language)
-        self.language.setCurrentIndex(max(0, self.language.findData(ui_lang)))
+        # The language the window speaks (a --lang start, the settings or the OS), by default.
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         form.addRow(self.tr("&Language of the PDF:"), self.language)
         self.paper = QComboBox()
         self.paper.setObjectName("paperCombo")

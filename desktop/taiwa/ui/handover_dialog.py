@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taiwa.i18n import normalize
+from taiwa.i18n import current_language
 from taiwa.portable import handover
-from taiwa.ui import i18n as ui_i18n
 from taiwa.ui import window_size
 from taiwa.ui.context import AppContext
 from taiwa.ui.data_dialogs import wrapped_label
@@ -122,7 +121,7 @@ class HandoverDialog(QDialog):
         person_id = int(value)
         db = self.ctx.db
         store = self.ctx.store
-        lang = normalize(ui_i18n.effective_language(self.ctx.prefs.language))
+        lang = current_language()  # the language the window speaks
         self.status.setText(self.tr("Writing…"))
         self.save_button.setEnabled(False)
 
