@@ -9,10 +9,43 @@ area that cannot scroll that way). Hidden widgets, empty texts and rich text (me
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
+from taiwa.ui import theme, window_size
+
+#: The laptop the fitting tests lay screens out on: 1366x768 less a panel.
+SCREEN = QSize(1366, 720)
+#: Language and text zoom of each laptop the fitting tests try.
+LAPTOPS = [("en", 100), ("ja", 100), ("en", 200), ("ja", 200)]
+
 SLACK = 1  # px of rounding between font metrics and layout
+
+
+@contextlib.contextmanager
+def laptop_screen(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch, zoom: int, lang: str | None = None
+) -> Iterator[None]:
+    """A 1366x720 usable screen, a 10 pt desktop font, the text zoom (and language) under test;
+    the zoom and font go back afterwards."""
+    monkeypatch.setattr(window_size, "available", lambda _w: QSize(SCREEN))
+    desktop = theme._desktop_point_size
+    theme._desktop_point_size = 10.0
+    try:
+        theme.apply(qapp, zoom=zoom)
+        if lang is not None:
+            from taiwa.ui import i18n as ui_i18n
+
+            ui_i18n.install(lang)
+        yield
+    finally:
+        theme._desktop_point_size = desktop
+        theme.apply(qapp, zoom=100)
 
 
 def _plain(text: str) -> str:

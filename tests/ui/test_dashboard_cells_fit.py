@@ -16,9 +16,9 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyleOptionViewItem, QTableView
 
 from taiwa.ui import ops, theme, window_size
+from tests.ui.fit_support import LAPTOPS, SCREEN, laptop_screen
 from tests.ui.pages_support import seed
 
-SCREEN = QSize(1366, 720)
 SLACK = 1  # px of rounding between font metrics and layout
 # A cell that holds a date, a time or a count: it must always be shown whole.
 _DATA = re.compile(r"\d")
@@ -64,19 +64,12 @@ def cut_cells(view: QAbstractItemView) -> list[str]:
     return problems
 
 
-@pytest.fixture(params=[("en", 100), ("ja", 100), ("en", 200), ("ja", 200)], ids=str)
+@pytest.fixture(params=LAPTOPS, ids=str)
 def laptop(request: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, int]]:
-    from taiwa.ui import i18n as ui_i18n
-
+    """A 1366x720 usable screen, a 10 pt desktop font, the language and text zoom under test."""
     lang, zoom = request.param
-    monkeypatch.setattr(window_size, "available", lambda _w: QSize(SCREEN))
-    desktop = theme._desktop_point_size
-    theme._desktop_point_size = 10.0
-    theme.apply(qapp, zoom=zoom)
-    ui_i18n.install(lang)
-    yield lang, zoom
-    theme._desktop_point_size = desktop
-    theme.apply(qapp, zoom=100)
+    with laptop_screen(qapp, monkeypatch, zoom, lang):
+        yield lang, zoom
 
 
 def _settle(qtbot: Any, ms: int = 150) -> None:

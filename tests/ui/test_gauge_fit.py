@@ -9,28 +9,20 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetrics
 
-from taiwa.ui import ops, theme, window_size
+from taiwa.ui import ops
+from tests.ui.fit_support import LAPTOPS, SCREEN, laptop_screen
 from tests.ui.pages_support import seed
 
-SCREEN = QSize(1366, 720)
 
-
-@pytest.fixture(params=[("en", 100), ("ja", 100), ("en", 200), ("ja", 200)], ids=str)
+@pytest.fixture(params=LAPTOPS, ids=str)
 def laptop(request: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    from taiwa.ui import i18n as ui_i18n
-
+    """A 1366x720 usable screen, a 10 pt desktop font, the language and text zoom under test."""
     lang, zoom = request.param
-    monkeypatch.setattr(window_size, "available", lambda _w: QSize(SCREEN))
-    desktop = theme._desktop_point_size
-    theme._desktop_point_size = 10.0
-    theme.apply(qapp, zoom=zoom)
-    ui_i18n.install(lang)
-    yield f"{lang} {zoom}"
-    theme._desktop_point_size = desktop
-    theme.apply(qapp, zoom=100)
+    with laptop_screen(qapp, monkeypatch, zoom, lang):
+        yield f"{lang} {zoom}"
 
 
 def _overflow(gauge: Any) -> list[str]:

@@ -10,10 +10,9 @@ import pytest
 from PySide6.QtCore import QSize
 
 from taiwa.ui import ops, theme, window_size
-from tests.ui.fit_support import clipped_texts
+from tests.ui.fit_support import LAPTOPS, SCREEN, clipped_texts, laptop_screen
 from tests.ui.pages_support import seed
 
-SCREEN = QSize(1366, 720)
 ICS = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
     "UID:fit-1@taiwa.invalid\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20990105T100000Z\r\n"
@@ -22,20 +21,12 @@ ICS = (
 )
 
 
-@pytest.fixture(params=[("en", 100), ("ja", 100), ("en", 200), ("ja", 200)], ids=str)
+@pytest.fixture(params=LAPTOPS, ids=str)
 def laptop(request: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A 1366x720 usable screen, a 10 pt desktop font, the language and text zoom under test."""
-    from taiwa.ui import i18n as ui_i18n
-
     lang, zoom = request.param
-    monkeypatch.setattr(window_size, "available", lambda _w: QSize(SCREEN))
-    desktop = theme._desktop_point_size
-    theme._desktop_point_size = 10.0
-    theme.apply(qapp, zoom=zoom)
-    ui_i18n.install(lang)
-    yield f"{lang} {zoom}"
-    theme._desktop_point_size = desktop
-    theme.apply(qapp, zoom=100)
+    with laptop_screen(qapp, monkeypatch, zoom, lang):
+        yield f"{lang} {zoom}"
 
 
 def _settle(qtbot: Any, ms: int = 150) -> None:
