@@ -111,11 +111,8 @@ class _TaiwaFont(TTFont):  # type: ignore[misc]
                 stream.content = _fix_to_unicode(stream.content)
 
 
-def _variation_glyphs(path: str) -> dict[tuple[int, int], int | None]:
-    """(base, selector) → glyph id from the font's cmap format 14 (None: the default glyph)."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    found: dict[tuple[int, int], int | None] = {}
+def _cmap_subtables(data: bytes, fmt: int) -> Iterator[int]:
+    """Offsets in the font file ``data`` of its cmap subtables of format ``fmt``."""
     (tables,) = struct.unpack(">H", data[4:6])
     for i in range(tables):
         tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
@@ -126,29 +123,37 @@ def _variation_glyphs(path: str) -> dict[tuple[int, int], int | None]:
             at = offset + 4 + 8 * j
             _, _, sub = struct.unpack(">HHI", data[at : at + 8])
             base = offset + sub
-            if struct.unpack(">H", data[base : base + 2])[0] != 14:
-                continue
-            (records,) = struct.unpack(">I", data[base + 6 : base + 10])
-            for r in range(records):
-                rec = base + 10 + 11 * r
-                selector = int.from_bytes(data[rec : rec + 3], "big")
-                default_at, special_at = struct.unpack(">II", data[rec + 3 : rec + 11])
-                if default_at:
-                    p = base + default_at
-                    (ranges,) = struct.unpack(">I", data[p : p + 4])
-                    for k in range(ranges):
-                        q = p + 4 + 4 * k
-                        first, extra = int.from_bytes(data[q : q + 3], "big"), data[q + 3]
-                        for code in range(first, first + extra + 1):
-                            found[(code, selector)] = None
-                if special_at:
-                    p = base + special_at
-                    (mappings,) = struct.unpack(">I", data[p : p + 4])
-                    for k in range(mappings):
-                        q = p + 4 + 5 * k
-                        code = int.from_bytes(data[q : q + 3], "big")
-                        (glyph,) = struct.unpack(">H", data[q + 3 : q + 5])
-                        found[(code, selector)] = glyph
+            if struct.unpack(">H", data[base : base + 2])[0] == fmt:
+                yield base
+
+
+def _variation_glyphs(path: str) -> dict[tuple[int, int], int | None]:
+    """(base, selector) → glyph id from the font's cmap format 14 (None: the default glyph)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    found: dict[tuple[int, int], int | None] = {}
+    for base in _cmap_subtables(data, 14):
+        (records,) = struct.unpack(">I", data[base + 6 : base + 10])
+        for r in range(records):
+            rec = base + 10 + 11 * r
+            selector = int.from_bytes(data[rec : rec + 3], "big")
+            default_at, special_at = struct.unpack(">II", data[rec + 3 : rec + 11])
+            if default_at:
+                p = base + default_at
+                (ranges,) = struct.unpack(">I", data[p : p + 4])
+                for k in range(ranges):
+                    q = p + 4 + 4 * k
+                    first, extra = int.from_bytes(data[q : q + 3], "big"), data[q + 3]
+                    for code in range(first, first + extra + 1):
+                        found[(code, selector)] = None
+            if special_at:
+                p = base + special_at
+                (mappings,) = struct.unpack(">I", data[p : p + 4])
+                for k in range(mappings):
+                    q = p + 4 + 5 * k
+                    code = int.from_bytes(data[q : q + 3], "big")
+                    (glyph,) = struct.unpack(">H", data[q + 3 : q + 5])
+                    found[(code, selector)] = glyph
     return found
 
 
@@ -202,24 +207,13 @@ def _cmap_codes() -> frozenset[int]:
     with open(font_path(), "rb") as handle:
         data = handle.read()
     codes: set[int] = set()
-    (tables,) = struct.unpack(">H", data[4:6])
-    for i in range(tables):
-        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
-        if tag != b"cmap":
-            continue
-        (count,) = struct.unpack(">H", data[offset + 2 : offset + 4])
-        for j in range(count):
-            at = offset + 4 + 8 * j
-            _, _, sub = struct.unpack(">HHI", data[at : at + 8])
-            base = offset + sub
-            if struct.unpack(">H", data[base : base + 2])[0] != 12:
-                continue
-            (groups,) = struct.unpack(">I", data[base + 12 : base + 16])
-            for k in range(groups):
-                first, last, glyph = struct.unpack(
-                    ">III", data[base + 16 + 12 * k : base + 28 + 12 * k]
-                )
-                codes.update(range(first + (glyph == 0), last + 1))
+    for base in _cmap_subtables(data, 12):
+        (groups,) = struct.unpack(">I", data[base + 12 : base + 16])
+        for k in range(groups):
+            first, last, glyph = struct.unpack(
+                ">III", data[base + 16 + 12 * k : base + 28 + 12 * k]
+            )
+            codes.update(range(first + (glyph == 0), last + 1))
     return frozenset(codes)
 
 
