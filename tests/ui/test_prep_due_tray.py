@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from taiwa.domain.models import MeetingStatus
 from taiwa.prep import reminders
+from tests.ui.test_prep_reminders_worker import tick_and_wait
 
 DUE_TEXT = "DUE-ACTION 資料を共有する"
 
@@ -140,7 +141,7 @@ def test_tray_menu_counts_what_is_due_and_opens_the_dashboard(qtbot: Any, main_w
     _seed_due(main_window.ctx)
     main_window.show_page("people")
     tray._read_at = None
-    tray.tick(datetime.now(UTC))
+    tick_and_wait(qtbot, tray, datetime.now(UTC))  # read on the vault worker
     assert tray.act_due.isVisible()
     assert tray.act_due.text() == "1 action item due before the next 1on1s"  # no name
     tray.act_due.trigger()

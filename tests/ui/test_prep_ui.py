@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from taiwa.domain.models import ActionDraft, MeetingStatus, Owner, Theme, TopicDraft
 from taiwa.prep import answers, reminders
 from tests.ui.test_mnemonics import every_state_duplicates
+from tests.ui.test_prep_reminders_worker import tick_and_wait
 
 PRIVATE = "PREP-PRIVATE-6617"
 GOALS = "PREP-GOALS-0912"
@@ -140,7 +141,8 @@ def test_tray_reminds_once_without_name_then_opens_prep(qtbot: Any, app_ctx: Any
     tray.timer.stop()
     tray._last_tick = now
     fire = start - timedelta(minutes=reminders.DEFAULT_LEAD_MINUTES)
-    assert tray.tick(fire - timedelta(minutes=1)) == []
+    # The first tick reads the schedule on the vault worker; its arrival shows what is due.
+    assert tick_and_wait(qtbot, tray, fire - timedelta(minutes=1)) == []
     shown = tray.tick(fire + timedelta(seconds=30))
     assert shown == ["A 1on1 starts in 10 min."]
     assert tray.tick(fire + timedelta(minutes=1)) == []  # once only
@@ -154,11 +156,11 @@ def test_tray_reminds_once_without_name_then_opens_prep(qtbot: Any, app_ctx: Any
     tray._read_at = None
     fire = later.starts_at - timedelta(minutes=reminders.DEFAULT_LEAD_MINUTES)
     tray._last_tick = fire - timedelta(minutes=1)
-    assert tray.tick(fire) == ["1on1 with TRAY-NAME 山田 in 10 min."]
+    assert tick_and_wait(qtbot, tray, fire) == ["1on1 with TRAY-NAME 山田 in 10 min."]
     # The tooltip counts what is due before the next 1on1, without a name.
     store.actions.add(person.id, "report", "TRAY-ACTION", due_on=date.today())
     tray._read_at = None
-    tray.tick(datetime.now(UTC))
+    tick_and_wait(qtbot, tray, datetime.now(UTC))
     assert tray.due_count == 1
     assert "1" in tray.icon.toolTip() and "TRAY" not in tray.icon.toolTip()
 

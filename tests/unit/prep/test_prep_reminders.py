@@ -156,3 +156,40 @@ def test_actions_due_before_the_next_1on1(db: Database) -> None:
     [due] = reminders.due_before_next(store, now)
     assert due.person_id == hanako.id
     assert [a.text for a in due.actions] == ["due before"]
+
+
+def test_due_before_next_reads_only_what_is_due_with_the_same_result(db: Database) -> None:
+    """The narrow query gives what filtering every open item gave (issue 21), and the tray's
+    one reading counts the same items and schedules the same reminders."""
+    store = Store(db)
+    now = datetime.now(UTC)
+    today = now.astimezone().date()
+    people = [store.people.add(f"P{i}", cadence_days=7 + i) for i in range(6)]
+    store.meetings.create(people[0].id, now + timedelta(days=3), status=MeetingStatus.PLANNED)
+    store.meetings.create(people[1].id, now + timedelta(hours=5), status=MeetingStatus.PLANNED)
+    next_day = (now + timedelta(days=3)).astimezone().date()
+    for offset in (-40, -1, 0, 2, 3, 4, 30):  # before, on and after the next 1on1's day
+        for person in people[:4]:
+            store.actions.add(person.id, "report", f"a{offset}", due_on=today + timedelta(offset))
+    store.actions.add(people[0].id, "manager", "on the day", due_on=next_day)
+    store.actions.add(people[0].id, "manager", "no due date")
+    done = store.actions.add(people[1].id, "manager", "done", due_on=today)
+    store.actions.set_done(done.id)
+    store.actions.add(people[4].id, "manager", "archived", due_on=today)
+    store.people.archive(people[4].id)
+    old = reminders.due_from(
+        store.reports.upcoming(now, reminders.DUE_DAYS), store.actions.open_actions()
+    )
+    new = reminders.due_before_next(store, now)
+    assert new == old and len(new) == 4
+    [first] = [d for d in new if d.person_id == people[0].id]
+    assert first.next_day == next_day and "on the day" in [a.text for a in first.actions]
+    reading = reminders.tray_reading(store, now - timedelta(seconds=30), now)
+    assert reading.due_count == sum(len(d.actions) for d in new)
+    assert reading.schedule == reminders.upcoming(store, now - timedelta(seconds=30))
+    assert (reading.lead, reading.show_names) == reminders.preferences(store)
+    empty = Store(db)
+    for person in people:
+        empty.people.archive(person.id)
+    assert reminders.due_before_next(empty, now) == []
+    assert reminders.tray_reading(empty, now, now).due_count == 0
