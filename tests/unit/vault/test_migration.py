@@ -67,7 +67,7 @@ def test_a_version_1_vault_upgrades_with_every_note_and_the_dashboard_reads_it(
     path = tmp_path / "taiwa.db"
     shutil.copy(FROZEN_V1 / "taiwa.db", path)
     with Database.open(path, RawKey("6b" * 32)) as db:
-        assert db.user_version == schema.LATEST_VERSION == 4
+        assert db.user_version == schema.LATEST_VERSION == 5
         store = Store(db)
         people = {p.name: p for p in store.people.list()}
         assert set(people) == {"山田 花子", "Taro Sato"}
@@ -95,7 +95,7 @@ def test_a_version_2_vault_upgrades_and_keeps_drafts_that_go_with_their_record(
     path = tmp_path / "taiwa.db"
     shutil.copy(FROZEN_V2 / "taiwa.db", path)
     with Database.open(path, RawKey("6b" * 32)) as db:
-        assert db.user_version == schema.LATEST_VERSION == 4
+        assert db.user_version == schema.LATEST_VERSION == 5
         store = Store(db)
         people = {p.name: p for p in store.people.list()}
         assert set(people) == {"山田 花子", "Taro Sato"}
@@ -131,7 +131,7 @@ def test_a_version_3_vault_upgrades_with_archive_dates_for_the_retention_rule(
     path = tmp_path / "taiwa.db"
     shutil.copy(FROZEN_V3 / "taiwa.db", path)
     with Database.open(path, RawKey("6b" * 32)) as db:
-        assert db.user_version == schema.LATEST_VERSION == 4
+        assert db.user_version == schema.LATEST_VERSION == 5
         store = Store(db)
         active = {p.name: p for p in store.people.list()}
         assert set(active) == {"山田 花子", "Taro Sato"}
@@ -159,3 +159,46 @@ def test_a_version_3_vault_upgrades_with_archive_dates_for_the_retention_rule(
         assert db.query("PRAGMA foreign_key_check") == []
     copies = list((tmp_path / "backups").iterdir())
     assert [c.name.startswith("taiwa-v3-") for c in copies] == [True]
+
+
+FROZEN_V4 = Path(__file__).resolve().parents[2] / "data" / "vault_v4"
+
+
+def _plan(db: Database, sql: str, params: tuple[object, ...]) -> str:
+    return " | ".join(str(row[3]) for row in db.query("EXPLAIN QUERY PLAN " + sql, params))
+
+
+def test_a_version_4_vault_upgrades_to_the_indexes_of_the_big_vault_reads(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "taiwa.db"
+    shutil.copy(FROZEN_V4 / "taiwa.db", path)
+    with Database.open(path, RawKey("6b" * 32)) as db:
+        assert db.user_version == schema.LATEST_VERSION == 5
+        store = Store(db)
+        now = datetime(2026, 12, 1, tzinfo=UTC)
+        # The overview's open-item counts come from the index alone (no row with the text).
+        counts = (
+            "SELECT a.person_id, count(*), sum(a.owner = 'manager'),"
+            " sum(a.due_on IS NOT NULL AND a.due_on < ?) FROM person p CROSS JOIN action a"
+            " ON a.person_id = p.id AND a.done_on IS NULL WHERE p.archived = 0"
+            " GROUP BY a.person_id"
+        )
+        assert "COVERING INDEX action_person_done" in _plan(db, counts, ("2026-12-01",))
+        # "To confirm" walks only the planned calendar occurrences, not every past meeting.
+        from taiwa.store.calendar import _AWAITING
+
+        awaiting = f"SELECT m.id FROM meeting m WHERE {_AWAITING} ORDER BY m.starts_at"
+        assert "meeting_calendar_planned" in _plan(db, awaiting, ("2026-12-01T00:00:00Z",))
+        # What the v4 vault held reads back the same through the new indexes.
+        overview = {s.person.name: s for s in store.reports.overview(now)}
+        assert set(overview) == {"山田 花子", "Taro Sato"}
+        assert overview["山田 花子"].open_actions == 1
+        assert overview["山田 花子"].open_manager_actions == 1
+        assert overview["Taro Sato"].overdue_actions == 1
+        assert load_dashboard(store, now).to_confirm == []
+        (archived,) = store.people.list_archived()
+        assert archived.name == "鈴木 一郎" and archived.archived_at is not None
+        assert db.query("PRAGMA integrity_check")[0][0] == "ok"
+    copies = list((tmp_path / "backups").iterdir())
+    assert [c.name.startswith("taiwa-v4-") for c in copies] == [True]
