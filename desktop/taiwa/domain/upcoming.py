@@ -83,6 +83,20 @@ def person_upcoming(
     return items
 
 
+def within(items: Sequence[UpcomingItem], until: datetime, until_day: date) -> list[UpcomingItem]:
+    """The items of a longer window that fall in the shorter one ending at ``until``.
+
+    Equal to :func:`person_upcoming` over the shorter window, in the same order: the walk is
+    the same and only stops earlier (meetings up to ``until``, cadence slots up to
+    ``until_day``). The dashboard reads 60 days for one card and shows 14 in another.
+    """
+    return [
+        it
+        for it in items
+        if (it.due_on <= until_day if it.starts_at is None else it.starts_at <= until)
+    ]
+
+
 def sort_items(items: Sequence[UpcomingItem]) -> list[UpcomingItem]:
     """Overdue first, then by day, planned meetings before cadence slots on the same day."""
     return sorted(

@@ -58,15 +58,17 @@ def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
     # and last 1on1s): one read for the whole first screen, not a second worker round trip.
     from taiwa.prep.reminders import DUE_DAYS, due_from
 
+    # One walk over the longer window serves both cards (the shorter is its beginning).
+    later = reports.upcoming(now, max(DUE_DAYS, UPCOMING_DAYS))
     return DashboardData(
         month=month,
         quarter=quarter,
-        upcoming=reports.upcoming(now, UPCOMING_DAYS),
+        upcoming=reports.upcoming_within(later, now, UPCOMING_DAYS),
         overview=overview,
         mine=[a for a in open_items if a.owner is Owner.MANAGER],
         theirs=[a for a in open_items if a.owner is Owner.REPORT],
         signals=reports.signals(now),
         names=names,
         to_confirm=awaiting_confirmation(store.db, now),
-        due=due_from(reports.upcoming(now, DUE_DAYS), every_open),
+        due=due_from(reports.upcoming_within(later, now, DUE_DAYS), every_open),
     )

@@ -348,6 +348,14 @@ class Reports:
             )
         return upcoming.sort_items(items)
 
+    def upcoming_within(
+        self, items: list[UpcomingItem], now: datetime, days: int
+    ) -> list[UpcomingItem]:
+        """:meth:`upcoming` for ``days`` from the items of a reading of at least as many days
+        (see :func:`taiwa.domain.upcoming.within`)."""
+        until = now + timedelta(days=max(0, days))
+        return upcoming.within(items, until, local_day(until, self.zone))
+
     def overview(self, now: datetime | None = None) -> list[PersonStatus]:
         """Each active person's status: last held, next due, overdue days, next planned
         meeting and open action counts."""

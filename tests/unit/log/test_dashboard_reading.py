@@ -1,0 +1,78 @@
+"""The dashboard's one reading gives what each report gives on its own (issue 21).
+
+It walks the upcoming window once for two cards (14 days shown, 60 for what falls due before
+the next 1on1s), and timestamps are converted by a fast path for the stored form.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, timezone
+
+import pytest
+
+from taiwa.demo import fill, generate
+from taiwa.prep.reminders import DUE_DAYS, due_before_next
+from taiwa.store import Store
+from taiwa.store import _convert as cv
+from taiwa.store.dashboard import UPCOMING_DAYS, load_dashboard
+from taiwa.vault.database import Database
+
+TODAY = date(2026, 6, 15)
+TOKYO = timezone(timedelta(hours=9))
+NEW_YORK = timezone(timedelta(hours=-5))
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    fill(db, generate("year", today=TODAY))
+    return db
+
+
+@pytest.mark.parametrize("zone", [UTC, TOKYO, NEW_YORK], ids=["utc", "tokyo", "new-york"])
+def test_a_shorter_window_from_a_longer_reading_equals_its_own_reading(
+    demo: Database, zone: timezone
+) -> None:
+    reports = Store(demo, zone=zone).reports
+    checked = 0
+    for step in range(0, 70, 3):  # past, present and beyond the demo's planned meetings
+        now = datetime.combine(TODAY, time(9, 30), tzinfo=zone) + timedelta(days=step, hours=step)
+        later = reports.upcoming(now, DUE_DAYS)
+        for days in (0, 1, 7, UPCOMING_DAYS, 30, DUE_DAYS):
+            own = reports.upcoming(now, days)
+            assert reports.upcoming_within(later, now, days) == own, (step, days)
+            checked += len(own)
+    # Not vacuous: planned meetings and cadence slots were compared.
+    assert checked > 500
+
+
+def test_the_dashboard_shows_what_each_report_reads(demo: Database) -> None:
+    store = Store(demo, zone=UTC)
+    now = datetime.combine(TODAY, time(9), tzinfo=UTC)
+    data = load_dashboard(store, now)
+    assert data.upcoming == store.reports.upcoming(now, UPCOMING_DAYS)
+    assert data.upcoming and len(store.reports.upcoming(now, DUE_DAYS)) > len(data.upcoming)
+    assert data.due == due_before_next(store, now, UTC)
+    assert data.due
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "2026-06-15T09:30:00Z",
+        "1900-01-01T00:00:00Z",
+        "2200-12-31T23:59:59Z",
+        "1899-12-31T23:59:59Z",  # below the range: clamped
+        "9999-12-31T23:59:59Z",  # above it: clamped
+        "2026-06-15T18:30:00+09:00",  # not the stored form: converted
+    ],
+)
+def test_the_fast_path_of_stored_timestamps_reads_what_the_general_one_reads(
+    stored: str,
+) -> None:
+    general = datetime.fromisoformat(stored)
+    expected = min(
+        max(general.astimezone(UTC), cv.from_ts("1900-01-01T00:00:00Z")),
+        cv.from_ts("2200-12-31T23:59:59Z"),
+    )
+    got = cv.from_ts(stored)
+    assert got == expected and got.tzinfo is not None and got.utcoffset() == timedelta(0)
