@@ -4,6 +4,7 @@ full calendar's mix; the real figures come from `python -m bench.bench_ics`."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,35 @@ def test_bench_ics_runs_small_without_the_export(
     # The 60 000-event export runs only at the full size (minutes, ~1 GB).
     assert [r["name"] for r in rows] == [
         "ics import: plan / dry run (60 events)",
+        "  (before) whole-file floor",
         "ics import: real import into a vault",
     ]
+    assert rows[1]["budget"] is None  # shown for comparison, not budgeted
     assert all(r["ours_ms"] > 0 and r["floor_ms"] > 0 for r in rows)
+
+
+def test_the_floor_finds_the_plans_occurrences(tmp_path: Path) -> None:
+    # The same-work floor keeps only the events whose title has a keyword, plus the moved
+    # occurrences of their series: it must find exactly the plan's 1on1 occurrences, even when
+    # a moved occurrence's title lost the keyword.
+    text = bench_ics.generate_calendar(events=100)
+    last = text.rindex("SUMMARY:面談 Report 00")  # series 0's last moved occurrence, in June
+    assert "RECURRENCE-ID" in text[last - 300 : last + 300]
+    text = text[:last] + "SUMMARY:Moved" + text[last + len("SUMMARY:面談 Report 00") :]
+    path = tmp_path / "calendar.ics"
+    path.write_text(text, encoding="utf-8", newline="")
+    db = bench_ics._vault(tmp_path / "vault", bench_ics.reports(100))
+    try:
+        plan = bench_ics._plan(db, path)
+    finally:
+        db.close()
+    occurrences = bench_ics.floor_occurrences(path)
+    assert len(occurrences) == len(plan.items) > 40
+    assert any(i.occurrence.summary == "Moved" for i in plan.items)
+    bench_ics._same_occurrences(plan, path)
+    # What the floor reads of each occurrence: UID, start, end and the attendees' e-mails.
+    uid, start, end, emails = occurrences[0]
+    assert uid.startswith("series-0@") and end - start == timedelta(minutes=30)
+    assert "report00@example.com" in emails
+    # The old floor expands every series of the file (the team meetings too).
+    assert bench_ics.whole_file_floor(path) > len(occurrences)

@@ -47,7 +47,14 @@ from taiwa.cancel import Cancel, check, checked
 from taiwa.ics import errors, zones
 from taiwa.ics.errors import Problem
 from taiwa.ics.match import Participant, split_cancelled
-from taiwa.ics.scan import RawEvent, ScannedFile, own_text, unescape, value_of
+from taiwa.ics.scan import (
+    RawEvent,
+    ScannedFile,
+    has_folded_name,
+    own_text,
+    unescape,
+    value_of,
+)
 
 #: Occurrences of one series inside the window; more is not a meeting series anyone keeps.
 #: Also the most components (a master and its changed occurrences) one UID may have.
@@ -492,6 +499,36 @@ def _outside(own: str, start: datetime, end: datetime) -> bool:
     return day < (start - _MARGIN).date() or day > (end + _MARGIN).date()
 
 
+# What _surely_outside() looks for in an event's raw text, each line found by its newline (a
+# literal first character lets the regex engine skip ahead: "^" with MULTILINE is five times
+# slower over 20 000 events): a line that could make it recur or stand for a range (in its own
+# text or a nested component's, a superset), its first DTSTART, a nested component, and a
+# property name folded across lines (then only the unfolded text says what the lines are).
+_RECURRENCE_LINE = re.compile(r"\n(?:RRULE|RDATE|EXDATE|RECURRENCE-ID)[;:]", re.IGNORECASE)
+_DTSTART_NAME = re.compile(r"\nDTSTART[;:]", re.IGNORECASE)
+_NESTED = re.compile(r"\nBEGIN:", re.IGNORECASE)
+
+
+def _surely_outside(event: RawEvent, start: datetime, end: datetime) -> bool:
+    """Whether a lone event that does not recur surely starts outside the window, read from
+    the scan's DTSTART and the raw text: what :func:`_series` decides for it after unfolding it
+    and reading its rules, at a fraction of the cost (three in four candidates of a five-year
+    export are such meetings). False whenever unsure (then the usual way decides)."""
+    if event.broken or event.rrule or event.has_recurrence_id:
+        return False
+    day = _day(event.dtstart)
+    if day is None or (start - _MARGIN).date() <= day <= (end + _MARGIN).date():
+        return False
+    text, begin, stop = event.source, event.offset, event.end
+    if _RECURRENCE_LINE.search(text, begin, stop) or has_folded_name(text, begin, stop):
+        return False
+    # The scan's DTSTART is the first in the event's text: it must be the event's own, not
+    # one inside a nested component (which _series would not read).
+    first = _DTSTART_NAME.search(text, begin, stop)
+    nested = _NESTED.search(text, begin, stop)
+    return first is not None and (nested is None or first.start() < nested.start())
+
+
 # The laptop's zone for floating times, read once per expand() (it asks the OS each time:
 # 4 µs, for every occurrence of a five-year export). Concurrent imports read the same value.
 _local: tzinfo | None = None
@@ -798,6 +835,8 @@ def _series(
     """
     if len(group) > MAX_OCCURRENCES:
         raise _RefusedError("too_many_changes", limit=MAX_OCCURRENCES)
+    if len(group) == 1 and _surely_outside(group[0], start, end):
+        return None
     if any(e.broken for e in group):
         raise _RefusedError("malformed_event")
     owns = _dates_as_dates([own_text(e.text) for e in group])

@@ -90,6 +90,12 @@ def join_folded_names(text: str) -> str:
     return _NAME_FOLD.sub(lambda m: _UNFOLD.sub("", m.group(0)), text)
 
 
+def has_folded_name(text: str, begin: int, end: int) -> bool:
+    """Whether ``text[begin:end]`` has a property name folded across lines (see
+    :data:`_NAME_FOLD`): then only its unfolded text says which properties its lines are."""
+    return _NAME_FOLD.search(text, begin, end) is not None
+
+
 def value_of(rest: str) -> str:
     """The value of a content line given what follows its name (``;params:value``)."""
     if rest.startswith(":"):
