@@ -70,6 +70,19 @@ def like_pattern(part: str) -> str:
     return f"%{escaped}%"
 
 
+def like_terms(parts: Sequence[str]) -> tuple[str, list[str]]:
+    """``AND body LIKE ?`` conditions for ``parts`` and their parameters.
+
+    ``ESCAPE`` only where a part holds ``%``, ``_`` or ``\\``: with it SQLite cannot hand the
+    condition to FTS5 and tests every row itself (a two-character search 20 % slower).
+    """
+    sql = "".join(
+        " AND body LIKE ? ESCAPE '\\'" if any(c in p for c in "%_\\") else " AND body LIKE ?"
+        for p in parts
+    )
+    return sql, [like_pattern(p) for p in parts]
+
+
 def parse_snippet(marked: str) -> tuple[Segment, ...]:
     """Turn a snippet with control-character markers into plain-text segments."""
     segments: list[Segment] = []
@@ -167,6 +180,9 @@ _ARCHIVED_ROWS = f"""SELECT m.id * 8 + k.kind FROM person p
     CROSS JOIN action a ON a.person_id = p.id WHERE p.archived = 1
   UNION ALL SELECT p.id * 8 + {schema.KIND_CAREER_GOALS} FROM person p WHERE p.archived = 1"""  # noqa: S608 - constants
 _NOT_ARCHIVED = f" AND rowid NOT IN ({_ARCHIVED_ROWS})"
+# Whether anybody is archived: without archived people the condition above is left out (even
+# an empty NOT IN list made a two-character search 40 % slower).
+_ANY_ARCHIVED = "SELECT EXISTS (SELECT 1 FROM person WHERE archived = 1)"
 
 
 class Search:
@@ -199,10 +215,8 @@ class Search:
         offset = max(0, offset)
         if (not long_parts and not short_parts) or limit == 0:
             return []
-        private = "" if include_private else f" AND (rowid & 7) <> {schema.KIND_PRIVATE_NOTES}"
-        private += "" if include_archived else _NOT_ARCHIVED
-        likes = "".join(" AND body LIKE ? ESCAPE '\\'" for _ in short_parts)
-        like_params = [like_pattern(p) for p in short_parts]
+        private = self._left_out(include_private, include_archived)
+        likes, like_params = like_terms(short_parts)
         found: list[tuple[int, tuple[Segment, ...], float]]
         if long_parts:
             rows = self._db.query(
@@ -229,14 +243,22 @@ class Search:
         long_parts, short_parts = split_query(query)
         if not long_parts:
             return -1
-        private = "" if include_private else f" AND (rowid & 7) <> {schema.KIND_PRIVATE_NOTES}"
-        private += "" if include_archived else _NOT_ARCHIVED
-        likes = "".join(" AND body LIKE ? ESCAPE '\\'" for _ in short_parts)
+        private = self._left_out(include_private, include_archived)
+        likes, like_params = like_terms(short_parts)
         row = self._db.query_one(
             f"SELECT count(*) FROM search_index WHERE search_index MATCH ?{private}{likes}",  # noqa: S608 - constant fragments
-            [fts_expression(long_parts), *(like_pattern(p) for p in short_parts)],
+            [fts_expression(long_parts), *like_params],
         )
         return int(row[0]) if row else 0
+
+    def _left_out(self, include_private: bool, include_archived: bool) -> str:
+        """The conditions that leave private notes and archived people's rows out."""
+        private = "" if include_private else f" AND (rowid & 7) <> {schema.KIND_PRIVATE_NOTES}"
+        if not include_archived:
+            row = self._db.query_one(_ANY_ARCHIVED)
+            if row is not None and row[0]:
+                private += _NOT_ARCHIVED
+        return private
 
     def _resolve(self, found: Sequence[tuple[int, tuple[Segment, ...], float]]) -> list[SearchHit]:
         by_kind: dict[int, list[int]] = {}

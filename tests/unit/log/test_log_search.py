@@ -119,3 +119,25 @@ def test_snippet_markers_become_segments_never_markup() -> None:
         Segment("c", False),
     )
     assert fts_expression(['say "hi"', "x"]) == '"say ""hi""" AND "x"'
+
+
+def test_wildcards_are_literal_and_archived_people_stay_out_of_short_searches(
+    filled: Store,
+) -> None:
+    aoi = filled.people.resolve("山田 葵").id
+    filled.meetings.create(
+        aoi, "2026-01-07T10:00:00Z", status="held", shared_notes="達成率は 50% で a_b 案"
+    )
+    # Short parts with LIKE's wildcards match only themselves (ESCAPE where they occur).
+    assert [h.kind for h in filled.search.search("0%")] == [HitKind.SHARED_NOTES]
+    assert filled.search.search("5%0") == [] and filled.search.search("a%") == []
+    assert [h.kind for h in filled.search.search("_b")] == [HitKind.SHARED_NOTES]
+    assert filled.search.search("x_") == []
+    assert filled.search.count("a_b") == 1 and filled.search.count("axb") == 0
+    # The archived-rows condition is added only once somebody is archived, then it applies.
+    assert len(filled.search.search("話し")) == 1
+    filled.people.archive(aoi)
+    assert filled.search.search("話し") == [] and filled.search.search("0%") == []
+    assert len(filled.search.search("話し", include_archived=True)) == 1
+    filled.people.archive(aoi, archived=False)
+    assert len(filled.search.search("話し")) == 1
