@@ -32,17 +32,32 @@ def base_vault(scale: int, *, log: bool = True) -> Path:
     folder = CACHE / f"{VERSION}-{scale}x" / "vault"
     done = folder.parent / "built"
     if done.exists():
-        return folder
+        return _upgraded(folder)
     shutil.rmtree(folder.parent, ignore_errors=True)
     folder.parent.mkdir(mode=0o700, parents=True)
     start = time.perf_counter()
     people, meetings = _build(folder, scale)
     done.write_text("ok\n", encoding="utf-8")
+    _upgraded(folder)  # marks it as of today's schema (nothing to upgrade)
     if log:
         print(
             f"built the {scale}x vault in {time.perf_counter() - start:.0f} s: {people} people,"
             f" {meetings} meetings, {(folder / 'taiwa.db').stat().st_size / 1e6:.0f} MB"
         )
+    return folder
+
+
+def _upgraded(folder: Path) -> Path:
+    """``folder``, its schema brought up to date once (as a user's vault is on its first open
+    after an update), without the pre-upgrade copy a cache has no use for."""
+    from taiwa.vault.schema import LATEST_VERSION
+    from taiwa.vault.service import unlock_with_recovery
+
+    mark = folder.parent / f"schema-{LATEST_VERSION}"
+    if not mark.exists():
+        unlock_with_recovery(folder, PASSPHRASE, keep_in_keyring=False).close()
+        shutil.rmtree(folder / "backups", ignore_errors=True)
+        mark.write_text("ok\n", encoding="utf-8")
     return folder
 
 
