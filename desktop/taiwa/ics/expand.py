@@ -40,6 +40,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -588,25 +589,40 @@ def _participants(own: str) -> tuple[Participant, ...]:
     attendees: list[Participant] = []
     organizer: Participant | None = None
     for name, rest in _PERSON.findall(own):
-        params: dict[str, str] = {}
-        pos = 0
-        while (param := _PARAM.match(rest, pos)) is not None:
-            params.setdefault(param.group(1).upper(), _param(param.group(2)))
-            pos = param.end()
-        raw = (rest[pos + 1 :] if rest.startswith(":", pos) else value_of(rest)).strip()
-        email = raw[7:] if raw.lower().startswith("mailto:") else (raw if "@" in raw else "")
         is_organizer = name.upper() == "ORGANIZER"
-        person = Participant(
-            email=email.strip().casefold(),
-            name=params.get("CN", "").strip().strip('"'),
-            cutype=params.get("CUTYPE", "INDIVIDUAL"),
-            partstat="" if is_organizer else params.get("PARTSTAT", ""),
-        )
+        if len(rest) <= _CACHED_LINE:
+            person = _known_line(rest, is_organizer=is_organizer)
+        else:
+            person = _person(rest, is_organizer=is_organizer)
         if not is_organizer:
             attendees.append(person)
         elif organizer is None:
             organizer = person
     return (*attendees, organizer) if organizer is not None else tuple(attendees)
+
+
+def _person(rest: str, *, is_organizer: bool) -> Participant:
+    """The participant an ATTENDEE or ORGANIZER line names (``rest``: after its name)."""
+    params: dict[str, str] = {}
+    pos = 0
+    while (param := _PARAM.match(rest, pos)) is not None:
+        params.setdefault(param.group(1).upper(), _param(param.group(2)))
+        pos = param.end()
+    raw = (rest[pos + 1 :] if rest.startswith(":", pos) else value_of(rest)).strip()
+    email = raw[7:] if raw.lower().startswith("mailto:") else (raw if "@" in raw else "")
+    return Participant(
+        email=email.strip().casefold(),
+        name=params.get("CN", "").strip().strip('"'),
+        cutype=params.get("CUTYPE", "INDIVIDUAL"),
+        partstat="" if is_organizer else params.get("PARTSTAT", ""),
+    )
+
+
+# A calendar names the same people on the same lines over and over (a series' master and its
+# changed occurrences, a team's every meeting): each distinct line is read once. A Participant
+# depends on its line alone; the lines kept are few and short (at most 4096 x 1 KB).
+_CACHED_LINE = 1024
+_known_line = lru_cache(maxsize=4096)(_person)
 
 
 @dataclass(frozen=True, slots=True)
@@ -717,7 +733,7 @@ def _check_values(component: Any) -> None:
             raise _BadDatesError
 
 
-def expand(  # noqa: PLR0912, PLR0915 - one branch per way a series ends
+def expand(
     scanned: ScannedFile,
     events: list[RawEvent],
     start: datetime,
@@ -734,6 +750,22 @@ def expand(  # noqa: PLR0912, PLR0915 - one branch per way a series ends
     parse and expansion of each series, and every few dozen occurrences; it raises to stop
     (never reported as a bad event).
     """
+    try:
+        return _expand(scanned, events, start, end, progress, cancel=cancel)
+    finally:
+        # The attendee lines read (see _known_line) are not kept past the import.
+        _known_line.cache_clear()
+
+
+def _expand(  # noqa: PLR0912, PLR0915 - one branch per way a series ends
+    scanned: ScannedFile,
+    events: list[RawEvent],
+    start: datetime,
+    end: datetime,
+    progress: Callable[[int, int], None] | None,
+    *,
+    cancel: Cancel | None,
+) -> tuple[list[Occurrence], list[Problem]]:
     import icalendar
     import recurring_ical_events
     import x_wr_timezone
