@@ -773,14 +773,21 @@ def _expand(  # noqa: PLR0912, PLR0915 - one branch per way a series ends
     global _local  # noqa: PLW0603 - see _local
     _local = None
     _local = _local_zone()
-    plan = _plan_zones(scanned, events, cancel)
+    groups: dict[str, list[RawEvent]] = {}
+    for event in events:
+        groups.setdefault(event.uid, []).append(event)
+    # Lone meetings that surely start outside the window (three in four candidates of a
+    # five-year export) are set aside before anything reads them, their time zones included.
+    aside = {
+        uid
+        for uid, group in checked(groups.items(), cancel, 1024)
+        if len(group) == 1 and _surely_outside(group[0], start, end)
+    }
+    plan = _plan_zones(scanned, (e for e in events if e.uid not in aside), cancel)
     x_wr = ""
     if scanned.x_wr_timezone:
         # Google's calendar-wide zone; an unknown one is ignored like Google itself would.
         x_wr = zones.resolve(scanned.x_wr_timezone) or ""
-    groups: dict[str, list[RawEvent]] = {}
-    for event in events:
-        groups.setdefault(event.uid, []).append(event)
     occurrences: list[Occurrence] = []
     problems: list[Problem] = []
     work = 0
@@ -793,7 +800,7 @@ def _expand(  # noqa: PLR0912, PLR0915 - one branch per way a series ends
             problems.extend(scanned.problem("no_uid", e) for e in group)
             continue
         try:
-            series = _series(group, plan, x_wr, start, end)
+            series = None if uid in aside else _series(group, plan, x_wr, start, end)
         except _RefusedError as refused:
             problems.append(scanned.problem(refused.code, first, **refused.params))
             continue
@@ -867,8 +874,6 @@ def _series(
     """
     if len(group) > MAX_OCCURRENCES:
         raise _RefusedError("too_many_changes", limit=MAX_OCCURRENCES)
-    if len(group) == 1 and _surely_outside(group[0], start, end):
-        return None
     if any(e.broken for e in group):
         raise _RefusedError("malformed_event")
     owns = _dates_as_dates([own_text(e.text) for e in group])
