@@ -56,8 +56,11 @@ def read_file(path: Path, display: str | None = None) -> bytes:
         if size > MAX_FILE_BYTES:
             raise errors.IcsTooLargeError(file=name, limit_mb=MAX_FILE_BYTES // (1024 * 1024))
         with path.open("rb") as handle:
-            # Read one byte more than the cap: the file may have grown since stat().
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # What stat() found and one byte more, to see a file that grew since: asking for
+            # the cap itself made Python allocate 96 MB for every file, however small.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise errors.IcsFileMissingError(file=name) from None
     except (IsADirectoryError, PermissionError, OSError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from types import SimpleNamespace
 
 import pytest
 
@@ -86,6 +87,21 @@ def test_size_cap_refuses_before_reading(tmp_path, monkeypatch) -> None:  # type
         decode.read_file(big, "huge.ics")
     assert opened == []
     assert "larger than 96 MB" in str(caught.value)
+
+
+def test_a_file_is_read_whole_and_a_grown_one_up_to_the_cap(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    small = tmp_path / "small.ics"
+    small.write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert decode.read_file(small) == small.read_bytes()
+    # The file grew after stat() saw 10 bytes: it is read whole, and refused past the cap.
+    monkeypatch.setattr(decode, "MAX_FILE_BYTES", 64)
+    monkeypatch.setattr(type(small), "stat", lambda self, **_: SimpleNamespace(st_size=10))
+    grown = tmp_path / "grown.ics"
+    grown.write_bytes(b"x" * 40)
+    assert decode.read_file(grown) == b"x" * 40
+    grown.write_bytes(b"x" * 100)
+    with pytest.raises(errors.IcsTooLargeError):
+        decode.read_file(grown)
 
 
 def test_missing_and_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
