@@ -48,8 +48,9 @@ def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
     now = now or datetime.now(UTC)
     today = now.astimezone().date()
     reports = store.reports.reading()
-    month = reports.execution_rate(today.replace(day=1), today, now=now)
+    # The quarter first: the month's meetings are then taken from the quarter's.
     quarter = reports.execution_rate(quarter_start(today), today, now=now)
+    month = reports.execution_rate(today.replace(day=1), today, now=now)
     overview = reports.overview(now)
     names = {st.person.id: st.person.name for st in overview}
     every_open = store.actions.open_actions()

@@ -158,6 +158,19 @@ class Reports:
         )
 
     def _meetings_between(self, start: date, end: date) -> list[MeetingFact]:
+        if self._memo is not None:
+            # In a reading, a period inside one already read is taken from it (the dashboard
+            # reads the quarter, then the month in it): the same rows, since a row is inside
+            # the period's UTC bounds exactly when its local day is inside the period.
+            for key, facts in self._memo.items():
+                if key[0] == "meetings" and key[1] <= start and end <= key[2]:
+                    return [m for m in facts if start <= m.day <= end]
+        found: list[MeetingFact] = self._remembered(
+            ("meetings", start, end), lambda: self._read_meetings_between(start, end)
+        )
+        return list(found)
+
+    def _read_meetings_between(self, start: date, end: date) -> list[MeetingFact]:
         lo = day_start(start, self.zone)
         hi = day_start(end + timedelta(days=1), self.zone)
         rows = self._db.query(

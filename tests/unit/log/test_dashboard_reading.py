@@ -53,6 +53,37 @@ def test_the_dashboard_shows_what_each_report_reads(demo: Database) -> None:
     assert data.upcoming and len(store.reports.upcoming(now, DUE_DAYS)) > len(data.upcoming)
     assert data.due == due_before_next(store, now, UTC)
     assert data.due
+    # The month's rate is taken from the quarter's meetings in the reading: the same report.
+    today = now.date()
+    assert data.month == store.reports.execution_rate(today.replace(day=1), today, now=now)
+    assert data.quarter == store.reports.execution_rate(date(2026, 4, 1), today, now=now)
+    assert data.month.overall.planned and data.quarter.overall.planned > data.month.overall.planned
+
+
+@pytest.mark.parametrize("zone", [UTC, TOKYO, NEW_YORK], ids=["utc", "tokyo", "new-york"])
+def test_a_period_inside_one_read_gives_its_own_report(demo: Database, zone: timezone) -> None:
+    reports = Store(demo, zone=zone).reports
+    now = datetime.combine(TODAY, time(23, 30), tzinfo=zone)
+    reading = reports.reading()
+    wide = reading.execution_rate(date(2026, 1, 1), TODAY, now=now)
+    assert wide == reports.execution_rate(date(2026, 1, 1), TODAY, now=now)
+    # Periods that begin and end on days with meetings (local days), where an off-by-one
+    # in taking a period from a wider one would show.
+    busy = sorted(
+        {
+            datetime.fromisoformat(r[0]).astimezone(zone).date()
+            for r in demo.query("SELECT starts_at FROM meeting WHERE starts_at < '2026-06-15'")
+        }
+    )
+    assert len(busy) > 40
+    for first, last in [
+        (busy[3], busy[3]),
+        (busy[10], busy[30]),
+        (busy[-20], busy[-1]),
+        (date(2026, 3, 29), date(2026, 3, 29)),  # a day without meetings
+    ]:
+        inside = reading.execution_rate(first, last, now=now)
+        assert inside == reports.execution_rate(first, last, now=now), (first, last)
 
 
 @pytest.mark.parametrize(

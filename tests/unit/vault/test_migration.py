@@ -185,6 +185,14 @@ def test_a_version_4_vault_upgrades_to_the_indexes_of_the_big_vault_reads(
             " GROUP BY a.person_id"
         )
         assert "COVERING INDEX action_person_done" in _plan(db, counts, ("2026-12-01",))
+        # The execution rate's action counts per period, from the index alone too.
+        agreed = (
+            "SELECT a.person_id, a.done_on IS NOT NULL AND a.done_on <= ? FROM meeting m"
+            " CROSS JOIN action a ON a.meeting_id = m.id"
+            " WHERE m.starts_at >= ? AND m.starts_at < ?"
+        )
+        window = ("2026-12-01", "2026-01-01T00:00:00Z", "2026-12-01T00:00:00Z")
+        assert "COVERING INDEX action_meeting" in _plan(db, agreed, window)
         # "To confirm" walks only the planned calendar occurrences, not every past meeting.
         from taiwa.store.calendar import _AWAITING
 
