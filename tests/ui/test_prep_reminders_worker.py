@@ -175,3 +175,19 @@ def test_a_lock_during_the_read_drops_its_result(
     assert shown == [] and tray.due_count == 0 and not tray.act_due.isVisible()
     assert tray.icon.toolTip() == "Taiwa"
     assert tray.tick(fire + timedelta(seconds=30)) == [] and shown == []
+
+
+def test_a_lock_clears_the_count_at_once_not_at_the_next_tick(qtbot: Any, main_window: Any) -> None:
+    ctx = main_window.ctx
+    tray = main_window.reminder_tray
+    tray.timer.stop()
+    now = datetime.now(UTC).replace(microsecond=0)
+    _planned(ctx, now + timedelta(days=2))
+    ctx.store.actions.add(ctx.store.people.list()[0].id, "report", "COUNT-DUE", due_on=now.date())
+    tray._read_at = None
+    tick_and_wait(qtbot, tray, now)
+    assert tray.due_count >= 1 and tray.icon.toolTip() != "Taiwa"
+    main_window.lock()
+    # No tick since the lock: the tooltip and the menu say nothing about the vault already.
+    assert tray.due_count == 0 and tray.icon.toolTip() == "Taiwa"
+    assert not tray.act_due.isVisible()

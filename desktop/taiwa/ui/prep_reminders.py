@@ -82,6 +82,7 @@ class ReminderTray(QObject):
         self.timer.timeout.connect(self._on_timeout)
         self.timer.start()
         ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.locked.connect(self._on_locked)
         self.session_ending = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -118,6 +119,12 @@ class ReminderTray(QObject):
 
     def _on_data_changed(self) -> None:
         self._read_again()
+
+    def _on_locked(self) -> None:
+        # At once, not at the next tick: the count must not stay in the tooltip while locked.
+        self._read_at = None
+        self._op = None  # a read still on its way is dropped on arrival
+        self._show_due(0)
 
     def _read_again(self) -> None:
         self._read_at = None
