@@ -1,10 +1,10 @@
-"""Benchmark: a person summary over 100 and 300 meetings against reportlab alone (``python -m bench.bench_pdf``).
+"""Benchmark: a person summary over 100, 300 and 1 000 meetings against reportlab alone (``python -m bench.bench_pdf``).
 
 Ours: the whole export of a person summary from an encrypted vault — gather the meetings,
 topics and actions through the store, lay out tables, charts and notes, return the PDF bytes.
 Floor: reportlab alone laying out the same texts with the same font (a plain SimpleDocTemplate
-of Paragraphs, CJK wrapping), measured in the same run, interleaved. Budget: 2× at 100
-meetings; 300 meetings are reported against the same budget.
+of Paragraphs, CJK wrapping), measured in the same run, interleaved. Budget: 2× at every size;
+the table shows 300 and 1 000 meetings as 3x and 10x the 100-meeting summary, with their growth.
 
 The export's "today" is set after the last sample meeting: a summary ends today, so a fixed
 day would silently drop every meeting after it (it did, above 100 meetings). The run also
@@ -34,8 +34,10 @@ from taiwa.store import Store
 from taiwa.vault.database import Database
 from taiwa.vault.keys import RawKey
 
-MEETINGS = (100, 300)
+MEETINGS = (100, 300, 1000)
 BUDGET = 2.0
+# Meetings per "1x" in the table: the growth to 300 and 1 000 meetings is read as 3x and 10x.
+PER_SCALE = 100
 
 
 def fill_vault(db: Database, count: int) -> int:
@@ -95,6 +97,14 @@ def floor_pdf(texts: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+def row(count: int) -> tuple[str, int]:
+    """The table row of a summary of ``count`` meetings: its name and size (one name for every
+    multiple of 100 meetings, so that the table shows the growth from 100)."""
+    if count % PER_SCALE == 0:
+        return f"PDF person summary (vault → bytes; 1x = {PER_SCALE} meetings)", count // PER_SCALE
+    return f"PDF person summary, {count} meetings (vault → bytes)", 1
+
+
 def measure(count: int, repeat: int) -> Result:
     """Our export of ``count`` meetings against the floor, after checking none is dropped."""
     with tempfile.TemporaryDirectory(prefix="taiwa-bench-pdf-") as folder:
@@ -116,12 +126,8 @@ def measure(count: int, repeat: int) -> Result:
             )
         finally:
             db.close()
-    return Result(
-        name=f"PDF person summary, {count} meetings (vault → PDF bytes)",
-        ours_ms=ours,
-        floor_ms=floor,
-        budget=BUDGET,
-    )
+    name, scale = row(count)
+    return Result(name=name, ours_ms=ours, floor_ms=floor, budget=BUDGET, scale=scale)
 
 
 def main(argv: list[str] | None = None) -> int:
