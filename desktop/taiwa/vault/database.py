@@ -438,8 +438,6 @@ def verify_integrity(
 
 # SQLite virtual-machine steps between two progress calls: about a millisecond of quick_check.
 _PROGRESS_STEPS = 20_000
-# The page cache of an open vault, in KiB (see _configure).
-CACHE_KIB = 16 * 1024
 
 
 def _quick_check(conn: Connection) -> None:
@@ -457,11 +455,6 @@ def _configure(conn: Connection) -> None:
     # secure_delete: deleted note text is overwritten instead of lingering in free pages.
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA foreign_keys = ON")
-    # A 16 MiB page cache (SQLite's default is 2 MiB): the dashboard's reports go over the same
-    # index pages one after another, and on a big vault the default evicted and decrypted them
-    # again (10x the ten-year vault: the dashboard's reading 600 -> 440 ms, the overview 100 ->
-    # 45 ms). It only grows as pages are read, and goes with the connection.
-    conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
     if mode is None or str(mode[0]).lower() != "wal":
         raise errors.VaultNotWritableError()
