@@ -4,7 +4,7 @@ full calendar's mix; the real figures come from `python -m bench.bench_ics`."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -66,3 +66,27 @@ def test_the_floor_finds_the_plans_occurrences(tmp_path: Path) -> None:
     assert "report00@example.com" in emails
     # The old floor expands every series of the file (the team meetings too).
     assert bench_ics.whole_file_floor(path) > len(occurrences)
+
+
+def test_the_floor_also_reads_the_events_of_known_attendees(tmp_path: Path) -> None:
+    # Taiwa's second rule: a series without a keyword whose one participant (besides the owner
+    # and the room) is a known person is a 1on1. The floor must read those events too.
+    text = bench_ics.generate_calendar(events=100)
+    known = [email for _, email in bench_ics.reports(100)]
+    start = datetime(2026, 5, 4, 15, 0)
+    extra = bench_ics._event(
+        "plain-sync@bench.example.com", start, "Weekly sync", [known[0]], ["RRULE:FREQ=WEEKLY"]
+    )
+    text = text.replace("END:VCALENDAR", extra.replace("\r\n", "\n") + "\nEND:VCALENDAR")
+    path = tmp_path / "calendar.ics"
+    path.write_text(text, encoding="utf-8", newline="")
+    db = bench_ics._vault(tmp_path / "vault", bench_ics.reports(100))
+    try:
+        plan = bench_ics._plan(db, path)
+    finally:
+        db.close()
+    plain = [i for i in plan.items if i.occurrence.uid.startswith("plain-sync@")]
+    assert len(plain) > 10  # weekly from May to the window's end
+    bench_ics._same_occurrences(plan, path, known)
+    by_title_only = bench_ics.floor_occurrences(path)
+    assert len(by_title_only) == len(plan.items) - len(plain)
