@@ -10,7 +10,6 @@ a reminder twice or skips one.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -18,7 +17,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from taiwa.domain.models import Action, UpcomingItem, UpcomingKind
 from taiwa.i18n import Msg
 from taiwa.store import Store
-from taiwa.store import _convert as cv
 
 LEAD_SETTING = "reminders.lead_minutes"
 NAMES_SETTING = "reminders.show_names"
@@ -134,13 +132,7 @@ def due_before_next(
     the second reads only the items due by each person's next 1on1 (on a vault of 1 000 people
     the open items of everyone cost more than the rest of the work together)."""
     firsts = _next_days(store.reports.upcoming(now, days=days), zone)
-    if not firsts:
-        return []
-    rows = store.db.query(
-        f"SELECT a.* {_DUE_BY_NEXT} ORDER BY a.due_on, a.id",
-        (_days_json(firsts),),
-    )
-    return _group(firsts, (cv.action(r) for r in rows))
+    return _group(firsts, store.actions.due_by(_days(firsts)))
 
 
 def due_from(
@@ -158,25 +150,8 @@ def due_from(
     )
 
 
-# The open items due by each person's next 1on1, from a JSON object {person id: ISO day}: one
-# index lookup per person (action_person_done), and only the rows that are due are read. Days
-# are stored as ISO text, so comparing the text compares the days.
-_DUE_BY_NEXT = (
-    "FROM json_each(?) AS j CROSS JOIN action a"
-    " ON a.person_id = CAST(j.key AS INTEGER) AND a.done_on IS NULL"
-    " WHERE a.due_on IS NOT NULL AND a.due_on <= j.value"
-)
-
-
-def _count_due(store: Store, firsts: dict[int, tuple[str, date]]) -> int:
-    if not firsts:
-        return 0
-    rows = store.db.query(f"SELECT count(*) {_DUE_BY_NEXT}", (_days_json(firsts),))
-    return int(rows[0][0])
-
-
-def _days_json(firsts: dict[int, tuple[str, date]]) -> str:
-    return json.dumps({str(pid): day.isoformat() for pid, (_name, day) in firsts.items()})
+def _days(firsts: dict[int, tuple[str, date]]) -> dict[int, date]:
+    return {person_id: day for person_id, (_name, day) in firsts.items()}
 
 
 def _next_days(items: list[UpcomingItem], zone: tzinfo | None) -> dict[int, tuple[str, date]]:
@@ -229,5 +204,7 @@ def tray_reading(
     # (5 ms at 1 000 people) but start with an empty cache of local days, which costs more.
     reports = store.reports
     reminders = schedule(reports.upcoming(since, days=SCHEDULE_DAYS), lead=lead, zone=zone)
-    count = _count_due(store, _next_days(reports.upcoming(now, days=DUE_DAYS), zone))
+    count = store.actions.count_due_by(
+        _days(_next_days(reports.upcoming(now, days=DUE_DAYS), zone))
+    )
     return TrayReading(reminders, count, lead, names)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -10,6 +12,19 @@ from taiwa.domain.models import Action, Owner
 from taiwa.store import _convert as cv
 from taiwa.store import erasure
 from taiwa.vault.database import Database, utc_now
+
+# Open items due by a day per person, from a JSON object {person id: ISO day}: one lookup per
+# person in the (person_id, done_on, owner, due_on) index. Days are stored as ISO text, so
+# comparing the text compares the days.
+_DUE_BY = (
+    "FROM json_each(?) AS j CROSS JOIN action a"
+    " ON a.person_id = CAST(j.key AS INTEGER) AND a.done_on IS NULL"
+    " WHERE a.due_on IS NOT NULL AND a.due_on <= j.value"
+)
+
+
+def _days_json(days: Mapping[int, date]) -> str:
+    return json.dumps({str(person_id): day.isoformat() for person_id, day in days.items()})
 
 
 class Actions:
@@ -158,6 +173,24 @@ class Actions:
             params.append(validate.owner(owner).value)
         rows = self._db.query(sql + " ORDER BY a.due_on IS NULL, a.due_on, a.id", params)
         return [cv.action(r) for r in rows]
+
+    def due_by(self, days: Mapping[int, date]) -> list[Action]:
+        """Open items due on or before their person's day in ``days`` (person id → day),
+        earliest due first. Only those rows are read: one index lookup per person."""
+        if not days:
+            return []
+        rows = self._db.query(
+            f"SELECT a.* {_DUE_BY} ORDER BY a.due_on, a.id",
+            (_days_json(days),),
+        )
+        return [cv.action(r) for r in rows]
+
+    def count_due_by(self, days: Mapping[int, date]) -> int:
+        """How many open items :meth:`due_by` would return (counted by the database)."""
+        if not days:
+            return 0
+        row = self._db.query_one(f"SELECT count(*) {_DUE_BY}", (_days_json(days),))
+        return int(row[0]) if row else 0
 
     def list_for_person(self, person_id: int, *, include_done: bool = True) -> list[Action]:
         """All of a person's items, open first, then by due date."""

@@ -107,3 +107,22 @@ def test_the_fast_path_of_stored_timestamps_reads_what_the_general_one_reads(
     )
     got = cv.from_ts(stored)
     assert got == expected and got.tzinfo is not None and got.utcoffset() == timedelta(0)
+
+
+def test_the_items_due_by_each_persons_day_are_read_and_counted_alone(demo: Database) -> None:
+    store = Store(demo, zone=UTC)
+    every = store.actions.open_actions()
+    people = sorted({a.person_id for a in every})[:4]
+    days = {pid: TODAY + timedelta(days=7 * i) for i, pid in enumerate(people)}
+    expected = sorted(
+        (
+            a
+            for a in every
+            if a.person_id in days and a.due_on is not None and a.due_on <= days[a.person_id]
+        ),
+        key=lambda a: (a.due_on, a.id),
+    )
+    assert expected  # not vacuous
+    assert store.actions.due_by(days) == expected
+    assert store.actions.count_due_by(days) == len(expected)
+    assert store.actions.due_by({}) == [] and store.actions.count_due_by({}) == 0
