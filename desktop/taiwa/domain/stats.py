@@ -153,6 +153,31 @@ def action_counts(
     return counts
 
 
+def overall_rate(
+    people: Sequence[PersonFact],
+    meetings: Iterable[MeetingFact],
+    *,
+    start: date,
+    end: date,
+    now: datetime,
+    today: date,
+) -> Rate:
+    """:func:`stats_report`'s ``overall`` alone: the sum of each person's
+    :func:`execution_rate` (what the dashboard's gauges show; no intervals, no action items)."""
+    by_person: dict[int, list[MeetingFact]] = defaultdict(list)
+    for m in meetings:
+        by_person[m.person_id].append(m)
+    held = planned = waiting = 0
+    for person in people:
+        rate = execution_rate(
+            person, by_person.get(person.id, []), start=start, end=end, now=now, today=today
+        )
+        held += rate.held
+        planned += rate.planned
+        waiting += rate.to_confirm
+    return Rate(held=held, planned=planned, to_confirm=waiting)
+
+
 def stats_report(
     people: Sequence[PersonFact],
     meetings: Iterable[MeetingFact],

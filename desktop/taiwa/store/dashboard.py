@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from taiwa.domain.models import Action, Owner, PersonStatus, StatsReport, UpcomingItem
+from taiwa.domain.models import Action, Owner, PersonStatus, Rate, UpcomingItem
 from taiwa.store.calendar import ToConfirm, awaiting_confirmation
 
 if TYPE_CHECKING:
@@ -25,8 +25,9 @@ UPCOMING_DAYS = 14
 class DashboardData:
     """Everything the dashboard shows."""
 
-    month: StatsReport
-    quarter: StatsReport
+    #: The execution rates the gauges show (:meth:`Reports.overall_rate`).
+    month: Rate
+    quarter: Rate
     upcoming: list[UpcomingItem]
     overview: list[PersonStatus]
     mine: list[Action]
@@ -49,8 +50,8 @@ def load_dashboard(store: Store, now: datetime | None = None) -> DashboardData:
     today = now.astimezone().date()
     reports = store.reports.reading()
     # The quarter first: the month's meetings are then taken from the quarter's.
-    quarter = reports.execution_rate(quarter_start(today), today, now=now)
-    month = reports.execution_rate(today.replace(day=1), today, now=now)
+    quarter = reports.overall_rate(quarter_start(today), today, now=now)
+    month = reports.overall_rate(today.replace(day=1), today, now=now)
     overview = reports.overview(now)
     names = {st.person.id: st.person.name for st in overview}
     every_open = store.actions.open_actions()

@@ -18,6 +18,7 @@ from taiwa.domain.models import (
     MeetingSource,
     MeetingStatus,
     PersonStatus,
+    Rate,
     StatsReport,
     Theme,
     UpcomingItem,
@@ -222,23 +223,47 @@ class Reports:
         Raises:
             BadDateError, BadPeriodError: nothing is computed.
         """
+        first, last, now, today = self._period(start, end, now)
+        people, meetings = self._period_facts(first, last, person_id)
+        actions = self._action_counts(first, last, today)
+        return stats.stats_report(
+            people, meetings, actions, start=first, end=last, now=now, today=today
+        )
+
+    def overall_rate(
+        self, start: date | str, end: date | str, *, now: datetime | None = None
+    ) -> Rate:
+        """:meth:`execution_rate`'s ``overall`` alone (the dashboard's gauges): without the
+        per-person lines, intervals and action counts, which it does not show.
+
+        Raises:
+            BadDateError, BadPeriodError: nothing is computed.
+        """
+        first, last, now, today = self._period(start, end, now)
+        people, meetings = self._period_facts(first, last, None)
+        return stats.overall_rate(people, meetings, start=first, end=last, now=now, today=today)
+
+    def _period(
+        self, start: date | str, end: date | str, now: datetime | None
+    ) -> tuple[date, date, datetime, date]:
         first = validate.parse_date(start)
         last = validate.parse_date(end)
         if last < first:
             raise errors.BadPeriodError()
         now = now or datetime.now(UTC)
-        today = local_day(now, self.zone)
+        return first, last, now, local_day(now, self.zone)
+
+    def _period_facts(
+        self, first: date, last: date, person_id: int | None
+    ) -> tuple[list[PersonFact], list[MeetingFact]]:
+        """Who is in a report of ``[first, last]`` and their meetings in it."""
         people = self._people(include_archived=True)
         if person_id is not None:
             people = [p for p in people if p.id == person_id]
         meetings = self._meetings_between(first, last)
-        actions = self._action_counts(first, last, today)
         # Archived people without a single meeting in the period are not part of the report.
         with_rows = {m.person_id for m in meetings}
-        people = [p for p in people if not p.archived or p.id in with_rows]
-        return stats.stats_report(
-            people, meetings, actions, start=first, end=last, now=now, today=today
-        )
+        return [p for p in people if not p.archived or p.id in with_rows], meetings
 
     def signals(self, now: datetime | None = None) -> list[Signal]:
         """The signals for every active person (see :mod:`taiwa.domain.signals`)."""

@@ -368,12 +368,8 @@ class DashboardPage(Page):
                 self.welcome.focus_first()
         today = datetime.now().astimezone()
         self.today_label.setText(labels.format_weekday_date(today, with_time=False))
-        self.month_gauge.set_rate(
-            d.month.overall.value, d.month.overall.held, d.month.overall.planned
-        )
-        self.quarter_gauge.set_rate(
-            d.quarter.overall.value, d.quarter.overall.held, d.quarter.overall.planned
-        )
+        self.month_gauge.set_rate(d.month.value, d.month.held, d.month.planned)
+        self.quarter_gauge.set_rate(d.quarter.value, d.quarter.held, d.quarter.planned)
         waiting = len(d.to_confirm)
         self.waiting_hint.setText(
             self.tr(
