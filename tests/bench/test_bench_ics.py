@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,18 @@ def test_bench_ics_runs_small_without_the_export(
     assert all(r["ours_ms"] > 0 and r["floor_ms"] > 0 for r in rows)
 
 
+def _planned(text: str, folder: Path) -> tuple[Path, Any]:
+    """The calendar ``text`` written to ``folder`` and Taiwa's plan of it (the benchmark's
+    known people in a fresh vault)."""
+    path = folder / "calendar.ics"
+    path.write_text(text, encoding="utf-8", newline="")
+    db = bench_ics._vault(folder / "vault", bench_ics.reports(100))
+    try:
+        return path, bench_ics._plan(db, path)
+    finally:
+        db.close()
+
+
 def test_the_floor_finds_the_plans_occurrences(tmp_path: Path) -> None:
     # The same-work floor keeps only the events whose title has a keyword, plus the moved
     # occurrences of their series: it must find exactly the plan's 1on1 occurrences, even when
@@ -49,13 +62,7 @@ def test_the_floor_finds_the_plans_occurrences(tmp_path: Path) -> None:
     last = text.rindex("SUMMARY:面談 Report 00")  # series 0's last moved occurrence, in June
     assert "RECURRENCE-ID" in text[last - 300 : last + 300]
     text = text[:last] + "SUMMARY:Moved" + text[last + len("SUMMARY:面談 Report 00") :]
-    path = tmp_path / "calendar.ics"
-    path.write_text(text, encoding="utf-8", newline="")
-    db = bench_ics._vault(tmp_path / "vault", bench_ics.reports(100))
-    try:
-        plan = bench_ics._plan(db, path)
-    finally:
-        db.close()
+    path, plan = _planned(text, tmp_path)
     occurrences = bench_ics.floor_occurrences(path)
     assert len(occurrences) == len(plan.items) > 40
     assert any(i.occurrence.summary == "Moved" for i in plan.items)
@@ -78,13 +85,7 @@ def test_the_floor_also_reads_the_events_of_known_attendees(tmp_path: Path) -> N
         "plain-sync@bench.example.com", start, "Weekly sync", [known[0]], ["RRULE:FREQ=WEEKLY"]
     )
     text = text.replace("END:VCALENDAR", extra.replace("\r\n", "\n") + "\nEND:VCALENDAR")
-    path = tmp_path / "calendar.ics"
-    path.write_text(text, encoding="utf-8", newline="")
-    db = bench_ics._vault(tmp_path / "vault", bench_ics.reports(100))
-    try:
-        plan = bench_ics._plan(db, path)
-    finally:
-        db.close()
+    path, plan = _planned(text, tmp_path)
     plain = [i for i in plan.items if i.occurrence.uid.startswith("plain-sync@")]
     assert len(plain) > 10  # weekly from May to the window's end
     bench_ics._same_occurrences(plan, path, known)

@@ -153,6 +153,13 @@ def action_counts(
     return counts
 
 
+def _by_person(meetings: Iterable[MeetingFact]) -> dict[int, list[MeetingFact]]:
+    by_person: dict[int, list[MeetingFact]] = defaultdict(list)
+    for m in meetings:
+        by_person[m.person_id].append(m)
+    return by_person
+
+
 def overall_rate(
     people: Sequence[PersonFact],
     meetings: Iterable[MeetingFact],
@@ -164,9 +171,7 @@ def overall_rate(
 ) -> Rate:
     """:func:`stats_report`'s ``overall`` alone: the sum of each person's
     :func:`execution_rate` (what the dashboard's gauges show; no intervals, no action items)."""
-    by_person: dict[int, list[MeetingFact]] = defaultdict(list)
-    for m in meetings:
-        by_person[m.person_id].append(m)
+    by_person = _by_person(meetings)
     held = planned = waiting = 0
     for person in people:
         rate = execution_rate(
@@ -200,9 +205,7 @@ def stats_report(
         now: the current time.
         today: the current local day.
     """
-    by_person: dict[int, list[MeetingFact]] = defaultdict(list)
-    for m in meetings:
-        by_person[m.person_id].append(m)
+    by_person = _by_person(meetings)
     lines: list[PersonStats] = []
     all_gaps: list[int] = []
     held_sum = planned_sum = done_sum = total_sum = waiting_sum = 0
