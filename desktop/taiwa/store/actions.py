@@ -152,8 +152,9 @@ class Actions:
         if overdue_on is not None:
             sql += " AND a.due_on IS NOT NULL AND a.due_on < ?"
             params.append(overdue_on.isoformat())
-        rows = self._db.query(sql + " ORDER BY a.due_on IS NULL, a.due_on, a.id", params)
-        return [cv.action(r) for r in rows]
+        return self._db.query_as(
+            sql + " ORDER BY a.due_on IS NULL, a.due_on, a.id", params, cv.action
+        )
 
     def open_actions(
         self, person_id: int | None = None, owner: Owner | str | None = None
@@ -171,8 +172,9 @@ class Actions:
         if owner is not None:
             sql += " AND a.owner = ?"
             params.append(validate.owner(owner).value)
-        rows = self._db.query(sql + " ORDER BY a.due_on IS NULL, a.due_on, a.id", params)
-        return [cv.action(r) for r in rows]
+        return self._db.query_as(
+            sql + " ORDER BY a.due_on IS NULL, a.due_on, a.id", params, cv.action
+        )
 
     def due_by(self, days: Mapping[int, date]) -> list[Action]:
         """Open items due on or before their person's day in ``days`` (person id → day),

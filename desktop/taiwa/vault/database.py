@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Self
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -34,6 +34,7 @@ else:
     Row = sqlcipher.Row
     Connection = sqlcipher.Connection
 SqlError = sqlcipher.Error
+T = TypeVar("T")
 
 
 def raise_sqlite_error(exc: BaseException) -> NoReturn:
@@ -253,6 +254,20 @@ class Database:
         with self._lock:
             try:
                 return list(self.conn.execute(sql, params).fetchall())
+            except sqlcipher.Error as exc:
+                raise_sqlite_error(exc)
+
+    def query_as(
+        self,
+        sql: str,
+        params: Sequence[Any] | dict[str, Any],
+        make: Callable[[Row], T],
+    ) -> list[T]:
+        """Run a read and return ``make(row)`` for each row, made as the rows arrive: the rows
+        themselves are not all held at once (a big vault's reports read tens of thousands)."""
+        with self._lock:
+            try:
+                return [make(row) for row in self.conn.execute(sql, params)]
             except sqlcipher.Error as exc:
                 raise_sqlite_error(exc)
 

@@ -129,3 +129,13 @@ def test_the_items_due_by_each_persons_day_are_read_and_counted_alone(demo: Data
     assert store.actions.due_by(days) == expected
     assert store.actions.count_due_by(days) == len(expected)
     assert store.actions.due_by({}) == [] and store.actions.count_due_by({}) == 0
+
+
+def test_a_read_made_row_by_row_holds_what_a_read_of_all_rows_gives(demo: Database) -> None:
+    sql = "SELECT id, starts_at FROM meeting WHERE person_id = ? ORDER BY starts_at"
+    rows = demo.query(sql, (1,))
+    assert len(rows) > 10
+    assert demo.query_as(sql, (1,), lambda r: (r[0], r["starts_at"])) == [
+        (r[0], r[1]) for r in rows
+    ]
+    assert demo.query_as(sql, (-1,), tuple) == []
