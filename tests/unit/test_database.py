@@ -49,3 +49,12 @@ def test_raw_key_rejects_anything_but_64_lowercase_hex() -> None:
         with pytest.raises(ValueError):
             RawKey(bad)
     assert "hidden" in repr(RawKey.generate())
+
+
+def test_a_read_made_row_by_row_fails_as_a_whole_read_fails(db: Database) -> None:
+    # SQLite reports the overflow while it steps through the rows.
+    sql = "SELECT abs(v) FROM (SELECT 1 AS v UNION ALL SELECT -9223372036854775808)"
+    with pytest.raises(Exception) as whole:  # whatever the whole read raises
+        db.query(sql)
+    with pytest.raises(type(whole.value)):
+        db.query_as(sql, (), tuple)

@@ -107,6 +107,12 @@ SCHEDULE_DAYS = 2
 def upcoming(store: Store, now: datetime, zone: tzinfo | None = None) -> list[Reminder]:
     """The reminders of the next two days from the calendar and the cadence."""
     lead, _names = preferences(store)
+    return _schedule_from(store, now, lead, zone)
+
+
+def _schedule_from(
+    store: Store, now: datetime, lead: timedelta, zone: tzinfo | None
+) -> list[Reminder]:
     return schedule(store.reports.upcoming(now, days=SCHEDULE_DAYS), lead=lead, zone=zone)
 
 
@@ -202,9 +208,10 @@ def tray_reading(
     lead, names = preferences(store)
     # The store's own reports, not a ``reading()`` twin: the twin would share the people
     # (5 ms at 1 000 people) but start with an empty cache of local days, which costs more.
-    reports = store.reports
-    reminders = schedule(reports.upcoming(since, days=SCHEDULE_DAYS), lead=lead, zone=zone)
+    # (The two walks, from ``since`` and from ``now``, could be one narrowed as the dashboard
+    # does; they run on the vault worker once every five minutes.)
+    reminders = _schedule_from(store, since, lead, zone)
     count = store.actions.count_due_by(
-        _days(_next_days(reports.upcoming(now, days=DUE_DAYS), zone))
+        _days(_next_days(store.reports.upcoming(now, days=DUE_DAYS), zone))
     )
     return TrayReading(reminders, count, lead, names)

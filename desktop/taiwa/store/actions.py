@@ -181,11 +181,9 @@ class Actions:
         earliest due first. Only those rows are read: one index lookup per person."""
         if not days:
             return []
-        rows = self._db.query(
-            f"SELECT a.* {_DUE_BY} ORDER BY a.due_on, a.id",
-            (_days_json(days),),
+        return self._db.query_as(
+            f"SELECT a.* {_DUE_BY} ORDER BY a.due_on, a.id", (_days_json(days),), cv.action
         )
-        return [cv.action(r) for r in rows]
 
     def count_due_by(self, days: Mapping[int, date]) -> int:
         """How many open items :meth:`due_by` would return (counted by the database)."""
