@@ -142,7 +142,9 @@ class T:
     PRIVATE_IN_ORDER = Msg(
         "Private notes by meeting (manager only)", "非公開メモ（マネージャーのみ）"
     )
-    SIGNALS = Msg("Signals (manager only)", "シグナル（マネージャーのみ）")
+    # In the manager's and the HR document (never in what the report sees): "manager only"
+    # would contradict the HR document's own mark.
+    SIGNALS = Msg("Signals (not shared with the report)", "シグナル（本人には共有しない）")
     SIGNALS_NOTE = Msg(
         "Prompts for the manager's attention, not an assessment of the person.",
         "マネージャーへの気づきの促しであり、本人の評価ではありません。",

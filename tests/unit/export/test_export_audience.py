@@ -60,6 +60,14 @@ def test_audience_is_marked_on_every_page_and_private_text_only_for_the_manager(
     else:
         assert PRIVATE_SENTINEL not in content and not mood
         assert signals is (audience is Audience.HR)
+    if signals:
+        # The HR document holds the signals: their heading must not call them "manager only".
+        heading = (
+            "Signals(notsharedwiththereport)" if lang == "en" else "シグナル（本人には共有しない）"
+        )
+        assert heading in content
+    if audience is not Audience.MANAGER:
+        assert "manageronly" not in content.casefold() and "マネージャーのみ" not in content
 
 
 @pytest.mark.parametrize("audience", [Audience.SHARED, Audience.HR, Audience.HANDOVER])

@@ -128,7 +128,7 @@ def test_person_summary_contents(person_doc: PersonDoc) -> None:
     assert "Held12of15planned1on1s:executionrate80%(target90%)." in content
     assert "Rolehistory" in content and "シニアエンジニア" in content
     assert "Themesovertime" in content and "Moodtrend" in content
-    assert "Signals(manageronly)" in content
+    assert "Signals(notsharedwiththereport)" in content
     assert "Topicsbytheme" in content and "Shortterm:work" in content
     for m in person_doc.meetings:
         assert f"NOTE-{m.id}:" in content
